@@ -1,0 +1,122 @@
+package org.laminardb.core.chunk;
+
+import org.laminardb.core.type.Schema;
+
+/**
+ * Fixed-capacity columnar batch of rows: one {@link Column} per schema field plus one
+ * {@link RowKind} byte per row. Chunks are pooled and reused; nothing is allocated per row.
+ *
+ * <p>Strings are held as references: rows pushed through the Java API arrive as {@link String}s
+ * already, so keeping the reference is zero-copy (see {@code docs/ARCHITECTURE.md}).
+ *
+ * <p>Not thread-safe: a chunk is owned by one thread at a time and handed over through a
+ * {@link org.laminardb.core.queue.ChunkChannel}.
+ */
+public final class Chunk {
+  private final Schema schema;
+  private final int capacity;
+  /** The columns, in schema order. */
+  public final Column[] columns;
+  /** Change kind per row, see {@link RowKind}. */
+  public final byte[] kinds;
+  /** Rows in use, {@code 0 <= size <= capacity}. */
+  public int size;
+
+  /**
+   * Creates an empty chunk.
+   *
+   * @param schema row layout
+   * @param capacity maximum rows
+   */
+  public Chunk(Schema schema, int capacity) {
+    if (capacity <= 0) {
+      throw new IllegalArgumentException("chunk capacity must be positive: capacity=" + capacity);
+    }
+    this.schema = schema;
+    this.capacity = capacity;
+    this.columns = new Column[schema.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = new Column(schema.field(i).type(), capacity);
+    }
+    this.kinds = new byte[capacity];
+  }
+
+  /**
+   * Row layout.
+   *
+   * @return the schema
+   */
+  public Schema schema() {
+    return schema;
+  }
+
+  /**
+   * Maximum rows.
+   *
+   * @return the capacity
+   */
+  public int capacity() {
+    return capacity;
+  }
+
+  /**
+   * Whether no more rows fit.
+   *
+   * @return true when full
+   */
+  public boolean isFull() {
+    return size == capacity;
+  }
+
+  /** Empties the chunk for reuse: size 0, null bits cleared, string references dropped. */
+  public void reset() {
+    for (Column c : columns) {
+      c.clear(size);
+    }
+    size = 0;
+  }
+
+  /**
+   * Appends a copy of a row of another chunk with the same physical layout.
+   *
+   * @param src source chunk
+   * @param row source row
+   * @param kind row kind to give the copy
+   * @return the index of the new row
+   */
+  public int appendCopy(Chunk src, int row, byte kind) {
+    int r = size++;
+    for (int c = 0; c < columns.length; c++) {
+      columns[c].copyFrom(r, src.columns[c], row);
+    }
+    kinds[r] = kind;
+    return r;
+  }
+
+  /**
+   * Replaces the contents with a copy of another chunk with the same physical layout.
+   *
+   * @param src source chunk
+   */
+  public void copyFrom(Chunk src) {
+    reset();
+    int n = src.size;
+    for (int c = 0; c < columns.length; c++) {
+      Column d = columns[c];
+      Column s = src.columns[c];
+      if (d.longs != null) {
+        System.arraycopy(s.longs, 0, d.longs, 0, n);
+      } else if (d.doubles != null) {
+        System.arraycopy(s.doubles, 0, d.doubles, 0, n);
+      } else {
+        System.arraycopy(s.strings, 0, d.strings, 0, n);
+      }
+      if (s.hasNulls) {
+        System.arraycopy(s.nulls, 0, d.nulls, 0, (n + 63) >>> 6);
+        d.hasNulls = true;
+      }
+    }
+    System.arraycopy(src.kinds, 0, kinds, 0, n);
+    size = n;
+  }
+}

@@ -1,0 +1,211 @@
+package org.laminardb.core.reactor;
+
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
+import org.laminardb.core.chunk.Chunk;
+import org.laminardb.core.operator.ChunkConsumer;
+import org.laminardb.core.queue.ChunkChannel;
+
+/**
+ * Single-threaded event loop of ring 0: owns a set of pipelines and all of their state, drains
+ * their input channels, and runs control commands between chunks.
+ *
+ * <p>Everything registered with a reactor is touched only by its thread (single writer), so
+ * operators need no locks. Other threads talk to it only through lock-free bounded queues: data
+ * through {@link ChunkChannel}s, control through {@link #submit(Callable)}.
+ *
+ * <p>A command runs only after every chunk that was published to the reactor's inputs before the
+ * command was submitted has been processed. That is what gives read-your-writes: a writer's
+ * publish happens before its caller can submit a query command.
+ *
+ * <p>Garbage free in steady state when processing chunks; commands allocate (control plane).
+ */
+public final class Reactor implements Agent {
+  private static final int MAX_CHUNKS_PER_INPUT = 16;
+
+  private final String name;
+  private final ManyToOneConcurrentArrayQueue<Runnable> commands;
+  private final BiConsumer<Object, Throwable> errorHandler;
+  private Input[] inputs = new Input[0];
+  private AgentRunner runner;
+  private volatile Thread thread;
+
+  private static final class Input {
+    final ChunkChannel channel;
+    final ChunkConsumer consumer;
+
+    Input(ChunkChannel channel, ChunkConsumer consumer) {
+      this.channel = channel;
+      this.consumer = consumer;
+    }
+  }
+
+  /**
+   * Creates a reactor; call {@link #start(IdleStrategy)} to run it.
+   *
+   * @param name thread name
+   * @param commandQueueCapacity bound of the control command queue
+   * @param errorHandler told of an exception thrown by a consumer (with the consumer); the chunk
+   *     is dropped and the loop goes on
+   */
+  public Reactor(String name, int commandQueueCapacity, BiConsumer<Object, Throwable> errorHandler) {
+    this.name = name;
+    this.commands = new ManyToOneConcurrentArrayQueue<>(commandQueueCapacity);
+    this.errorHandler = errorHandler;
+  }
+
+  /**
+   * Starts the reactor thread.
+   *
+   * @param idleStrategy what the thread does when there is no work
+   */
+  public synchronized void start(IdleStrategy idleStrategy) {
+    if (runner != null) {
+      throw new IllegalStateException("reactor already started: " + name);
+    }
+    runner = new AgentRunner(idleStrategy, t -> errorHandler.accept(this, t), null, this);
+    AgentRunner.startOnThread(runner, r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Stops the reactor thread and waits for it to end. */
+  public synchronized void close() {
+    if (runner != null) {
+      runner.close();
+      runner = null;
+    }
+  }
+
+  @Override
+  public void onStart() {
+    thread = Thread.currentThread();
+  }
+
+  @Override
+  public String roleName() {
+    return name;
+  }
+
+  /**
+   * Whether the caller runs on this reactor's thread.
+   *
+   * @return true on the reactor thread
+   */
+  public boolean inReactorThread() {
+    return Thread.currentThread() == thread;
+  }
+
+  /**
+   * Registers an input channel. Reactor thread only (call from a command).
+   *
+   * @param channel the channel to drain
+   * @param consumer receives its chunks
+   */
+  public void addInput(ChunkChannel channel, ChunkConsumer consumer) {
+    Input[] next = Arrays.copyOf(inputs, inputs.length + 1);
+    next[inputs.length] = new Input(channel, consumer);
+    inputs = next;
+  }
+
+  /**
+   * Unregisters an input channel after draining it. Reactor thread only.
+   *
+   * @param channel the channel
+   */
+  public void removeInput(ChunkChannel channel) {
+    for (int i = 0; i < inputs.length; i++) {
+      if (inputs[i].channel == channel) {
+        drain(inputs[i], Long.MAX_VALUE);
+        Input[] next = new Input[inputs.length - 1];
+        System.arraycopy(inputs, 0, next, 0, i);
+        System.arraycopy(inputs, i + 1, next, i, inputs.length - i - 1);
+        inputs = next;
+        return;
+      }
+    }
+  }
+
+  /**
+   * Runs a command on the reactor thread after everything published to its inputs so far has
+   * been processed. From the reactor thread itself the command runs at once.
+   *
+   * @param command the command
+   * @param <T> result type
+   * @return completes with the command's result or exception
+   */
+  public <T> CompletableFuture<T> submit(Callable<T> command) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    Runnable r = () -> {
+      try {
+        result.complete(command.call());
+      } catch (Throwable t) {
+        result.completeExceptionally(t);
+      }
+    };
+    if (inReactorThread()) {
+      r.run();
+      return result;
+    }
+    if (runner == null || runner.isClosed()) {
+      result.completeExceptionally(new IllegalStateException("reactor is not running: " + name));
+      return result;
+    }
+    while (!commands.offer(r)) {
+      Thread.onSpinWait();
+    }
+    return result;
+  }
+
+  @Override
+  public int doWork() {
+    int work = 0;
+    Runnable command;
+    while ((command = commands.poll()) != null) {
+      drainAll();
+      command.run();
+      work++;
+    }
+    Input[] in = inputs;
+    for (int i = 0; i < in.length; i++) {
+      work += drain(in[i], MAX_CHUNKS_PER_INPUT);
+    }
+    return work;
+  }
+
+  private void drainAll() {
+    Input[] in = inputs;
+    for (int i = 0; i < in.length; i++) {
+      long target = in[i].channel.publishedCount();
+      while (in[i].channel.releasedCount() < target) {
+        if (drain(in[i], 1) == 0) {
+          break;
+        }
+      }
+    }
+  }
+
+  private int drain(Input input, long max) {
+    int n = 0;
+    Chunk c;
+    while (n < max && (c = input.channel.poll()) != null) {
+      try {
+        input.consumer.onChunk(c);
+      } catch (RuntimeException e) {
+        errorHandler.accept(input.consumer, e);
+      } finally {
+        input.channel.release(c);
+      }
+      n++;
+    }
+    return n;
+  }
+}
