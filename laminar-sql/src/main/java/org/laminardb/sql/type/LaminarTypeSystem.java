@@ -19,11 +19,6 @@ public final class LaminarTypeSystem extends RelDataTypeSystemImpl {
   private LaminarTypeSystem() {}
 
   @Override
-  public int getMaxNumericPrecision() {
-    return DataType.MAX_DECIMAL_PRECISION;
-  }
-
-  @Override
   public int getMaxPrecision(SqlTypeName typeName) {
     if (typeName == SqlTypeName.DECIMAL) {
       return DataType.MAX_DECIMAL_PRECISION;
