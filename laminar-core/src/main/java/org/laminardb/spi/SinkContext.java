@@ -1,0 +1,28 @@
+package org.laminardb.spi;
+
+import java.util.Map;
+import org.laminardb.core.type.Schema;
+
+/** What a sink connector is given: the sink's name, input schema and options. */
+public interface SinkContext {
+  /**
+   * Sink name.
+   *
+   * @return the name
+   */
+  String sinkName();
+
+  /**
+   * Columns of the rows written to the sink.
+   *
+   * @return the schema
+   */
+  Schema schema();
+
+  /**
+   * Options from the SQL, keys in lower case.
+   *
+   * @return the options
+   */
+  Map<String, String> options();
+}

@@ -1,0 +1,243 @@
+package org.laminardb;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.laminardb.error.ErrorCode;
+import org.laminardb.error.LaminarDBException;
+import org.laminardb.internal.Engine;
+import org.laminardb.internal.EngineConfig;
+
+/**
+ * Embedded streaming SQL database: declare sources and continuous queries in SQL, push rows, read
+ * results in-process.
+ *
+ * <pre>{@code
+ * try (LaminarDB db = LaminarDB.open()) {
+ *   db.execute("CREATE SOURCE trades (symbol VARCHAR, price DOUBLE)");
+ *   db.execute("CREATE MATERIALIZED VIEW avg_price AS "
+ *       + "SELECT symbol, AVG(price) AS p FROM trades GROUP BY symbol");
+ *   db.source("trades").insert("ACME", 12.5);
+ *   QueryResult r = db.query("SELECT * FROM avg_price");
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: many application threads may write, query and subscribe at once. Queries and
+ * subscriptions see every write that returned before they started.
+ */
+public final class LaminarDB implements AutoCloseable {
+  private final Engine engine;
+
+  private LaminarDB(Engine engine) {
+    this.engine = engine;
+  }
+
+  /**
+   * Opens a new in-memory database with default options.
+   *
+   * @return the database
+   */
+  public static LaminarDB open() {
+    return builder().open();
+  }
+
+  /**
+   * Opens a durable database in a directory.
+   *
+   * @param directory where the database keeps its files
+   * @return the database
+   * @throws LaminarDBException with {@code 0A000}: durable mode is not available yet
+   */
+  public static LaminarDB open(Path directory) {
+    return builder().path(directory).open();
+  }
+
+  /**
+   * Builder for a database with options.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Wraps an engine; used by the JDBC driver, which shares engines between connections.
+   *
+   * @param engine the engine
+   * @return a handle on it
+   */
+  static LaminarDB wrap(Engine engine) {
+    return new LaminarDB(engine);
+  }
+
+  /**
+   * Executes any statement: DDL, INSERT, SELECT, SHOW, DESCRIBE, EXPLAIN, SUBSCRIBE, DROP.
+   *
+   * @param sql one SQL statement (a trailing semicolon is allowed)
+   * @return the outcome; a {@link StatementResult.Kind#SUBSCRIPTION} result must be closed
+   * @throws LaminarDBException with a SQLSTATE and position when the statement is wrong
+   */
+  public StatementResult execute(String sql) {
+    return engine.execute(sql, null);
+  }
+
+  /**
+   * Runs an ad-hoc query (SELECT over materialized views, SHOW, DESCRIBE, EXPLAIN).
+   *
+   * @param sql the query
+   * @return all result rows
+   * @throws LaminarDBException with {@code 42809} if the statement returns no rows
+   */
+  public QueryResult query(String sql) {
+    StatementResult r = engine.execute(sql, null);
+    if (r.kind() != StatementResult.Kind.ROWS) {
+      if (r.subscription() != null) {
+        r.subscription().close();
+      }
+      throw new LaminarDBException(ErrorCode.WRONG_OBJECT_TYPE,
+          "query() takes a statement that returns rows (SELECT, SHOW, DESCRIBE, EXPLAIN); "
+              + "use execute() for " + r.tag() + " and subscribe() for live results");
+    }
+    return r.rows();
+  }
+
+  /**
+   * Writer appending rows to a source.
+   *
+   * @param name source name (case-insensitive)
+   * @return a new writer; close it when done
+   * @throws LaminarDBException with {@code 42P01} if there is no such source
+   */
+  public SourceWriter source(String name) {
+    return engine.writer(name);
+  }
+
+  /**
+   * Writer mapping Java records or beans to a source's columns by name.
+   *
+   * @param name source name
+   * @param type the record or bean class
+   * @param <T> the row class
+   * @return a new writer
+   * @throws LaminarDBException with {@code 42703} or {@code 42804} if names or types do not fit
+   */
+  public <T> TypedSourceWriter<T> source(String name, Class<T> type) {
+    return engine.typedWriter(name, Objects.requireNonNull(type, "type"));
+  }
+
+  /**
+   * Subscribes to a stream or materialized view.
+   *
+   * @param name object name
+   * @return the subscription; close it when done
+   */
+  public Subscription subscribe(String name) {
+    return engine.subscribe(name, null);
+  }
+
+  /**
+   * Subscribes with a callback that runs on the reactor thread (lowest latency).
+   *
+   * @param name object name
+   * @param listener receives each row; see {@link RowListener} for its rules
+   * @return the subscription; close it to stop the callbacks
+   */
+  public Subscription subscribe(String name, RowListener listener) {
+    return engine.subscribe(name, Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Whether the database is closed.
+   *
+   * @return true once closed
+   */
+  public boolean isClosed() {
+    return engine.isClosed();
+  }
+
+  /**
+   * The engine behind this handle; internal API.
+   *
+   * @return the engine
+   */
+  public Engine engine() {
+    return engine;
+  }
+
+  /** Stops all pipelines and releases all resources. Open subscriptions end. */
+  @Override
+  public void close() {
+    engine.close();
+  }
+
+  /** Options of a database; {@link #open()} creates it. */
+  public static final class Builder {
+    private final EngineConfig.Builder config = EngineConfig.builder();
+
+    private Builder() {}
+
+    /**
+     * Makes the database durable in a directory.
+     *
+     * @param directory the directory
+     * @return this builder
+     */
+    public Builder path(Path directory) {
+      config.path(Objects.requireNonNull(directory, "directory"));
+      return this;
+    }
+
+    /**
+     * Number of reactor threads running pipelines (default 1).
+     *
+     * @param threads at least 1
+     * @return this builder
+     */
+    public Builder reactorThreads(int threads) {
+      config.reactorThreads(threads);
+      return this;
+    }
+
+    /**
+     * What idle reactor threads do (default {@link IdleStrategyKind#BACKOFF}).
+     *
+     * @param kind the strategy
+     * @return this builder
+     */
+    public Builder idleStrategy(IdleStrategyKind kind) {
+      config.idleStrategy(Objects.requireNonNull(kind, "kind"));
+      return this;
+    }
+
+    /**
+     * Rows per chunk, the unit of batching (default 1024).
+     *
+     * @param rows at least 1
+     * @return this builder
+     */
+    public Builder chunkCapacity(int rows) {
+      config.chunkCapacity(rows);
+      return this;
+    }
+
+    /**
+     * Chunks in flight per writer or subscriber queue (default 64).
+     *
+     * @param chunks at least 2
+     * @return this builder
+     */
+    public Builder queueDepth(int chunks) {
+      config.queueDepth(chunks);
+      return this;
+    }
+
+    /**
+     * Opens the database.
+     *
+     * @return the database
+     */
+    public LaminarDB open() {
+      return new LaminarDB(new Engine(config.build()));
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.laminardb.internal;
+
+import java.nio.file.Path;
+import org.laminardb.IdleStrategyKind;
+
+/**
+ * Options of an engine, validated once at build time.
+ *
+ * @param path directory for durable mode, or null in memory
+ * @param reactorThreads number of reactor threads
+ * @param idleStrategy idle strategy of the reactors
+ * @param chunkCapacity rows per chunk
+ * @param queueDepth chunks per channel
+ */
+public record EngineConfig(
+    Path path, int reactorThreads, IdleStrategyKind idleStrategy, int chunkCapacity, int queueDepth) {
+
+  /**
+   * New builder with the defaults.
+   *
+   * @return the builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder of {@link EngineConfig}. */
+  public static final class Builder {
+    private Path path;
+    private int reactorThreads = 1;
+    private IdleStrategyKind idleStrategy = IdleStrategyKind.BACKOFF;
+    private int chunkCapacity = 1024;
+    private int queueDepth = 64;
+
+    Builder() {}
+
+    /**
+     * Sets the durable directory.
+     *
+     * @param p the directory
+     * @return this
+     */
+    public Builder path(Path p) {
+      this.path = p;
+      return this;
+    }
+
+    /**
+     * Sets the reactor thread count.
+     *
+     * @param n at least 1
+     * @return this
+     */
+    public Builder reactorThreads(int n) {
+      if (n < 1 || n > 256) {
+        throw new IllegalArgumentException("reactor threads must be 1..256: reactorThreads=" + n);
+      }
+      this.reactorThreads = n;
+      return this;
+    }
+
+    /**
+     * Sets the idle strategy.
+     *
+     * @param k the strategy
+     * @return this
+     */
+    public Builder idleStrategy(IdleStrategyKind k) {
+      this.idleStrategy = k;
+      return this;
+    }
+
+    /**
+     * Sets the chunk capacity.
+     *
+     * @param n rows, 1..65536
+     * @return this
+     */
+    public Builder chunkCapacity(int n) {
+      if (n < 1 || n > 65536) {
+        throw new IllegalArgumentException("chunk capacity must be 1..65536: chunkCapacity=" + n);
+      }
+      this.chunkCapacity = n;
+      return this;
+    }
+
+    /**
+     * Sets the queue depth.
+     *
+     * @param n chunks, 2..65536
+     * @return this
+     */
+    public Builder queueDepth(int n) {
+      if (n < 2 || n > 65536) {
+        throw new IllegalArgumentException("queue depth must be 2..65536: queueDepth=" + n);
+      }
+      this.queueDepth = n;
+      return this;
+    }
+
+    /**
+     * Builds the config.
+     *
+     * @return the config
+     */
+    public EngineConfig build() {
+      return new EngineConfig(path, reactorThreads, idleStrategy, chunkCapacity, queueDepth);
+    }
+  }
+}
