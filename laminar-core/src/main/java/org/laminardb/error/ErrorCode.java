@@ -19,6 +19,8 @@ public enum ErrorCode {
   DATATYPE_MISMATCH("42804"),
   /** An object of a different kind was named (e.g. DROP STREAM on a source). */
   WRONG_OBJECT_TYPE("42809"),
+  /** A column used outside an aggregate is not in GROUP BY. */
+  GROUPING_ERROR("42803"),
   /** Other semantic error in a statement. */
   INVALID_STATEMENT("42000"),
   /** Dropping an object others depend on without CASCADE. */

@@ -1,0 +1,91 @@
+package org.laminardb.sql.plan;
+
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.laminardb.error.LaminarDBException;
+
+/**
+ * Rejects, with their position, SQL constructs that parse and validate but that continuous
+ * queries do not support yet, before planning turns them into relational operators that have no
+ * position.
+ */
+final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
+  static final String SUPPORTED =
+      "continuous queries support SELECT with WHERE, expressions, GROUP BY with COUNT, SUM, AVG, "
+          + "MIN, MAX (also DISTINCT) and HAVING, SELECT DISTINCT, and UNION [ALL]";
+
+  private ContinuousQueryChecker() {}
+
+  static void check(SqlNode query) {
+    query.accept(new ContinuousQueryChecker());
+  }
+
+  @Override
+  public Void visit(SqlCall call) {
+    SqlKind kind = call.getKind();
+    switch (kind) {
+      case ORDER_BY:
+        throw SqlErrors.unsupported(call, "ORDER BY, LIMIT and OFFSET are not supported in "
+            + "continuous queries (a stream has no end to sort); use them in an ad-hoc SELECT "
+            + "over a materialized view");
+      case JOIN:
+        throw SqlErrors.unsupported(call, "joins are not supported in continuous queries yet; "
+            + SUPPORTED);
+      case OVER:
+      case WINDOW:
+        throw SqlErrors.unsupported(call, "OVER windows are not supported in continuous queries "
+            + "yet; " + SUPPORTED);
+      case TUMBLE:
+      case HOP:
+      case SESSION:
+        throw SqlErrors.unsupported(call, "time windows are not supported yet; " + SUPPORTED);
+      case EXISTS:
+      case SCALAR_QUERY:
+      case INTERSECT:
+      case EXCEPT:
+      case LATERAL:
+      case UNNEST:
+      case GROUPING_SETS:
+      case ROLLUP:
+      case CUBE:
+        throw SqlErrors.unsupported(call, kind.sql + " is not supported in continuous queries; "
+            + SUPPORTED);
+      case IN:
+      case NOT_IN:
+        if (call.operandCount() > 1 && call.operand(1) instanceof SqlSelect) {
+          throw SqlErrors.unsupported(call, "IN (subquery) is not supported in continuous "
+              + "queries; " + SUPPORTED);
+        }
+        break;
+      case SELECT:
+        checkSelect((SqlSelect) call);
+        break;
+      default:
+        break;
+    }
+    return super.visit(call);
+  }
+
+  private static void checkSelect(SqlSelect select) {
+    if (select.getFrom() == null) {
+      throw SqlErrors.unsupported(select, "a continuous query must read FROM a source, stream "
+          + "or materialized view");
+    }
+    if (select.getFetch() != null || select.getOffset() != null
+        || select.getOrderList() != null && select.getOrderList().size() > 0) {
+      throw SqlErrors.unsupported(select, "ORDER BY, LIMIT and OFFSET are not supported in "
+          + "continuous queries; use them in an ad-hoc SELECT over a materialized view");
+    }
+    if (select.getQualify() != null) {
+      throw SqlErrors.unsupported(select.getQualify(), "QUALIFY is not supported yet");
+    }
+  }
+
+  static LaminarDBException unsupportedRel(String what) {
+    return new LaminarDBException(org.laminardb.error.ErrorCode.FEATURE_NOT_SUPPORTED,
+        what + " is not supported in continuous queries; " + SUPPORTED);
+  }
+}

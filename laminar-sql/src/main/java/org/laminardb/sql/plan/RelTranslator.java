@@ -1,0 +1,136 @@
+package org.laminardb.sql.plan;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.laminardb.core.operator.AggregateKind;
+import org.laminardb.core.operator.AggregateSpec;
+import org.laminardb.core.type.DataType;
+import org.laminardb.core.type.Schema;
+import org.laminardb.sql.type.TypeMapping;
+
+/** Translates optimised Calcite relational algebra into {@link PhysicalNode}s. */
+final class RelTranslator {
+  PhysicalNode translate(RelNode rel) {
+    if (rel instanceof TableScan) {
+      RelationTable t = rel.getTable().unwrap(RelationTable.class);
+      if (t == null) {
+        throw ContinuousQueryChecker.unsupportedRel("reading " + rel.getTable().getQualifiedName());
+      }
+      return new ScanNode(t.relation());
+    }
+    if (rel instanceof Calc) {
+      Calc calc = (Calc) rel;
+      return new CalcNode(translate(calc.getInput()), calc.getProgram(), schemaOf(rel));
+    }
+    if (rel instanceof Aggregate) {
+      return aggregate((Aggregate) rel);
+    }
+    if (rel instanceof Union && ((Union) rel).all) {
+      List<PhysicalNode> inputs = new ArrayList<>();
+      for (RelNode in : rel.getInputs()) {
+        inputs.add(castTo(in, rel.getRowType()));
+      }
+      return new UnionNode(inputs, schemaOf(rel));
+    }
+    throw ContinuousQueryChecker.unsupportedRel(describe(rel));
+  }
+
+  private static String describe(RelNode rel) {
+    String type = rel.getRelTypeName().replace("Logical", "");
+    switch (type) {
+      case "Values":
+        return "a query without a source (VALUES or SELECT without FROM)";
+      case "Sort":
+        return "ORDER BY / LIMIT";
+      case "Join":
+      case "Correlate":
+        return "a join or subquery";
+      default:
+        return "the relational operator " + type;
+    }
+  }
+
+  private PhysicalNode aggregate(Aggregate agg) {
+    if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw ContinuousQueryChecker.unsupportedRel("GROUPING SETS, ROLLUP and CUBE");
+    }
+    PhysicalNode input = translate(agg.getInput());
+    List<AggregateSpec> specs = new ArrayList<>();
+    for (AggregateCall call : agg.getAggCallList()) {
+      specs.add(aggregateSpec(call));
+    }
+    return new AggregateNode(input, agg.getGroupSet().toArray(), specs, schemaOf(agg));
+  }
+
+  private static AggregateSpec aggregateSpec(AggregateCall call) {
+    if (call.filterArg >= 0) {
+      throw ContinuousQueryChecker.unsupportedRel("FILTER (WHERE ...) on an aggregate");
+    }
+    List<Integer> args = call.getArgList();
+    AggregateKind kind;
+    switch (call.getAggregation().getKind()) {
+      case COUNT:
+        if (args.size() > 1) {
+          throw ContinuousQueryChecker.unsupportedRel("COUNT over several columns");
+        }
+        kind = args.isEmpty() ? AggregateKind.COUNT_STAR : AggregateKind.COUNT;
+        break;
+      case SUM:
+        kind = AggregateKind.SUM;
+        break;
+      case AVG:
+        kind = AggregateKind.AVG;
+        break;
+      case MIN:
+        kind = AggregateKind.MIN;
+        break;
+      case MAX:
+        kind = AggregateKind.MAX;
+        break;
+      default:
+        throw ContinuousQueryChecker.unsupportedRel(
+            "the aggregate function " + call.getAggregation().getName());
+    }
+    DataType result = TypeMapping.toDataType(call.getType());
+    return new AggregateSpec(kind, args.isEmpty() ? -1 : args.get(0), call.isDistinct(), result);
+  }
+
+  /** Wraps an input in a casting Calc when its column types differ from the union's. */
+  private PhysicalNode castTo(RelNode in, RelDataType target) {
+    PhysicalNode node = translate(in);
+    Schema want = TypeMapping.toSchema(target);
+    boolean same = true;
+    for (int i = 0; i < want.size(); i++) {
+      DataType a = want.field(i).type().withNullable(true);
+      DataType b = node.schema().field(i).type().withNullable(true);
+      same &= a.equals(b);
+    }
+    if (same) {
+      return node;
+    }
+    RexBuilder rex = in.getCluster().getRexBuilder();
+    List<RexNode> exprs = new ArrayList<>();
+    List<RelDataTypeField> fields = in.getRowType().getFieldList();
+    for (int i = 0; i < fields.size(); i++) {
+      exprs.add(rex.makeCast(target.getFieldList().get(i).getType(),
+          rex.makeInputRef(fields.get(i).getType(), i), true, false));
+    }
+    RexProgram program = RexProgram.create(in.getRowType(), exprs, null, target, rex);
+    return new CalcNode(node, program, want);
+  }
+
+  private static Schema schemaOf(RelNode rel) {
+    return TypeMapping.toSchema(rel.getRowType());
+  }
+}

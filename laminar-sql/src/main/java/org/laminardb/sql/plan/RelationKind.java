@@ -1,0 +1,28 @@
+package org.laminardb.sql.plan;
+
+/** Kind of a named relation in the catalog. */
+public enum RelationKind {
+  /** Data pushed in or read by a connector; unbounded and append-only. */
+  SOURCE("SOURCE"),
+  /** Named continuous query whose output is not stored. */
+  STREAM("STREAM"),
+  /** Named continuous query whose result is stored and queryable. */
+  MATERIALIZED_VIEW("MATERIALIZED VIEW"),
+  /** Output to an external system. */
+  SINK("SINK");
+
+  private final String sqlName;
+
+  RelationKind(String sqlName) {
+    this.sqlName = sqlName;
+  }
+
+  /**
+   * SQL spelling, e.g. {@code MATERIALIZED VIEW}.
+   *
+   * @return the SQL name
+   */
+  public String sqlName() {
+    return sqlName;
+  }
+}

@@ -1,0 +1,140 @@
+package org.laminardb.sql.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelVisitor;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.laminardb.error.LaminarDBException;
+import org.laminardb.sql.function.LaminarOperatorTable;
+import org.laminardb.sql.type.LaminarTypeSystem;
+import org.laminardb.sql.type.TypeMapping;
+
+/**
+ * Planner of LaminarDB queries: validates a query with Calcite against the catalog, converts it
+ * to relational algebra, fuses filters and projections into Calcs, and translates the result into
+ * a tree of {@link PhysicalNode}s. Ad-hoc queries are validated the same way so that both paths
+ * report identical errors.
+ *
+ * <p>One instance plans one statement at a time; create one per statement (cheap).
+ */
+public final class StreamPlanner {
+  private final RelationResolver resolver;
+
+  /**
+   * Creates a planner over a catalog.
+   *
+   * @param resolver the relations statements may read
+   */
+  public StreamPlanner(RelationResolver resolver) {
+    this.resolver = resolver;
+  }
+
+  /**
+   * Validates and plans a continuous query (the body of CREATE STREAM / MATERIALIZED VIEW / SINK).
+   *
+   * @param query the query
+   * @return the plan
+   * @throws LaminarDBException with SQLSTATE and position for invalid or unsupported SQL
+   */
+  public PlannedQuery plan(SqlNode query) {
+    ContinuousQueryChecker.check(query);
+    RelNode rel = toRel(query);
+    PhysicalNode root = new RelTranslator().translate(optimize(rel));
+    return new PlannedQuery(root, root.schema());
+  }
+
+  /**
+   * Validates an ad-hoc query and tells which relations it reads.
+   *
+   * @param query the query
+   * @return its result columns and inputs
+   * @throws LaminarDBException with SQLSTATE and position for invalid SQL
+   */
+  public AdHocQuery validateAdHoc(SqlNode query) {
+    RelNode rel = toRel(query);
+    Map<String, Relation> inputs = new LinkedHashMap<>();
+    new RelVisitor() {
+      @Override
+      public void visit(RelNode node, int ordinal, RelNode parent) {
+        if (node instanceof TableScan) {
+          RelationTable t = node.getTable().unwrap(RelationTable.class);
+          if (t != null) {
+            inputs.putIfAbsent(t.relation().name().toLowerCase(Locale.ROOT), t.relation());
+          }
+        }
+        super.visit(node, ordinal, parent);
+      }
+    }.go(rel);
+    return new AdHocQuery(TypeMapping.toSchema(rel.getRowType()), new ArrayList<>(inputs.values()));
+  }
+
+  private RelNode toRel(SqlNode query) {
+    JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(LaminarTypeSystem.INSTANCE);
+    CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+    for (Relation r : resolver.relations()) {
+      root.add(r.name(), new RelationTable(r));
+    }
+    Properties props = new Properties();
+    props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+    CalciteCatalogReader reader = new CalciteCatalogReader(
+        root, List.of(), typeFactory, new CalciteConnectionConfigImpl(props));
+    SqlValidator validator = SqlValidatorUtil.newValidator(
+        LaminarOperatorTable.instance(), reader, typeFactory,
+        SqlValidator.Config.DEFAULT
+            .withIdentifierExpansion(true)
+            .withConformance(SqlConformanceEnum.LENIENT));
+    SqlNode validated;
+    try {
+      validated = validator.validate(query);
+    } catch (RuntimeException e) {
+      throw SqlErrors.fromValidation(e);
+    }
+    VolcanoPlanner planner = new VolcanoPlanner();
+    planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+    RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+    SqlToRelConverter converter = new SqlToRelConverter(
+        (rowType, queryString, schemaPath, viewPath) -> null,
+        validator, reader, cluster, StandardConvertletTable.INSTANCE,
+        SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true));
+    try {
+      return converter.convertQuery(validated, false, true).project();
+    } catch (RuntimeException e) {
+      throw SqlErrors.fromValidation(e);
+    }
+  }
+
+  private static RelNode optimize(RelNode rel) {
+    HepPlanner hep = new HepPlanner(new HepProgramBuilder()
+        .addRuleInstance(CoreRules.UNION_TO_DISTINCT)
+        .addRuleInstance(CoreRules.FILTER_TO_CALC)
+        .addRuleInstance(CoreRules.PROJECT_TO_CALC)
+        .addRuleInstance(CoreRules.CALC_MERGE)
+        .addRuleInstance(CoreRules.CALC_REMOVE)
+        .build());
+    hep.setRoot(rel);
+    return hep.findBestExp();
+  }
+}
