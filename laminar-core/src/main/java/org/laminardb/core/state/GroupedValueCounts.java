@@ -1,0 +1,354 @@
+package org.laminardb.core.state;
+
+import java.util.Arrays;
+import org.laminardb.core.chunk.Column;
+import org.laminardb.core.type.PhysicalKind;
+
+/**
+ * Multiset of non-NULL values per group: how many times each distinct value occurs in each group,
+ * optionally with the distinct values of each group kept in order. The state behind {@code
+ * COUNT/SUM/AVG(DISTINCT x)} and behind {@code MIN}/{@code MAX} under retraction.
+ *
+ * <p>Design notes. An entry is one distinct (group, value) pair, stored in a {@link LongKeyTable}
+ * of width 2 (group id, value word) whose dense ids index parallel arrays: the count, and for the
+ * ordered variant a treap node (left child, right child, random priority). Each group has its own
+ * treap root, so a group's smallest or largest value is found in O(log d) for d distinct values
+ * in the group, and inserting or deleting a distinct value costs O(log d); adding or removing an
+ * occurrence of a value already present only touches the hash table and the count (O(1)). This
+ * keeps MIN and MAX correct when the current extreme is retracted, without rescanning the group,
+ * even when the extreme is deleted repeatedly (as in sliding windows). Value words are the value
+ * for LONG kinds, {@link KeyEncoder#doubleBits(double)} for doubles (ordered by {@link
+ * Double#compare}) and a reference-counted {@link StringDictionary} id for strings (ordered by
+ * {@link String#compareTo}).
+ *
+ * <p>Garbage free in steady state: allocation only when arrays grow. Not thread-safe.
+ */
+public final class GroupedValueCounts {
+  private static final byte LONG = 0;
+  private static final byte DOUBLE = 1;
+  private static final byte STRING = 2;
+
+  private final byte kind;
+  private final boolean ordered;
+  private final LongKeyTable table = new LongKeyTable(2);
+  private final StringDictionary dictionary;
+  private final long[] key = new long[2];
+  private long[] counts = new long[16];
+  private int[] groupSizes = new int[16];
+  private int[] roots;
+  private int[] left;
+  private int[] right;
+  private int[] priorities;
+  private int random = 0x2545F491;
+
+  /**
+   * Creates an empty multiset.
+   *
+   * @param kind physical kind of the values
+   * @param ordered whether to keep each group's values in order ({@link #first}, {@link #last})
+   */
+  public GroupedValueCounts(PhysicalKind kind, boolean ordered) {
+    this.kind = kind == PhysicalKind.LONG ? LONG : kind == PhysicalKind.DOUBLE ? DOUBLE : STRING;
+    this.ordered = ordered;
+    this.dictionary = this.kind == STRING ? new StringDictionary() : null;
+    if (ordered) {
+      roots = new int[16];
+      Arrays.fill(roots, -1);
+      left = new int[16];
+      right = new int[16];
+      priorities = new int[16];
+    }
+  }
+
+  /**
+   * Makes room for group ids below a bound.
+   *
+   * @param groups one more than the largest group id to be used
+   */
+  public void ensureGroupCapacity(int groups) {
+    if (groups <= groupSizes.length) {
+      return;
+    }
+    int n = Math.max(groupSizes.length * 2, groups);
+    groupSizes = Arrays.copyOf(groupSizes, n);
+    if (ordered) {
+      int old = roots.length;
+      roots = Arrays.copyOf(roots, n);
+      Arrays.fill(roots, old, n, -1);
+    }
+  }
+
+  /**
+   * Entry of the value at a row in a group.
+   *
+   * @param group group id
+   * @param col column holding the value
+   * @param row row index; the value must not be NULL
+   * @return the entry id, or -1 if the value does not occur in the group
+   */
+  public int find(int group, Column col, int row) {
+    long w;
+    if (kind == STRING) {
+      int id = dictionary.find(col.strings[row]);
+      if (id < 0) {
+        return -1;
+      }
+      w = id;
+    } else {
+      w = kind == LONG ? col.longs[row] : KeyEncoder.doubleBits(col.doubles[row]);
+    }
+    key[0] = group;
+    key[1] = w;
+    return table.get(key, 0);
+  }
+
+  /**
+   * Adds one occurrence of the value at a row to a group.
+   *
+   * @param group group id, below the capacity ensured
+   * @param col column holding the value
+   * @param row row index; the value must not be NULL
+   * @return the entry id; its {@link #count} is 1 when the value is new in the group
+   */
+  public int add(int group, Column col, int row) {
+    key[0] = group;
+    if (kind == LONG) {
+      key[1] = col.longs[row];
+    } else if (kind == DOUBLE) {
+      key[1] = KeyEncoder.doubleBits(col.doubles[row]);
+    } else {
+      key[1] = dictionary.id(col.strings[row]);
+    }
+    int e = table.getOrAdd(key, 0);
+    if (table.lastAdded()) {
+      onNewEntry(group, e);
+    }
+    counts[e]++;
+    return e;
+  }
+
+  /**
+   * Removes one occurrence of an entry's value; the entry goes when its count reaches 0.
+   *
+   * @param entry a live entry id
+   * @return true if the entry was removed (its value no longer occurs in its group)
+   */
+  public boolean decrement(int entry) {
+    if (--counts[entry] > 0) {
+      return false;
+    }
+    int g = (int) table.key(entry, 0);
+    if (ordered) {
+      roots[g] = delete(roots[g], entry);
+    }
+    groupSizes[g]--;
+    if (kind == STRING) {
+      dictionary.release((int) table.key(entry, 1));
+    }
+    table.remove(entry);
+    return true;
+  }
+
+  /**
+   * Occurrences of an entry's value in its group.
+   *
+   * @param entry a live entry id
+   * @return the count, at least 1
+   */
+  public long count(int entry) {
+    return counts[entry];
+  }
+
+  /**
+   * Number of distinct values in a group.
+   *
+   * @param group group id
+   * @return the count
+   */
+  public int distinctCount(int group) {
+    return group < groupSizes.length ? groupSizes[group] : 0;
+  }
+
+  /**
+   * Entry of the smallest value of a group (ordered variant only).
+   *
+   * @param group group id
+   * @return the entry id, or -1 if the group has no value
+   * @throws IllegalStateException if the values are not kept in order
+   */
+  public int first(int group) {
+    requireOrdered();
+    int n = group < roots.length ? roots[group] : -1;
+    if (n >= 0) {
+      while (left[n] >= 0) {
+        n = left[n];
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Entry of the largest value of a group (ordered variant only).
+   *
+   * @param group group id
+   * @return the entry id, or -1 if the group has no value
+   * @throws IllegalStateException if the values are not kept in order
+   */
+  public int last(int group) {
+    requireOrdered();
+    int n = group < roots.length ? roots[group] : -1;
+    if (n >= 0) {
+      while (right[n] >= 0) {
+        n = right[n];
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Writes an entry's value into a column of its physical kind.
+   *
+   * @param entry a live entry id
+   * @param out destination column
+   * @param row destination row
+   */
+  public void writeValue(int entry, Column out, int row) {
+    long w = table.key(entry, 1);
+    if (kind == LONG) {
+      out.longs[row] = w;
+    } else if (kind == DOUBLE) {
+      out.doubles[row] = Double.longBitsToDouble(w);
+    } else {
+      out.strings[row] = dictionary.value((int) w);
+    }
+  }
+
+  /**
+   * Value word of an entry: the long value, the double's bits, or the string's dictionary id.
+   *
+   * @param entry a live entry id
+   * @return the word
+   */
+  public long valueWord(int entry) {
+    return table.key(entry, 1);
+  }
+
+  /**
+   * Number of distinct (group, value) entries.
+   *
+   * @return the size
+   */
+  public int size() {
+    return table.size();
+  }
+
+  /**
+   * Estimate of the heap bytes held by the arrays.
+   *
+   * @return bytes
+   */
+  public long memoryBytes() {
+    long b = table.memoryBytes() + 8L * counts.length + 4L * groupSizes.length;
+    if (ordered) {
+      b += 4L * (roots.length + left.length + right.length + priorities.length);
+    }
+    return dictionary == null ? b : b + dictionary.memoryBytes();
+  }
+
+  private void onNewEntry(int group, int e) {
+    if (e >= counts.length) {
+      int n = Math.max(counts.length * 2, e + 1);
+      counts = Arrays.copyOf(counts, n);
+      if (ordered) {
+        left = Arrays.copyOf(left, n);
+        right = Arrays.copyOf(right, n);
+        priorities = Arrays.copyOf(priorities, n);
+      }
+    }
+    counts[e] = 0;
+    groupSizes[group]++;
+    if (kind == STRING) {
+      dictionary.retain((int) key[1]);
+    }
+    if (ordered) {
+      left[e] = -1;
+      right[e] = -1;
+      random ^= random << 13;
+      random ^= random >>> 17;
+      random ^= random << 5;
+      priorities[e] = random;
+      roots[group] = insert(roots[group], e);
+    }
+  }
+
+  private void requireOrdered() {
+    if (!ordered) {
+      throw new IllegalStateException("values are not kept in order");
+    }
+  }
+
+  private int compare(int a, int b) {
+    long wa = table.key(a, 1);
+    long wb = table.key(b, 1);
+    if (kind == LONG) {
+      return Long.compare(wa, wb);
+    }
+    if (kind == DOUBLE) {
+      return Double.compare(Double.longBitsToDouble(wa), Double.longBitsToDouble(wb));
+    }
+    return dictionary.value((int) wa).compareTo(dictionary.value((int) wb));
+  }
+
+  /** Inserts node {@code x} into the treap rooted at {@code node}; returns the new root. */
+  private int insert(int node, int x) {
+    if (node < 0) {
+      return x;
+    }
+    if (compare(x, node) < 0) {
+      int l = insert(left[node], x);
+      left[node] = l;
+      if (priorities[l] > priorities[node]) {
+        left[node] = right[l];
+        right[l] = node;
+        return l;
+      }
+    } else {
+      int r = insert(right[node], x);
+      right[node] = r;
+      if (priorities[r] > priorities[node]) {
+        right[node] = left[r];
+        left[r] = node;
+        return r;
+      }
+    }
+    return node;
+  }
+
+  /** Deletes node {@code x} from the treap rooted at {@code node}; returns the new root. */
+  private int delete(int node, int x) {
+    if (node == x) {
+      return merge(left[x], right[x]);
+    }
+    if (compare(x, node) < 0) {
+      left[node] = delete(left[node], x);
+    } else {
+      right[node] = delete(right[node], x);
+    }
+    return node;
+  }
+
+  private int merge(int a, int b) {
+    if (a < 0) {
+      return b;
+    }
+    if (b < 0) {
+      return a;
+    }
+    if (priorities[a] > priorities[b]) {
+      right[a] = merge(right[a], b);
+      return a;
+    }
+    left[b] = merge(a, left[b]);
+    return b;
+  }
+}
