@@ -15,6 +15,8 @@ public enum ErrorCode {
   UNDEFINED_FUNCTION("42883"),
   /** An object of that name exists already. */
   DUPLICATE_OBJECT("42P07"),
+  /** A column name appears twice. */
+  DUPLICATE_COLUMN("42701"),
   /** Value or expression of the wrong type. */
   DATATYPE_MISMATCH("42804"),
   /** An object of a different kind was named (e.g. DROP STREAM on a source). */

@@ -1,26 +1,71 @@
 package org.laminardb.internal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
 import org.laminardb.RowListener;
 import org.laminardb.SourceWriter;
 import org.laminardb.StatementResult;
 import org.laminardb.Subscription;
 import org.laminardb.TypedSourceWriter;
+import org.laminardb.core.operator.ChunkConsumer;
+import org.laminardb.core.queue.ChunkChannel;
+import org.laminardb.core.type.Schema;
 import org.laminardb.error.ErrorCode;
 import org.laminardb.error.LaminarDBException;
+import org.laminardb.sql.parser.LaminarSqlParser;
+import org.laminardb.sql.parser.ddl.SqlCheckpoint;
+import org.laminardb.sql.parser.ddl.SqlCreateQueryObject;
+import org.laminardb.sql.parser.ddl.SqlCreateSink;
+import org.laminardb.sql.parser.ddl.SqlCreateSource;
+import org.laminardb.sql.parser.ddl.SqlDescribeObject;
+import org.laminardb.sql.parser.ddl.SqlDropObject;
+import org.laminardb.sql.parser.ddl.SqlExplainCreate;
+import org.laminardb.sql.parser.ddl.SqlShowCreate;
+import org.laminardb.sql.parser.ddl.SqlShowObjects;
+import org.laminardb.sql.parser.ddl.SqlSubscribe;
+import org.laminardb.sql.plan.SqlErrors;
 
-/** The engine behind a {@link org.laminardb.LaminarDB} handle. */
+/**
+ * The engine behind a {@link org.laminardb.LaminarDB} handle: catalog, reactors, statement
+ * execution.
+ *
+ * <p>Concurrency: DDL takes the catalog write lock; queries, subscriptions and writer creation
+ * take the read lock. Row writes take no engine lock at all: they go through each writer's own
+ * lock-free channel to the reactor that owns the source.
+ */
 public final class Engine {
   private final EngineConfig config;
+  private final Catalog catalog = new Catalog();
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ReactorPool pool;
+  private final DdlExecutor ddl = new DdlExecutor(this);
+  private final QueryExecutor queries = new QueryExecutor(this);
+  private final InsertExecutor inserts = new InsertExecutor(this);
+  private final SubscriptionManager subscriptions = new SubscriptionManager(this);
   private volatile boolean closed;
 
   /**
    * Starts an engine.
    *
    * @param config the options
+   * @throws LaminarDBException with {@code 0A000} for durable mode, which is not available yet
    */
   public Engine(EngineConfig config) {
+    if (config.path() != null) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "durable mode ("
+          + config.path() + ") is not available yet: it arrives with the WAL and checkpoints; "
+          + "use LaminarDB.open() or jdbc:laminar:mem:NAME for an in-memory database");
+    }
     this.config = config;
+    this.pool = new ReactorPool(config.reactorThreads(), config.idleStrategy(),
+        (where, error) -> { });
   }
 
   /**
@@ -32,6 +77,43 @@ public final class Engine {
     return config;
   }
 
+  Catalog catalog() {
+    return catalog;
+  }
+
+  ReactorPool pool() {
+    return pool;
+  }
+
+  DdlExecutor ddl() {
+    return ddl;
+  }
+
+  ChunkChannel newChannel(Schema schema) {
+    return new ChunkChannel(schema, config.queueDepth(), config.chunkCapacity());
+  }
+
+  /** Registers an input channel of a relation with its reactor. */
+  void register(RelationRuntime rt, ChunkChannel channel, ChunkConsumer consumer) {
+    ChannelBinding b = new ChannelBinding(channel, consumer);
+    rt.channels.add(b);
+    rt.reactor.submit(() -> {
+      rt.reactor.addInput(channel, consumer);
+      return null;
+    }).join();
+  }
+
+  /** Unregisters an input channel, draining it first. */
+  void unregister(RelationRuntime rt, ChunkChannel channel) {
+    rt.channels.removeIf(b -> b.channel() == channel);
+    if (!closed) {
+      rt.reactor.submit(() -> {
+        rt.reactor.removeInput(channel);
+        return null;
+      }).join();
+    }
+  }
+
   /**
    * Executes one statement.
    *
@@ -40,7 +122,77 @@ public final class Engine {
    * @return the outcome
    */
   public StatementResult execute(String sql, List<Object> params) {
-    throw notReady();
+    checkOpen();
+    SqlNode node = LaminarSqlParser.parseStatement(sql);
+    List<Object> p = params == null ? List.of() : params;
+    if (node instanceof SqlCreateSource) {
+      return ddl(() -> ddl.createSource((SqlCreateSource) node, sql.trim()));
+    }
+    if (node instanceof SqlCreateQueryObject) {
+      return ddl(() -> ddl.createQueryObject((SqlCreateQueryObject) node, sql.trim()));
+    }
+    if (node instanceof SqlCreateSink) {
+      return ddl(() -> ddl.createSink((SqlCreateSink) node, sql.trim()));
+    }
+    if (node instanceof SqlDropObject) {
+      return ddl(() -> ddl.drop((SqlDropObject) node));
+    }
+    if (node instanceof SqlInsert) {
+      return read(() -> inserts.insert((SqlInsert) node, p));
+    }
+    if (node instanceof SqlSubscribe) {
+      return StatementResult.ofSubscription(
+          subscribe(((SqlSubscribe) node).name().getSimple(), null));
+    }
+    if (node instanceof SqlCheckpoint) {
+      return StatementResult.done("CHECKPOINT");
+    }
+    return read(() -> executeQueryLike(node, sql, p));
+  }
+
+  private StatementResult executeQueryLike(SqlNode node, String sql, List<Object> params) {
+    Metadata meta = new Metadata(this);
+    if (node instanceof SqlShowObjects) {
+      return meta.show((SqlShowObjects) node);
+    }
+    if (node instanceof SqlShowCreate) {
+      return meta.showCreate((SqlShowCreate) node);
+    }
+    if (node instanceof SqlDescribeObject) {
+      return meta.describe((SqlDescribeObject) node);
+    }
+    if (node instanceof SqlExplainCreate) {
+      return meta.explainCreate(((SqlExplainCreate) node).statement());
+    }
+    if (node instanceof SqlExplain) {
+      return meta.explain(((SqlExplain) node).getExplicandum());
+    }
+    if (node.getKind().belongsTo(SqlKind.QUERY)) {
+      return queries.query(node, sql, params);
+    }
+    throw SqlErrors.unsupported(node, "statement " + node.getKind() + " is not supported; "
+        + "supported: CREATE SOURCE/STREAM/MATERIALIZED VIEW/SINK, INSERT, SELECT, SUBSCRIBE, "
+        + "SHOW, DESCRIBE, EXPLAIN, DROP, CHECKPOINT");
+  }
+
+  private StatementResult ddl(Supplier<StatementResult> action) {
+    lock.writeLock().lock();
+    try {
+      checkOpen();
+      return action.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  <T> T read(Supplier<T> action) {
+    lock.readLock().lock();
+    try {
+      checkOpen();
+      return action.get();
+    } finally {
+      lock.readLock().unlock();
+    }
   }
 
   /**
@@ -50,7 +202,13 @@ public final class Engine {
    * @return the writer
    */
   public SourceWriter writer(String source) {
-    throw notReady();
+    return read(() -> {
+      RelationRuntime rt = catalog.require(source,
+          org.laminardb.sql.plan.RelationKind.SOURCE, null);
+      SourceWriterImpl w = new SourceWriterImpl(this, rt);
+      rt.closeables.add(w);
+      return w;
+    });
   }
 
   /**
@@ -62,7 +220,13 @@ public final class Engine {
    * @return the writer
    */
   public <T> TypedSourceWriter<T> typedWriter(String source, Class<T> type) {
-    throw notReady();
+    SourceWriter w = writer(source);
+    try {
+      return new TypedSourceWriterImpl<>(w, type);
+    } catch (RuntimeException e) {
+      w.close();
+      throw e;
+    }
   }
 
   /**
@@ -73,7 +237,7 @@ public final class Engine {
    * @return the subscription
    */
   public Subscription subscribe(String name, RowListener listener) {
-    throw notReady();
+    return read(() -> subscriptions.subscribe(name, listener));
   }
 
   /**
@@ -82,7 +246,44 @@ public final class Engine {
    * @return the objects
    */
   public List<CatalogObjectInfo> listObjects() {
-    throw notReady();
+    return read(() -> {
+      List<CatalogObjectInfo> out = new ArrayList<>();
+      for (RelationRuntime r : catalog.all()) {
+        out.add(new CatalogObjectInfo(r.name, r.kind.sqlName(), r.columns));
+      }
+      out.sort(Comparator.comparing(CatalogObjectInfo::kind)
+          .thenComparing(CatalogObjectInfo::name, String.CASE_INSENSITIVE_ORDER));
+      return out;
+    });
+  }
+
+  /** Stops a relation: its connector, its inputs, subscriptions, writers. Write lock held. */
+  void dropRuntime(RelationRuntime rt) {
+    for (AutoCloseable c : rt.closeables) {
+      closeQuietly(c);
+    }
+    if (rt.connector != null) {
+      rt.connector.close();
+    }
+    rt.reactor.submit(() -> {
+      for (Runnable d : rt.detachers) {
+        d.run();
+      }
+      for (ChannelBinding b : rt.channels) {
+        rt.reactor.removeInput(b.channel());
+      }
+      return null;
+    }).join();
+    rt.channels.clear();
+    catalog.remove(rt);
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      c.close();
+    } catch (Exception e) {
+      // Closing during DROP or shutdown: the object is going away either way.
+    }
   }
 
   /**
@@ -94,12 +295,29 @@ public final class Engine {
     return closed;
   }
 
-  /** Stops everything. */
-  public void close() {
-    closed = true;
+  private void checkOpen() {
+    if (closed) {
+      throw new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "the database is closed");
+    }
   }
 
-  private static LaminarDBException notReady() {
-    return new LaminarDBException(ErrorCode.INTERNAL_ERROR, "engine not implemented yet");
+  /** Stops everything: connectors, sinks, subscriptions, writers, then the reactors. */
+  public void close() {
+    lock.writeLock().lock();
+    try {
+      if (closed) {
+        return;
+      }
+      List<RelationRuntime> all = new ArrayList<>(catalog.all());
+      java.util.Collections.reverse(all);
+      for (RelationRuntime rt : all) {
+        dropRuntime(rt);
+      }
+      closed = true;
+      pool.close();
+    } finally {
+      lock.writeLock().unlock();
+    }
   }
 }

@@ -20,9 +20,10 @@ import org.laminardb.core.queue.ChunkChannel;
  * operators need no locks. Other threads talk to it only through lock-free bounded queues: data
  * through {@link ChunkChannel}s, control through {@link #submit(Callable)}.
  *
- * <p>A command runs only after every chunk that was published to the reactor's inputs before the
- * command was submitted has been processed. That is what gives read-your-writes: a writer's
- * publish happens before its caller can submit a query command.
+ * <p>A command runs after exactly the chunks that were published to the reactor's inputs before
+ * the command was submitted, and before any chunk published later. That is what gives
+ * read-your-writes: a writer's publish happens before its caller can submit a query command, and
+ * a subscription registered by a command sees every later row.
  *
  * <p>Garbage free in steady state when processing chunks; commands allocate (control plane).
  */
@@ -32,7 +33,8 @@ public final class Reactor implements Agent {
   private final String name;
   private final ManyToOneConcurrentArrayQueue<Runnable> commands;
   private final BiConsumer<Object, Throwable> errorHandler;
-  private Input[] inputs = new Input[0];
+  /** Replaced, never mutated: other threads read it in {@link #submit} to capture targets. */
+  private volatile Input[] inputs = new Input[0];
   private AgentRunner runner;
   private volatile Thread thread;
 
@@ -144,7 +146,13 @@ public final class Reactor implements Agent {
    */
   public <T> CompletableFuture<T> submit(Callable<T> command) {
     CompletableFuture<T> result = new CompletableFuture<>();
+    Input[] snapshot = inputs;
+    long[] targets = new long[snapshot.length];
+    for (int i = 0; i < snapshot.length; i++) {
+      targets[i] = snapshot[i].channel.publishedCount();
+    }
     Runnable r = () -> {
+      drainTo(snapshot, targets);
       try {
         result.complete(command.call());
       } catch (Throwable t) {
@@ -170,7 +178,6 @@ public final class Reactor implements Agent {
     int work = 0;
     Runnable command;
     while ((command = commands.poll()) != null) {
-      drainAll();
       command.run();
       work++;
     }
@@ -181,16 +188,32 @@ public final class Reactor implements Agent {
     return work;
   }
 
-  private void drainAll() {
-    Input[] in = inputs;
-    for (int i = 0; i < in.length; i++) {
-      long target = in[i].channel.publishedCount();
-      while (in[i].channel.releasedCount() < target) {
-        if (drain(in[i], 1) == 0) {
+  /**
+   * Processes, on each input that is still registered, the chunks published before the targets
+   * were captured, and no later ones: a command sees exactly the writes that happened before it
+   * was submitted.
+   */
+  private void drainTo(Input[] snapshot, long[] targets) {
+    Input[] current = inputs;
+    for (int i = 0; i < snapshot.length; i++) {
+      if (!contains(current, snapshot[i])) {
+        continue;
+      }
+      while (snapshot[i].channel.releasedCount() < targets[i]) {
+        if (drain(snapshot[i], 1) == 0) {
           break;
         }
       }
     }
+  }
+
+  private static boolean contains(Input[] all, Input input) {
+    for (Input i : all) {
+      if (i == input) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int drain(Input input, long max) {

@@ -1,0 +1,311 @@
+package org.laminardb.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.laminardb.StatementResult;
+import org.laminardb.core.chunk.Chunk;
+import org.laminardb.core.operator.ChunkConsumer;
+import org.laminardb.core.queue.ChunkChannel;
+import org.laminardb.core.queue.ChunkWriter;
+import org.laminardb.core.reactor.Reactor;
+import org.laminardb.core.state.MaterializedRowStore;
+import org.laminardb.core.type.Field;
+import org.laminardb.core.type.Schema;
+import org.laminardb.error.ErrorCode;
+import org.laminardb.spi.SinkConnector;
+import org.laminardb.spi.SinkContext;
+import org.laminardb.spi.SourceConnector;
+import org.laminardb.spi.SourceContext;
+import org.laminardb.sql.parser.ddl.EmitMode;
+import org.laminardb.sql.parser.ddl.ObjectKind;
+import org.laminardb.sql.parser.ddl.SqlColumnDeclaration;
+import org.laminardb.sql.parser.ddl.SqlCreateQueryObject;
+import org.laminardb.sql.parser.ddl.SqlCreateSink;
+import org.laminardb.sql.parser.ddl.SqlCreateSource;
+import org.laminardb.sql.parser.ddl.SqlDropObject;
+import org.laminardb.sql.parser.ddl.SqlEmit;
+import org.laminardb.sql.parser.ddl.SqlOption;
+import org.laminardb.sql.plan.Pipeline;
+import org.laminardb.sql.plan.PipelineBuilder;
+import org.laminardb.sql.plan.PlannedQuery;
+import org.laminardb.sql.plan.RelationKind;
+import org.laminardb.sql.plan.SqlErrors;
+import org.laminardb.sql.plan.StreamPlanner;
+
+/** Executes CREATE and DROP statements. Called with the engine's catalog write lock held. */
+final class DdlExecutor {
+  private final Engine engine;
+
+  DdlExecutor(Engine engine) {
+    this.engine = engine;
+  }
+
+  StatementResult createSource(SqlCreateSource node, String sql) {
+    String name = node.name().getSimple();
+    if (node.ifNotExists() && engine.catalog().find(name) != null) {
+      return StatementResult.done("CREATE SOURCE");
+    }
+    engine.catalog().checkFree(name, node.name());
+    Schema schema = sourceSchema(node);
+    if (!node.primaryKey().isEmpty()) {
+      throw SqlErrors.unsupported(node.primaryKey().get(0), "PRIMARY KEY on a source (upsert "
+          + "semantics) is not supported yet; declare the source without it");
+    }
+    WatermarkTracker watermark = SourceWatermarks.tracker(node.watermark(), schema);
+    String connectorName = node.connector() == null ? null : node.connector().getSimple();
+    Map<String, String> options = options(node.options());
+    RelationRuntime rt = new RelationRuntime(name, RelationKind.SOURCE, schema, sql, true,
+        List.of(), new RelationRuntime.SourceDescriptor(connectorName, options,
+            node.watermark() == null ? null : node.watermark().toString()));
+    rt.reactor = engine.pool().forNewSource(engine.catalog().all());
+    rt.watermark = watermark;
+    if (watermark != null) {
+      rt.output.add(watermark);
+    }
+    rt.sqlWriter = new SourceWriterImpl(engine, rt);
+    rt.closeables.add(rt.sqlWriter);
+    if (connectorName != null) {
+      startConnector(rt, node, connectorName, options);
+    } else {
+      engine.catalog().add(rt);
+    }
+    return StatementResult.done("CREATE SOURCE");
+  }
+
+  private void startConnector(RelationRuntime rt, SqlCreateSource node, String connectorName,
+      Map<String, String> options) {
+    ChunkChannel channel = engine.newChannel(rt.schema);
+    ChunkWriter writer = new ChunkWriter(channel);
+    SourceContext ctx = new SourceContext() {
+      @Override
+      public String sourceName() {
+        return rt.name;
+      }
+
+      @Override
+      public Schema schema() {
+        return rt.schema;
+      }
+
+      @Override
+      public Map<String, String> options() {
+        return options;
+      }
+
+      @Override
+      public ChunkWriter writer() {
+        return writer;
+      }
+
+      @Override
+      public void reportError(Throwable error) {
+        rt.fail(error);
+      }
+    };
+    SourceConnector connector = Connectors.source(connectorName, node.connector()).create(ctx);
+    engine.register(rt, channel, rt.output);
+    rt.connector = connector;
+    rt.closeables.add(writer::close);
+    engine.catalog().add(rt);
+    connector.start();
+  }
+
+  private static Schema sourceSchema(SqlCreateSource node) {
+    List<Field> fields = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (SqlColumnDeclaration c : node.columns()) {
+      String col = c.name().getSimple();
+      if (!seen.add(col.toLowerCase(Locale.ROOT))) {
+        throw SqlErrors.at(ErrorCode.DUPLICATE_COLUMN, c.name(),
+            "column \"" + col + "\" specified more than once");
+      }
+      fields.add(new Field(col, ColumnTypes.of(c.type(), c.notNull())));
+    }
+    return new Schema(fields);
+  }
+
+  static Map<String, String> options(List<SqlOption> options) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (SqlOption o : options) {
+      String key = o.key().toLowerCase(Locale.ROOT);
+      if (out.put(key, o.valueAsString()) != null) {
+        throw SqlErrors.at(ErrorCode.INVALID_PARAMETER_VALUE, o, "option '" + key
+            + "' given more than once");
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  StatementResult createQueryObject(SqlCreateQueryObject node, String sql) {
+    String name = node.name().getSimple();
+    boolean view = node.kind() == ObjectKind.MATERIALIZED_VIEW;
+    String tag = view ? "CREATE MATERIALIZED VIEW" : "CREATE STREAM";
+    if (node.ifNotExists() && engine.catalog().find(name) != null) {
+      return StatementResult.done(tag);
+    }
+    engine.catalog().checkFree(name, node.name());
+    checkEmit(node.emit());
+    if (node.allowedLateness() != null || node.lateDataTo() != null) {
+      throw SqlErrors.unsupported(node.allowedLateness() != null ? node.allowedLateness()
+          : node.lateDataTo(), "ALLOW LATENESS and LATE DATA TO apply to windowed queries, "
+          + "which are not supported yet");
+    }
+    PlannedQuery plan = new StreamPlanner(engine.catalog()).plan(node.query());
+    List<RelationRuntime> inputs = inputsOf(plan);
+    RelationRuntime rt = new RelationRuntime(name,
+        view ? RelationKind.MATERIALIZED_VIEW : RelationKind.STREAM, plan.schema(), sql,
+        plan.appendOnly(), inputs, null);
+    rt.reactor = engine.pool().forQuery(inputs, engine.catalog().all());
+    if (view) {
+      rt.store = new MaterializedRowStore(plan.schema());
+      rt.output.add(rt.store);
+    }
+    wire(rt, PipelineBuilder.build(plan, rt.output, engine.config().chunkCapacity()));
+    engine.catalog().add(rt);
+    return StatementResult.done(tag);
+  }
+
+  private static void checkEmit(SqlEmit emit) {
+    if (emit != null && emit.mode() != EmitMode.CHANGES) {
+      throw SqlErrors.unsupported(emit, "EMIT " + emit.mode() + " applies to windowed queries, "
+          + "which are not supported yet; supported: EMIT CHANGES (the default)");
+    }
+  }
+
+  private List<RelationRuntime> inputsOf(PlannedQuery plan) {
+    List<RelationRuntime> inputs = new ArrayList<>();
+    for (org.laminardb.sql.plan.Relation r : plan.inputs()) {
+      RelationRuntime in = engine.catalog().find(r.name());
+      inputs.add(in);
+    }
+    return inputs;
+  }
+
+  /** Connects a pipeline to its inputs on the reactor, replaying stored views first. */
+  private void wire(RelationRuntime rt, Pipeline pipeline) {
+    rt.pipeline = pipeline;
+    Reactor reactor = rt.reactor;
+    reactor.submit(() -> {
+      pipeline.open();
+      for (Pipeline.InputBinding b : pipeline.inputs()) {
+        RelationRuntime in = engine.catalog().find(b.relation().name());
+        attach(rt, in, new FailureGuard(rt, b.entry()));
+      }
+      return null;
+    }).join();
+  }
+
+  /** Reactor thread: replays a view's contents into a new consumer, then subscribes it. */
+  void attach(RelationRuntime owner, RelationRuntime input, ChunkConsumer consumer) {
+    if (input.store != null) {
+      input.store.scan(new Chunk(input.schema, engine.config().chunkCapacity()), consumer);
+    }
+    input.output.add(consumer);
+    owner.detachers.add(() -> input.output.remove(consumer));
+  }
+
+  StatementResult createSink(SqlCreateSink node, String sql) {
+    String name = node.name().getSimple();
+    if (node.ifNotExists() && engine.catalog().find(name) != null) {
+      return StatementResult.done("CREATE SINK");
+    }
+    engine.catalog().checkFree(name, node.name());
+    checkEmit(node.emit());
+    RelationRuntime rt;
+    Pipeline pipeline = null;
+    if (node.from() != null) {
+      RelationRuntime in = engine.catalog().require(node.from().getSimple(), node.from());
+      if (in.kind == RelationKind.SINK) {
+        throw SqlErrors.at(ErrorCode.WRONG_OBJECT_TYPE, node.from(),
+            "a sink cannot read from another sink");
+      }
+      rt = new RelationRuntime(name, RelationKind.SINK, in.schema, sql, in.appendOnly,
+          List.of(in), null);
+      rt.reactor = engine.pool().forQuery(List.of(in), engine.catalog().all());
+    } else {
+      PlannedQuery plan = new StreamPlanner(engine.catalog()).plan(node.query());
+      List<RelationRuntime> inputs = inputsOf(plan);
+      rt = new RelationRuntime(name, RelationKind.SINK, plan.schema(), sql, plan.appendOnly(),
+          inputs, null);
+      rt.reactor = engine.pool().forQuery(inputs, engine.catalog().all());
+      pipeline = PipelineBuilder.build(plan, rt.output, engine.config().chunkCapacity());
+    }
+    SinkRuntime sink = startSink(rt, node);
+    rt.output.add(sink.forwarder());
+    if (pipeline != null) {
+      wire(rt, pipeline);
+    } else {
+      RelationRuntime in = rt.inputs.get(0);
+      RelationRuntime owner = rt;
+      rt.reactor.submit(() -> {
+        attach(owner, in, new FailureGuard(owner, owner.output));
+        return null;
+      }).join();
+    }
+    engine.catalog().add(rt);
+    return StatementResult.done("CREATE SINK");
+  }
+
+  private SinkRuntime startSink(RelationRuntime rt, SqlCreateSink node) {
+    Map<String, String> options = options(node.options());
+    SinkConnector connector = Connectors.sink(node.connector().getSimple(), node.connector())
+        .create(new SinkContext() {
+          @Override
+          public String sinkName() {
+            return rt.name;
+          }
+
+          @Override
+          public Schema schema() {
+            return rt.schema;
+          }
+
+          @Override
+          public Map<String, String> options() {
+            return options;
+          }
+        });
+    SinkRuntime sink = new SinkRuntime(rt.name, engine.newChannel(rt.schema), connector, rt);
+    rt.closeables.add(sink);
+    sink.start();
+    return sink;
+  }
+
+  StatementResult drop(SqlDropObject node) {
+    String name = node.name().getSimple();
+    RelationRuntime rt = engine.catalog().find(name);
+    String tag = "DROP " + node.kind().sqlName();
+    if (rt == null && node.ifExists()) {
+      return StatementResult.done(tag);
+    }
+    rt = engine.catalog().require(name, RelationKind.valueOf(node.kind().name()), node.name());
+    List<RelationRuntime> dependants = engine.catalog().dependants(rt);
+    if (!dependants.isEmpty() && !node.cascade()) {
+      List<String> names = new ArrayList<>();
+      for (RelationRuntime d : dependants) {
+        names.add(d.kind.sqlName().toLowerCase(Locale.ROOT) + " " + d.name);
+      }
+      throw SqlErrors.at(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, node.name(), "cannot drop "
+          + rt.kind.sqlName().toLowerCase(Locale.ROOT) + " " + rt.name
+          + " because other objects depend on it: " + String.join(", ", names)
+          + "; use DROP " + node.kind().sqlName() + " " + rt.name + " CASCADE to drop them too");
+    }
+    Collections.reverse(dependants);
+    for (RelationRuntime d : dependants) {
+      engine.dropRuntime(d);
+    }
+    engine.dropRuntime(rt);
+    return StatementResult.done(tag);
+  }
+
+  static String identifier(SqlIdentifier id) {
+    return id.getSimple();
+  }
+}

@@ -1,0 +1,125 @@
+package org.laminardb.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.calcite.sql.SqlNode;
+import org.laminardb.ChangeKind;
+import org.laminardb.ColumnInfo;
+import org.laminardb.QueryResult;
+import org.laminardb.Row;
+import org.laminardb.StatementResult;
+import org.laminardb.core.type.DataType;
+import org.laminardb.core.type.TypeKind;
+import org.laminardb.sql.parser.ddl.SqlCreateQueryObject;
+import org.laminardb.sql.parser.ddl.SqlCreateSink;
+import org.laminardb.sql.parser.ddl.SqlDescribeObject;
+import org.laminardb.sql.parser.ddl.SqlShowCreate;
+import org.laminardb.sql.parser.ddl.SqlShowObjects;
+import org.laminardb.sql.plan.PlannedQuery;
+import org.laminardb.sql.plan.RelationKind;
+import org.laminardb.sql.plan.SqlErrors;
+import org.laminardb.sql.plan.StreamPlanner;
+
+/** SHOW, SHOW CREATE, DESCRIBE and EXPLAIN. Called with the catalog read lock held. */
+final class Metadata {
+  private static final DataType TEXT = DataType.of(TypeKind.VARCHAR);
+  private static final DataType NOT_NULL_TEXT = TEXT.withNullable(false);
+
+  private final Engine engine;
+
+  Metadata(Engine engine) {
+    this.engine = engine;
+  }
+
+  StatementResult show(SqlShowObjects node) {
+    RelationKind kind = RelationKind.valueOf(node.kind().name());
+    List<ColumnInfo> cols = kind == RelationKind.SOURCE
+        ? List.of(col("name", NOT_NULL_TEXT), col("connector", TEXT), col("watermark_clause", TEXT),
+            col("watermark", DataType.of(TypeKind.TIMESTAMP)), col("status", NOT_NULL_TEXT))
+        : List.of(col("name", NOT_NULL_TEXT), col("inputs", NOT_NULL_TEXT),
+            col("output", NOT_NULL_TEXT), col("status", NOT_NULL_TEXT));
+    List<RelationRuntime> objects = new ArrayList<>();
+    for (RelationRuntime r : engine.catalog().all()) {
+      if (r.kind == kind) {
+        objects.add(r);
+      }
+    }
+    objects.sort(Comparator.comparing(r -> r.name, String.CASE_INSENSITIVE_ORDER));
+    List<Row> rows = new ArrayList<>();
+    for (RelationRuntime r : objects) {
+      rows.add(row(cols, kind == RelationKind.SOURCE ? sourceRow(r) : queryRow(r)));
+    }
+    return StatementResult.ofRows("SHOW", new QueryResult(cols, rows));
+  }
+
+  private static Object[] sourceRow(RelationRuntime r) {
+    Object wm = r.watermark == null || r.watermark.watermark() == Long.MIN_VALUE ? null
+        : ValueConverter.timestampOf(r.watermark.watermark());
+    return new Object[] {r.name, r.source.connector(), r.source.watermark(), wm, r.status()};
+  }
+
+  private static Object[] queryRow(RelationRuntime r) {
+    List<String> in = new ArrayList<>();
+    for (RelationRuntime i : r.inputs) {
+      in.add(i.name);
+    }
+    return new Object[] {r.name, String.join(", ", in),
+        r.appendOnly ? "append-only" : "changelog", r.status()};
+  }
+
+  StatementResult showCreate(SqlShowCreate node) {
+    RelationRuntime r = engine.catalog().require(node.name().getSimple(),
+        RelationKind.valueOf(node.kind().name()), node.name());
+    List<ColumnInfo> cols = List.of(col("name", NOT_NULL_TEXT), col("statement", NOT_NULL_TEXT));
+    return rows(cols, List.of(new Object[] {r.name, r.createSql}));
+  }
+
+  StatementResult describe(SqlDescribeObject node) {
+    RelationRuntime r = engine.catalog().require(node.name().getSimple(), node.name());
+    List<ColumnInfo> cols = List.of(col("column_name", NOT_NULL_TEXT),
+        col("type", NOT_NULL_TEXT), col("nullable", DataType.of(TypeKind.BOOLEAN)
+            .withNullable(false)));
+    List<Object[]> values = new ArrayList<>();
+    for (ColumnInfo c : r.columns) {
+      values.add(new Object[] {c.name(), c.typeName(), c.type().nullable()});
+    }
+    return rows(cols, values);
+  }
+
+  StatementResult explain(SqlNode query) {
+    PlannedQuery plan = new StreamPlanner(engine.catalog()).plan(query);
+    List<Object[]> values = new ArrayList<>();
+    for (String line : plan.explain()) {
+      values.add(new Object[] {line});
+    }
+    return rows(List.of(col("plan", NOT_NULL_TEXT)), values);
+  }
+
+  StatementResult explainCreate(SqlNode statement) {
+    SqlNode query = statement instanceof SqlCreateQueryObject
+        ? ((SqlCreateQueryObject) statement).query()
+        : statement instanceof SqlCreateSink ? ((SqlCreateSink) statement).query() : null;
+    if (query == null) {
+      throw SqlErrors.unsupported(statement, "EXPLAIN takes a query or a CREATE STREAM, CREATE "
+          + "MATERIALIZED VIEW or CREATE SINK ... AS query");
+    }
+    return explain(query);
+  }
+
+  private static ColumnInfo col(String name, DataType type) {
+    return new ColumnInfo(name, type);
+  }
+
+  private static Row row(List<ColumnInfo> cols, Object[] values) {
+    return new RowImpl(ChangeKind.INSERT, cols, values);
+  }
+
+  private static StatementResult rows(List<ColumnInfo> cols, List<Object[]> values) {
+    List<Row> rows = new ArrayList<>();
+    for (Object[] v : values) {
+      rows.add(row(cols, v));
+    }
+    return StatementResult.ofRows("SHOW", new QueryResult(cols, rows));
+  }
+}

@@ -1,0 +1,99 @@
+package org.laminardb.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.laminardb.ColumnInfo;
+import org.laminardb.core.operator.Fanout;
+import org.laminardb.core.reactor.Reactor;
+import org.laminardb.core.state.MaterializedRowStore;
+import org.laminardb.core.type.Field;
+import org.laminardb.core.type.Schema;
+import org.laminardb.spi.SinkConnector;
+import org.laminardb.spi.SourceConnector;
+import org.laminardb.sql.plan.Pipeline;
+import org.laminardb.sql.plan.Relation;
+import org.laminardb.sql.plan.RelationKind;
+
+/**
+ * Running catalog object: a source, stream, materialized view or sink, with the reactor that owns
+ * it, its output fan-out, its stored contents (views) and what feeds it.
+ *
+ * <p>{@link #output}, {@link #store} and the pipeline's operators are touched only on the owning
+ * reactor's thread; the other fields are control-plane state guarded by the engine's catalog lock.
+ */
+final class RelationRuntime {
+  final String name;
+  final RelationKind kind;
+  final Schema schema;
+  final List<ColumnInfo> columns;
+  final String createSql;
+  final boolean appendOnly;
+  final List<RelationRuntime> inputs;
+  final Fanout output = new Fanout();
+  final List<ChannelBinding> channels = new CopyOnWriteArrayList<>();
+  final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
+  final List<Runnable> detachers = new CopyOnWriteArrayList<>();
+  final List<Runnable> failureListeners = new CopyOnWriteArrayList<>();
+  final SourceDescriptor source;
+  MaterializedRowStore store;
+  WatermarkTracker watermark;
+  /** Writer shared by INSERT statements (sources without a connector, and with one). */
+  SourceWriterImpl sqlWriter;
+  Pipeline pipeline;
+  SourceConnector connector;
+  SinkConnector sink;
+  volatile Reactor reactor;
+  private volatile Throwable failure;
+
+  RelationRuntime(String name, RelationKind kind, Schema schema, String createSql,
+      boolean appendOnly, List<RelationRuntime> inputs, SourceDescriptor source) {
+    this.name = name;
+    this.kind = kind;
+    this.schema = schema;
+    this.columns = columnsOf(schema);
+    this.createSql = createSql;
+    this.appendOnly = appendOnly;
+    this.inputs = List.copyOf(inputs);
+    this.source = source;
+  }
+
+  static List<ColumnInfo> columnsOf(Schema schema) {
+    List<ColumnInfo> cols = new ArrayList<>();
+    for (Field f : schema.fields()) {
+      cols.add(new ColumnInfo(f.name(), f.type()));
+    }
+    return List.copyOf(cols);
+  }
+
+  Relation relation() {
+    return new Relation(name, kind, schema, appendOnly);
+  }
+
+  Throwable failure() {
+    return failure;
+  }
+
+  void fail(Throwable t) {
+    if (failure == null) {
+      failure = t;
+      for (Runnable r : failureListeners) {
+        r.run();
+      }
+    }
+  }
+
+  String status() {
+    return failure == null ? "RUNNING" : "FAILED: " + failure.getMessage();
+  }
+
+  /**
+   * What a source was declared with.
+   *
+   * @param connector connector name, or null for a source written through the API and INSERT
+   * @param options connector options
+   * @param watermark the WATERMARK clause as written, or null
+   */
+  record SourceDescriptor(String connector, Map<String, String> options, String watermark) {}
+}

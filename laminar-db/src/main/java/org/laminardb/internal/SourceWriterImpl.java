@@ -1,0 +1,128 @@
+package org.laminardb.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.laminardb.BulkAppender;
+import org.laminardb.ColumnInfo;
+import org.laminardb.SourceWriter;
+import org.laminardb.core.queue.ChunkChannel;
+import org.laminardb.core.queue.ChunkWriter;
+import org.laminardb.core.type.Field;
+import org.laminardb.core.type.Schema;
+import org.laminardb.error.ErrorCode;
+import org.laminardb.error.LaminarDBException;
+
+/**
+ * Writer with its own channel to the reactor that owns the source. Rows are converted and checked
+ * before anything is written, then written and flushed at once, so each call is all-or-nothing
+ * and visible to every query started after it returns. Calls are serialised by the writer's lock.
+ */
+final class SourceWriterImpl implements SourceWriter {
+  private final Engine engine;
+  private final RelationRuntime source;
+  private final ChunkChannel channel;
+  private final ChunkWriter writer;
+  private final BulkAppenderImpl bulk;
+  private volatile boolean closed;
+
+  SourceWriterImpl(Engine engine, RelationRuntime source) {
+    this.engine = engine;
+    this.source = source;
+    this.channel = engine.newChannel(source.schema);
+    this.writer = new ChunkWriter(channel);
+    this.bulk = new BulkAppenderImpl(source.schema, writer, this);
+    engine.register(source, channel, source.output);
+  }
+
+  @Override
+  public String name() {
+    return source.name;
+  }
+
+  @Override
+  public List<ColumnInfo> columns() {
+    return source.columns;
+  }
+
+  @Override
+  public void insert(Object... values) {
+    Object[] row = convert(values);
+    synchronized (this) {
+      checkOpen();
+      writeRow(row);
+      writer.flush();
+    }
+  }
+
+  @Override
+  public int insertAll(List<Object[]> rows) {
+    List<Object[]> physical = new ArrayList<>(rows.size());
+    for (Object[] r : rows) {
+      physical.add(convert(r));
+    }
+    return writePhysical(physical);
+  }
+
+  /** Writes rows already in physical form, all at once. */
+  synchronized int writePhysical(List<Object[]> rows) {
+    checkOpen();
+    for (Object[] r : rows) {
+      writeRow(r);
+    }
+    writer.flush();
+    return rows.size();
+  }
+
+  private void writeRow(Object[] physical) {
+    int row = writer.beginRow();
+    for (int c = 0; c < physical.length; c++) {
+      ChunkValues.write(writer.column(c), row, physical[c]);
+    }
+    writer.endRow();
+  }
+
+  private Object[] convert(Object[] values) {
+    Schema schema = source.schema;
+    if (values == null || values.length != schema.size()) {
+      throw new LaminarDBException(ErrorCode.SYNTAX_ERROR, "source " + source.name + " has "
+          + schema.size() + " columns " + source.columns.stream().map(ColumnInfo::name).toList()
+          + " but " + (values == null ? 0 : values.length) + " values were given");
+    }
+    Object[] out = new Object[values.length];
+    for (int i = 0; i < values.length; i++) {
+      Field f = schema.field(i);
+      out[i] = ValueConverter.toPhysical(values[i], f.type(), f.name());
+    }
+    return out;
+  }
+
+  @Override
+  public BulkAppender bulk() {
+    return bulk;
+  }
+
+  void checkOpen() {
+    if (closed || writer.isClosed()) {
+      throw new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "writer for source " + source.name + " is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (!writer.isClosed()) {
+        writer.flush();
+      }
+      writer.close();
+    }
+    source.closeables.remove(this);
+    if (!engine.isClosed()) {
+      engine.unregister(source, channel);
+    }
+  }
+}
