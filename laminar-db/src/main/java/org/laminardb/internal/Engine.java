@@ -125,14 +125,15 @@ public final class Engine {
     checkOpen();
     SqlNode node = LaminarSqlParser.parseStatement(sql);
     List<Object> p = params == null ? List.of() : params;
+    String text = statementText(sql);
     if (node instanceof SqlCreateSource) {
-      return ddl(() -> ddl.createSource((SqlCreateSource) node, sql.trim()));
+      return ddl(() -> ddl.createSource((SqlCreateSource) node, text));
     }
     if (node instanceof SqlCreateQueryObject) {
-      return ddl(() -> ddl.createQueryObject((SqlCreateQueryObject) node, sql.trim()));
+      return ddl(() -> ddl.createQueryObject((SqlCreateQueryObject) node, text));
     }
     if (node instanceof SqlCreateSink) {
-      return ddl(() -> ddl.createSink((SqlCreateSink) node, sql.trim()));
+      return ddl(() -> ddl.createSink((SqlCreateSink) node, text));
     }
     if (node instanceof SqlDropObject) {
       return ddl(() -> ddl.drop((SqlDropObject) node));
@@ -148,6 +149,14 @@ public final class Engine {
       return StatementResult.done("CHECKPOINT");
     }
     return read(() -> executeQueryLike(node, sql, p));
+  }
+
+  private static String statementText(String sql) {
+    String s = sql.trim();
+    while (s.endsWith(";")) {
+      s = s.substring(0, s.length() - 1).trim();
+    }
+    return s;
   }
 
   private StatementResult executeQueryLike(SqlNode node, String sql, List<Object> params) {

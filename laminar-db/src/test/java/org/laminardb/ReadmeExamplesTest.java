@@ -1,0 +1,117 @@
+package org.laminardb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the code of the README's quick starts and checks that the README shows exactly this code,
+ * so that the examples cannot rot.
+ */
+class ReadmeExamplesTest {
+  private static final Path README = Path.of("..", "README.md");
+  private static final Path SELF =
+      Path.of("src", "test", "java", "org", "laminardb", "ReadmeExamplesTest.java");
+
+  @Test
+  void javaApiExampleShouldRun() throws Exception {
+    // BEGIN java-api
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE trades (symbol VARCHAR, price DOUBLE, qty BIGINT)");
+      db.execute("CREATE MATERIALIZED VIEW volume AS "
+          + "SELECT symbol, SUM(qty) AS qty, AVG(price) AS avg_price FROM trades GROUP BY symbol");
+
+      try (Subscription changes = db.subscribe("volume");
+          SourceWriter trades = db.source("trades")) {
+        trades.insert("ACME", 12.5, 100L);
+        trades.insert("ACME", 13.5, 50L);
+
+        // Ad-hoc SQL over the view sees every write that returned before it.
+        Row acme = db.query("SELECT * FROM volume WHERE symbol = 'ACME'").rows().get(0);
+        System.out.println(acme.getLong("qty") + " @ " + acme.getDouble("avg_price")); // 150 @ 13.0
+
+        // The changelog: +I ACME 100, then -U ACME 100 / +U ACME 150.
+        for (int i = 0; i < 3; i++) {
+          Row change = changes.poll(Duration.ofSeconds(1));
+          System.out.println(change.kind().shortString() + " " + change.get("qty"));
+        }
+      }
+    }
+    // END java-api
+  }
+
+  @Test
+  void jdbcExampleShouldRun() throws Exception {
+    // BEGIN jdbc
+    try (Connection conn = DriverManager.getConnection("jdbc:laminar:mem:demo");
+        Statement st = conn.createStatement()) {
+      st.execute("CREATE SOURCE clicks (user_id BIGINT, url VARCHAR)");
+      st.execute("CREATE MATERIALIZED VIEW per_user AS "
+          + "SELECT user_id, COUNT(*) AS clicks FROM clicks GROUP BY user_id");
+      try (PreparedStatement insert = conn.prepareStatement("INSERT INTO clicks VALUES (?, ?)")) {
+        insert.setLong(1, 42);
+        insert.setString(2, "/home");
+        insert.addBatch();
+        insert.setLong(1, 42);
+        insert.setString(2, "/cart");
+        insert.addBatch();
+        insert.executeBatch();
+      }
+      try (ResultSet rs = st.executeQuery("SELECT user_id, clicks FROM per_user")) {
+        while (rs.next()) {
+          System.out.println(rs.getLong("user_id") + " clicked " + rs.getLong("clicks") + " times");
+        }
+      }
+    }
+    // END jdbc
+  }
+
+  @Test
+  void readmeShouldShowTheTestedCode() throws IOException {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    String self = Files.readString(SELF, StandardCharsets.UTF_8);
+    for (String name : List.of("java-api", "jdbc")) {
+      assertThat(block(readme, "<!-- BEGIN " + name, "<!-- END " + name))
+          .as("README block %s", name)
+          .isEqualTo(block(self, "// BEGIN " + name, "// END " + name));
+    }
+  }
+
+  /** Lines between two markers, without code fences, with common indentation removed. */
+  private static List<String> block(String text, String begin, String end) {
+    List<String> lines = new ArrayList<>();
+    boolean in = false;
+    for (String line : text.split("\n")) {
+      if (line.strip().startsWith(begin)) {
+        in = true;
+      } else if (line.strip().startsWith(end)) {
+        break;
+      } else if (in && !line.strip().startsWith("```")) {
+        lines.add(line);
+      }
+    }
+    int indent = Integer.MAX_VALUE;
+    for (String l : lines) {
+      if (!l.isBlank()) {
+        indent = Math.min(indent, l.length() - l.stripLeading().length());
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String l : lines) {
+      out.add(l.isBlank() ? "" : l.substring(indent).stripTrailing());
+    }
+    return out;
+  }
+}
