@@ -1,0 +1,44 @@
+package org.laminardb.sql.parser.ddl;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.laminardb.sql.parser.LaminarSqlParser;
+
+/** {@code CHECKPOINT}: take a checkpoint of all running queries now. */
+public final class SqlCheckpoint extends SqlCall {
+  private static final SqlOperator OPERATOR = DdlNodes.operator("CHECKPOINT", SqlKind.OTHER);
+
+  /**
+   * Creates a CHECKPOINT statement.
+   *
+   * @param pos position of the statement
+   */
+  public SqlCheckpoint(SqlParserPos pos) {
+    super(pos);
+  }
+
+  @Override
+  public SqlOperator getOperator() {
+    return OPERATOR;
+  }
+
+  @Override
+  public List<SqlNode> getOperandList() {
+    return List.of();
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.keyword("CHECKPOINT");
+  }
+
+  @Override
+  public String toString() {
+    return LaminarSqlParser.toSql(this);
+  }
+}

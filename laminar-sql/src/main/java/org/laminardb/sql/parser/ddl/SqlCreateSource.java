@@ -1,0 +1,163 @@
+package org.laminardb.sql.parser.ddl;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.apache.calcite.sql.SqlCreate;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlWriter;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.laminardb.sql.parser.LaminarSqlParser;
+
+/**
+ * {@code CREATE SOURCE [IF NOT EXISTS] name (columns [, WATERMARK ...] [, PRIMARY KEY (...)])
+ * [FROM connector (options)]}.
+ */
+public final class SqlCreateSource extends SqlCreate {
+  private static final SqlOperator OPERATOR =
+      DdlNodes.operator("CREATE SOURCE", SqlKind.OTHER_DDL);
+
+  private final SqlIdentifier name;
+  private final SqlNodeList columns;
+  private final SqlWatermark watermark;
+  private final SqlNodeList primaryKey;
+  private final SqlIdentifier connector;
+  private final SqlNodeList options;
+
+  /**
+   * Creates a CREATE SOURCE statement.
+   *
+   * @param pos position of the statement
+   * @param name source name
+   * @param ifNotExists whether IF NOT EXISTS was given
+   * @param columns the {@link SqlColumnDeclaration}s, in order
+   * @param watermark the watermark declaration, or null
+   * @param primaryKey the key column identifiers (empty if none)
+   * @param connector the connector name, or null if there is no FROM clause
+   * @param options the {@link SqlOption}s of the connector (empty if none)
+   */
+  public SqlCreateSource(
+      SqlParserPos pos,
+      SqlIdentifier name,
+      boolean ifNotExists,
+      SqlNodeList columns,
+      SqlWatermark watermark,
+      SqlNodeList primaryKey,
+      SqlIdentifier connector,
+      SqlNodeList options) {
+    super(OPERATOR, pos, false, ifNotExists);
+    this.name = name;
+    this.columns = columns;
+    this.watermark = watermark;
+    this.primaryKey = primaryKey;
+    this.connector = connector;
+    this.options = options;
+  }
+
+  /**
+   * Source name, case as written.
+   *
+   * @return the name
+   */
+  public SqlIdentifier name() {
+    return name;
+  }
+
+  /**
+   * Whether IF NOT EXISTS was given.
+   *
+   * @return true to skip creation silently if the name exists
+   */
+  public boolean ifNotExists() {
+    return ifNotExists;
+  }
+
+  /**
+   * The declared columns, in order.
+   *
+   * @return the columns
+   */
+  public List<SqlColumnDeclaration> columns() {
+    return columns.stream().map(SqlColumnDeclaration.class::cast).toList();
+  }
+
+  /**
+   * The watermark declaration.
+   *
+   * @return the watermark, or null if the source has none
+   */
+  public SqlWatermark watermark() {
+    return watermark;
+  }
+
+  /**
+   * Primary key columns.
+   *
+   * @return the key columns, empty if there is no PRIMARY KEY
+   */
+  public List<SqlIdentifier> primaryKey() {
+    return DdlNodes.identifiers(primaryKey);
+  }
+
+  /**
+   * Connector named after FROM, e.g. {@code kafka}.
+   *
+   * @return the connector name, or null if there is no FROM clause
+   */
+  public SqlIdentifier connector() {
+    return connector;
+  }
+
+  /**
+   * Connector options, in order.
+   *
+   * @return the options, empty if none
+   */
+  public List<SqlOption> options() {
+    return options.stream().map(SqlOption.class::cast).toList();
+  }
+
+  @Override
+  public List<SqlNode> getOperandList() {
+    return Collections.unmodifiableList(
+        Arrays.asList(
+            name, DdlNodes.flag(ifNotExists), columns, watermark, primaryKey, connector, options));
+  }
+
+  @Override
+  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+    writer.keyword("CREATE SOURCE");
+    if (ifNotExists) {
+      writer.keyword("IF NOT EXISTS");
+    }
+    name.unparse(writer, 0, 0);
+    SqlWriter.Frame frame = writer.startList("(", ")");
+    for (SqlNode column : columns) {
+      writer.sep(",");
+      column.unparse(writer, 0, 0);
+    }
+    if (watermark != null) {
+      writer.sep(",");
+      watermark.unparse(writer, 0, 0);
+    }
+    if (!primaryKey.isEmpty()) {
+      writer.sep(",");
+      writer.keyword("PRIMARY KEY");
+      DdlNodes.unparseParenthesized(writer, primaryKey);
+    }
+    writer.endList(frame);
+    if (connector != null) {
+      writer.keyword("FROM");
+      DdlNodes.unparseConnector(writer, connector, options());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return LaminarSqlParser.toSql(this);
+  }
+}
