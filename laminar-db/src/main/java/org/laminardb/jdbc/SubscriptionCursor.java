@@ -1,6 +1,7 @@
 package org.laminardb.jdbc;
 
 import java.sql.SQLException;
+import java.sql.SQLNonTransientException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.laminardb.Row;
@@ -50,7 +51,8 @@ final class SubscriptionCursor implements RowCursor {
         row = subscription.poll(Duration.ofNanos(wait));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw JdbcErrors.of(JdbcErrors.CANCELED, "interrupted while waiting for a row", e);
+        throw new SQLNonTransientException(
+            "interrupted while waiting for a row", JdbcErrors.CANCELED, e);
       } catch (RuntimeException e) {
         throw JdbcErrors.translate(e);
       }
