@@ -70,6 +70,39 @@ class MaterializedRowStoreTest {
   }
 
   @Test
+  void shouldGrowToOneMillionDistinctRows() {
+    Schema s =
+        schema(DataType.of(TypeKind.BIGINT).withNullable(false), DataType.of(TypeKind.DOUBLE));
+    MaterializedRowStore store = new MaterializedRowStore(s);
+    Chunk c = new Chunk(s, 4096);
+    int n = 1_000_000;
+    for (byte kind : new byte[] {I, D, I}) {
+      for (int start = 0; start < n; start += c.capacity()) {
+        c.reset();
+        for (int k = start; k < Math.min(n, start + c.capacity()); k++) {
+          int r = c.size++;
+          c.columns[0].longs[r] = k;
+          c.columns[1].doubles[r] = k / 8.0;
+          c.kinds[r] = kind;
+        }
+        store.onChunk(c);
+      }
+      assertThat(store.rowCount()).isEqualTo(kind == I ? n : 0);
+    }
+    long[] seen = new long[1];
+    double[] sum = new double[1];
+    store.scan(new Chunk(s, 1000), chunk -> {
+      seen[0] += chunk.size;
+      for (int r = 0; r < chunk.size; r++) {
+        sum[0] += chunk.columns[1].doubles[r] * 8.0 - chunk.columns[0].longs[r];
+      }
+    });
+    assertThat(seen[0]).isEqualTo(n);
+    assertThat(sum[0]).isZero();
+    assertThat(store.ignoredRetractions()).isZero();
+  }
+
+  @Test
   void shouldForgetEverythingOnClear() {
     MaterializedRowStore store = new MaterializedRowStore(SCHEMA);
     store.onChunk(chunk(SCHEMA, row(I, "a", 1.0, 1)));

@@ -1,0 +1,382 @@
+package org.laminardb.core.operator;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.laminardb.core.chunk.Chunk;
+import org.laminardb.core.chunk.RowKind;
+import org.laminardb.core.state.KeyEncoder;
+import org.laminardb.core.state.LongKeyTable;
+import org.laminardb.core.type.DataType;
+import org.laminardb.core.type.PhysicalKind;
+import org.laminardb.core.type.Schema;
+
+/**
+ * Retracting GROUP BY aggregation: consumes a changelog and emits the changelog of the result
+ * table (group columns, then one column per {@link AggregateSpec}).
+ *
+ * <p>Each input row counts +1 or -1 by {@link RowKind#weight}. Each input chunk is a mini-batch:
+ * all its rows are applied, then every group they touched is emitted once: a new group as {@code
+ * +I}; a group whose results changed as {@code -U} (the old row) immediately followed by {@code +U}
+ * (the new row); a group whose row count fell to 0 as {@code -D} (the old row), after which its
+ * state is freed and its id reused; nothing for a group whose results did not change or that was
+ * created and emptied within the chunk. Output rows go to the downstream consumer in a reused
+ * chunk, handed over when full and at the end of each input chunk that changed something.
+ *
+ * <p>Without group columns the aggregate is global: its single group always exists, {@link
+ * #open()} emits its initial row ({@code COUNT} 0, other results NULL, as batch SQL returns over
+ * no input), and later changes are {@code -U}/{@code +U}, never {@code -D}.
+ *
+ * <p>Design notes. Groups are keys of a {@link LongKeyTable} ({@link KeyEncoder} words, NULLs as
+ * one group); a group id indexes per-group primitive arrays: the row count, flags, each
+ * aggregate's state ({@code AggAccumulator}) and each aggregate's last emitted value ({@code
+ * AggImage}). Keeping the emitted image rather than snapshotting old values on first change gives
+ * the old row for {@code -U}/{@code -D} at the cost of one word per aggregate per group, and lets
+ * an unchanged result be detected by comparison. A row is first validated by every aggregate and
+ * only then applied, so a row that fails changes nothing: a retraction that would drive a count
+ * negative (the row count, the non-NULL or NULL count of an argument, or the count of a value for
+ * MIN/MAX/DISTINCT) is ignored and counted in {@link #ignoredRetractions()}, and a SUM leaving the
+ * range of its result type throws {@link org.laminardb.error.LaminarDBException} with {@code
+ * 22003} before touching any state (rows of the chunk before it stay applied and are emitted with
+ * the next chunk). MIN/MAX keep per-(group, value) counts ordered per group (see {@link
+ * org.laminardb.core.state.GroupedValueCounts}): O(1) per row when the value is already present,
+ * O(log d) when a distinct value appears or disappears, and O(log d) to find the extreme of a
+ * changed group at emission. With {@code appendOnly} they keep a running extreme instead and any
+ * retraction throws {@link IllegalStateException}. DISTINCT uses per-(group, value) counts: a
+ * value counts once while its count is positive.
+ *
+ * <p>Garbage free in steady state: nothing is allocated per row for existing groups (strings are
+ * interned without allocation); memory grows only when tables grow. Single-threaded: owned by one
+ * reactor thread.
+ */
+public final class GroupAggregateOperator implements ChunkConsumer {
+  private static final byte EMITTED = 1;
+  private static final byte TOUCHED = 2;
+
+  private final ChunkConsumer downstream;
+  private final boolean appendOnly;
+  private final boolean global;
+  private final KeyEncoder encoder;
+  private final LongKeyTable groups;
+  private final long[] key;
+  private final int base;
+  private final AggAccumulator[] accs;
+  private final AggImage[] images;
+  private final Chunk out;
+  private final Chunk current;
+  private long[] rows = new long[0];
+  private byte[] flags = new byte[0];
+  private int[] changed = new int[64];
+  private int changedCount;
+  private long ignored;
+
+  /**
+   * Creates the operator.
+   *
+   * @param input schema of the input changelog
+   * @param groupColumns input columns to group by, in output order; empty for a global aggregate
+   * @param aggs the aggregate calls, in output order
+   * @param output output schema: the group columns in order, then one column per aggregate
+   * @param downstream receiver of the output changelog
+   * @param chunkCapacity rows per output chunk
+   * @param appendOnly whether the input only inserts (cheaper MIN/MAX; retractions throw)
+   */
+  public GroupAggregateOperator(Schema input, int[] groupColumns, List<AggregateSpec> aggs,
+      Schema output, ChunkConsumer downstream, int chunkCapacity, boolean appendOnly) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(output, "output");
+    this.downstream = Objects.requireNonNull(downstream, "downstream");
+    if (chunkCapacity <= 0) {
+      throw new IllegalArgumentException(
+          "chunkCapacity must be positive: chunkCapacity=" + chunkCapacity);
+    }
+    this.base = groupColumns.length;
+    if (output.size() != base + aggs.size()) {
+      throw new IllegalArgumentException("output must have " + (base + aggs.size())
+          + " columns (groups, then aggregates): output columns=" + output.size());
+    }
+    for (int i = 0; i < base; i++) {
+      requireColumn(input, groupColumns[i], "groupColumns[" + i + "]");
+      requireSamePhysical(output, i, input.field(groupColumns[i]).type());
+    }
+    this.appendOnly = appendOnly;
+    this.global = base == 0;
+    this.encoder = global ? null : new KeyEncoder(input, groupColumns);
+    this.groups = global ? null : new LongKeyTable(encoder.width());
+    this.key = new long[global ? 0 : encoder.width()];
+    this.accs = new AggAccumulator[aggs.size()];
+    this.images = new AggImage[aggs.size()];
+    for (int a = 0; a < accs.length; a++) {
+      AggregateSpec spec = aggs.get(a);
+      requireSamePhysical(output, base + a, spec.resultType());
+      accs[a] = accumulator(input, spec, appendOnly);
+      images[a] = new AggImage(spec.resultType().physical());
+    }
+    this.out = new Chunk(output, chunkCapacity);
+    this.current = new Chunk(output, 1);
+    ensureCapacity(global ? 1 : 16);
+    if (global) {
+      initGroup(0);
+    }
+  }
+
+  private static void requireColumn(Schema input, int column, String what) {
+    if (column < 0 || column >= input.size()) {
+      throw new IllegalArgumentException(
+          what + " out of range 0.." + (input.size() - 1) + ": " + what + "=" + column);
+    }
+  }
+
+  private static void requireSamePhysical(Schema output, int column, DataType expected) {
+    DataType actual = output.field(column).type();
+    if (actual.physical() != expected.physical()) {
+      throw new IllegalArgumentException("output column " + column + " must be stored like "
+          + expected + ": output column type=" + actual);
+    }
+  }
+
+  private static AggAccumulator accumulator(Schema input, AggregateSpec spec, boolean appendOnly) {
+    if (spec.kind() == AggregateKind.COUNT_STAR) {
+      return new AggCount(-1, PhysicalKind.LONG, false);
+    }
+    requireColumn(input, spec.argColumn(), "argColumn");
+    DataType arg = input.field(spec.argColumn()).type();
+    switch (spec.kind()) {
+      case COUNT:
+        requireResult(spec, PhysicalKind.LONG);
+        return new AggCount(spec.argColumn(), arg.physical(), spec.distinct());
+      case SUM:
+      case AVG:
+        return new AggSum(spec, arg);
+      default:
+        requireResult(spec, arg.physical());
+        boolean max = spec.kind() == AggregateKind.MAX;
+        return appendOnly
+            ? new AggMinMaxAppendOnly(spec.argColumn(), arg.physical(), max)
+            : new AggMinMax(spec.argColumn(), arg.physical(), max);
+    }
+  }
+
+  private static void requireResult(AggregateSpec spec, PhysicalKind expected) {
+    if (spec.resultType().physical() != expected) {
+      throw new IllegalArgumentException(spec.kind() + " result must be stored as " + expected
+          + ": resultType=" + spec.resultType());
+    }
+  }
+
+  /**
+   * Emits the initial row of a global aggregate ({@code COUNT} 0, other results NULL); call once
+   * before the first chunk. A no-op for grouped aggregates and when the row was already emitted.
+   */
+  public void open() {
+    if (global && (flags[0] & EMITTED) == 0) {
+      emitGroup(0);
+      flush();
+    }
+  }
+
+  @Override
+  public void onChunk(Chunk chunk) {
+    for (int r = 0; r < chunk.size; r++) {
+      applyRow(chunk, r);
+    }
+    emitChanges();
+  }
+
+  /**
+   * Number of groups currently holding rows (1 for a global aggregate).
+   *
+   * @return the group count
+   */
+  public int groupCount() {
+    return global ? 1 : groups.size();
+  }
+
+  /**
+   * Retractions of rows that were never added (a count would have gone negative), which were
+   * ignored.
+   *
+   * @return the count
+   */
+  public long ignoredRetractions() {
+    return ignored;
+  }
+
+  private void applyRow(Chunk in, int r) {
+    int w = RowKind.weight(in.kinds[r]);
+    if (w < 0 && appendOnly) {
+      throw new IllegalStateException("retraction (" + RowKind.shortString(in.kinds[r])
+          + ") at row " + r + " of the input of an append-only aggregate");
+    }
+    int g = global ? 0 : w > 0 ? addGroup(in, r) : findGroup(in, r);
+    if (g < 0) {
+      ignored++;
+      return;
+    }
+    touch(g);
+    long n = rows[g];
+    if (w < 0 && n == 0) {
+      ignored++;
+      return;
+    }
+    for (int a = 0; a < accs.length; a++) {
+      if (!accs[a].check(g, in, r, w, n)) {
+        ignored++;
+        return;
+      }
+    }
+    rows[g] = n + w;
+    for (int a = 0; a < accs.length; a++) {
+      accs[a].apply(g, in, r, w);
+    }
+  }
+
+  private int addGroup(Chunk in, int r) {
+    encoder.encode(in, r, key, 0);
+    int g = groups.getOrAdd(key, 0);
+    if (groups.lastAdded()) {
+      ensureCapacity(groups.idLimit());
+      initGroup(g);
+      encoder.retain(groups, g);
+    }
+    return g;
+  }
+
+  private int findGroup(Chunk in, int r) {
+    return encoder.encodeExisting(in, r, key, 0) ? groups.get(key, 0) : -1;
+  }
+
+  private void ensureCapacity(int needed) {
+    if (needed <= rows.length) {
+      return;
+    }
+    int capacity = Math.max(rows.length * 2, needed);
+    rows = Arrays.copyOf(rows, capacity);
+    flags = Arrays.copyOf(flags, capacity);
+    for (int a = 0; a < accs.length; a++) {
+      accs[a].grow(capacity);
+      images[a].grow(capacity);
+    }
+  }
+
+  private void initGroup(int g) {
+    rows[g] = 0;
+    flags[g] = 0;
+    for (int a = 0; a < accs.length; a++) {
+      accs[a].init(g);
+    }
+  }
+
+  private void touch(int g) {
+    if ((flags[g] & TOUCHED) != 0) {
+      return;
+    }
+    flags[g] |= TOUCHED;
+    if (changedCount == changed.length) {
+      changed = Arrays.copyOf(changed, changedCount * 2);
+    }
+    changed[changedCount++] = g;
+  }
+
+  /**
+   * Emits every touched group. Should computing a result throw (an AVG out of its DECIMAL
+   * range), the groups not yet emitted stay listed and are emitted after the next chunk.
+   */
+  private void emitChanges() {
+    int done = 0;
+    try {
+      while (done < changedCount) {
+        int g = changed[done];
+        emitGroup(g);
+        flags[g] &= ~TOUCHED;
+        done++;
+      }
+    } finally {
+      System.arraycopy(changed, done, changed, 0, changedCount - done);
+      changedCount -= done;
+    }
+    flush();
+  }
+
+  private void emitGroup(int g) {
+    boolean emitted = (flags[g] & EMITTED) != 0;
+    if (rows[g] == 0 && !global) {
+      if (emitted) {
+        appendImage(g, RowKind.DELETE);
+      }
+      freeGroup(g);
+      return;
+    }
+    current.reset();
+    current.size = 1;
+    for (int a = 0; a < accs.length; a++) {
+      accs[a].result(g, current.columns[base + a], 0);
+    }
+    if (emitted) {
+      if (sameAsImage(g)) {
+        return;
+      }
+      appendImage(g, RowKind.UPDATE_BEFORE);
+      appendCurrent(g, RowKind.UPDATE_AFTER);
+    } else {
+      appendCurrent(g, RowKind.INSERT);
+      flags[g] |= EMITTED;
+    }
+    for (int a = 0; a < accs.length; a++) {
+      images[a].store(g, current.columns[base + a], 0);
+    }
+  }
+
+  private boolean sameAsImage(int g) {
+    for (int a = 0; a < accs.length; a++) {
+      if (!images[a].sameAs(g, current.columns[base + a], 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void appendImage(int g, byte kind) {
+    int r = reserveRow(g, kind);
+    for (int a = 0; a < accs.length; a++) {
+      images[a].write(g, out.columns[base + a], r);
+    }
+  }
+
+  private void appendCurrent(int g, byte kind) {
+    int r = reserveRow(g, kind);
+    for (int a = 0; a < accs.length; a++) {
+      out.columns[base + a].copyFrom(r, current.columns[base + a], 0);
+    }
+  }
+
+  /** Appends an output row holding the group's key; flushes first when the chunk is full. */
+  private int reserveRow(int g, byte kind) {
+    if (out.isFull()) {
+      flush();
+    }
+    int r = out.size++;
+    out.kinds[r] = kind;
+    if (!global) {
+      encoder.decode(groups, g, out, r, 0);
+    }
+    return r;
+  }
+
+  private void flush() {
+    if (out.size > 0) {
+      downstream.onChunk(out);
+      out.reset();
+    }
+  }
+
+  private void freeGroup(int g) {
+    for (int a = 0; a < accs.length; a++) {
+      accs[a].free(g);
+      images[a].clear(g);
+    }
+    flags[g] = 0;
+    encoder.release(groups, g);
+    groups.remove(g);
+  }
+}

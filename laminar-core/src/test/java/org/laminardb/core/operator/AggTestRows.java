@@ -1,0 +1,114 @@
+package org.laminardb.core.operator;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.laminardb.core.chunk.Chunk;
+import org.laminardb.core.chunk.Column;
+import org.laminardb.core.chunk.RowKind;
+import org.laminardb.core.type.DataType;
+import org.laminardb.core.type.Field;
+import org.laminardb.core.type.Schema;
+
+/** Builders of chunks from boxed values and a collector of output rows, for aggregate tests. */
+final class AggTestRows {
+  private AggTestRows() {}
+
+  static Schema schema(DataType... types) {
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < types.length; i++) {
+      fields.add(new Field("c" + i, types[i]));
+    }
+    return new Schema(fields);
+  }
+
+  static Object[] row(byte kind, Object... values) {
+    Object[] r = new Object[values.length + 1];
+    r[0] = kind;
+    System.arraycopy(values, 0, r, 1, values.length);
+    return r;
+  }
+
+  static Chunk chunk(Schema schema, Object[]... rows) {
+    Chunk c = new Chunk(schema, Math.max(1, rows.length));
+    for (Object[] r : rows) {
+      append(c, r);
+    }
+    return c;
+  }
+
+  static void append(Chunk c, Object[] r) {
+    int row = c.size++;
+    c.kinds[row] = (Byte) r[0];
+    for (int i = 1; i < r.length; i++) {
+      set(c.columns[i - 1], row, r[i]);
+    }
+  }
+
+  static void set(Column c, int row, Object v) {
+    if (v == null) {
+      c.setNull(row);
+    } else if (c.longs != null) {
+      c.longs[row] = v instanceof Boolean ? ((Boolean) v ? 1 : 0) : ((Number) v).longValue();
+    } else if (c.doubles != null) {
+      c.doubles[row] = ((Number) v).doubleValue();
+    } else {
+      c.strings[row] = (String) v;
+    }
+  }
+
+  static Object get(Column c, int row) {
+    if (c.isNull(row)) {
+      return null;
+    }
+    if (c.longs != null) {
+      return c.longs[row];
+    }
+    return c.doubles != null ? (Object) c.doubles[row] : c.strings[row];
+  }
+
+  /** A row as [short kind, values...]. */
+  static List<Object> toList(Chunk c, int row) {
+    List<Object> r = new ArrayList<>();
+    r.add(RowKind.shortString(c.kinds[row]));
+    for (Column col : c.columns) {
+      r.add(get(col, row));
+    }
+    return r;
+  }
+
+  static List<Object> expect(String kind, Object... values) {
+    List<Object> r = new ArrayList<>();
+    r.add(kind);
+    for (Object v : values) {
+      r.add(v instanceof Integer ? Long.valueOf((Integer) v) : v);
+    }
+    return r;
+  }
+
+  /** Consumer that copies every row it receives. */
+  static final class Collector implements ChunkConsumer {
+    final List<List<Object>> rows = new ArrayList<>();
+    final List<Integer> chunkSizes = new ArrayList<>();
+
+    @Override
+    public void onChunk(Chunk chunk) {
+      chunkSizes.add(chunk.size);
+      for (int r = 0; r < chunk.size; r++) {
+        rows.add(toList(chunk, r));
+      }
+    }
+
+    List<List<Object>> take() {
+      List<List<Object>> copy = new ArrayList<>(rows);
+      rows.clear();
+      chunkSizes.clear();
+      return copy;
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(rows.toArray());
+    }
+  }
+}
