@@ -11,7 +11,8 @@ import org.apache.calcite.rex.RexUtil;
  * CASE and COALESCE, and SEARCH (IN lists and BETWEEN), which is expanded into comparisons.
  * AND, OR, CASE and COALESCE evaluate their operands lazily, left to right, in a labeled block,
  * so that an untaken branch cannot raise an error (PostgreSQL's behaviour for
- * {@code CASE WHEN x = 0 THEN 0 ELSE 1 / x END}).
+ * {@code CASE WHEN x = 0 THEN 0 ELSE 1 / x END}). The first operand always runs, so it is
+ * evaluated before the block and its subexpressions stay reusable after it.
  */
 final class LogicGen {
   private final RexTranslator t;
@@ -68,9 +69,10 @@ final class LogicGen {
     t.out.line("boolean " + v + " = " + isAnd + ";");
     t.out.line("boolean " + n + " = false;");
     boolean nullable = false;
+    Value first = t.translate(call.getOperands().get(0));
     t.out.open(label + ": {");
     for (RexNode operand : call.getOperands()) {
-      Value a = t.translate(operand);
+      Value a = operand == call.getOperands().get(0) ? first : t.translate(operand);
       t.out.open("if (" + (isAnd ? a.isFalse() : a.isTrue()) + ") {");
       t.out.line(v + " = " + !isAnd + ";");
       t.out.line(n + " = false;");
@@ -88,10 +90,11 @@ final class LogicGen {
   /** Searched CASE: operands are WHEN, THEN pairs followed by ELSE. */
   private Value caseWhen(RexCall call) {
     List<RexNode> ops = call.getOperands();
+    Value first = t.translate(ops.get(0));
     Result r = new Result(call.getType());
     t.out.open(r.label + ": {");
     for (int i = 0; i + 1 < ops.size(); i += 2) {
-      Value when = t.translate(ops.get(i));
+      Value when = i == 0 ? first : t.translate(ops.get(i));
       t.out.open("if (" + when.isTrue() + ") {");
       r.set(t.translate(ops.get(i + 1)));
       t.out.line("break " + r.label + ";");
@@ -104,10 +107,11 @@ final class LogicGen {
 
   private Value coalesce(RexCall call) {
     List<RexNode> ops = call.getOperands();
+    Value first = t.translate(ops.get(0));
     Result r = new Result(call.getType());
     t.out.open(r.label + ": {");
     for (int i = 0; i < ops.size() - 1; i++) {
-      Value a = t.translate(ops.get(i));
+      Value a = i == 0 ? first : t.translate(ops.get(i));
       t.out.open("if (!(" + a.isNull + ")) {");
       r.set(a);
       t.out.line("break " + r.label + ";");

@@ -185,8 +185,11 @@ final class RexTranslator {
       out.line("final " + kind.javaType() + " " + v + " = " + expr + ";");
       return new Value(v, Value.NOT_NULL, kind, type);
     }
-    String n = out.fresh("n");
-    out.line("final boolean " + n + " = " + nullCheck + ";");
+    String n = nullCheck.toString();
+    if (!n.matches("n[0-9]+")) {
+      n = out.fresh("n");
+      out.line("final boolean " + n + " = " + nullCheck + ";");
+    }
     out.line(kind.javaType() + " " + v + " = " + kind.defaultValue() + ";");
     out.open("if (!" + n + ") {");
     out.line(v + " = " + expr + ";");

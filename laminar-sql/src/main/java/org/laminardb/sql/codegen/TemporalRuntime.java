@@ -265,8 +265,9 @@ public final class TemporalRuntime {
   }
 
   /**
-   * Whole calendar months from {@code b} to {@code a} (negative when a is earlier), counting a
-   * month only when its day and time of day have been reached.
+   * Whole calendar months from {@code b} to {@code a} (negative when a is earlier): the largest
+   * {@code m} with {@code b + m months <= a}, where adding months clamps the day of month (so
+   * 2024-01-31 to 2024-02-29 is one month).
    *
    * @param a later timestamp, epoch microseconds
    * @param b earlier timestamp, epoch microseconds
