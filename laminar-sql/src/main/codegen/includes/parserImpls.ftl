@@ -415,18 +415,3 @@ SqlNode LaminarExplain() :
             nDynamicParams);
     }
 }
-
-/** Parses the {@code ::type} part of a PostgreSQL-style cast {@code expr::type}. */
-void LaminarInfixCast(List<Object> list, ExprContext exprContext, Span s) :
-{
-    final SqlDataTypeSpec type;
-}
-{
-    <INFIX_CAST> {
-        checkNonQueryExpression(exprContext);
-    }
-    type = DataType() {
-        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
-        list.add(type);
-    }
-}
