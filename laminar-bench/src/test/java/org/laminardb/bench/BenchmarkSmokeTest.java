@@ -1,0 +1,91 @@
+package org.laminardb.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.laminardb.IdleStrategyKind;
+import org.laminardb.core.chunk.Chunk;
+
+/** Runs each benchmark's set-up and a few invocations, checking that they measure real work. */
+class BenchmarkSmokeTest {
+  @Test
+  void stateLookupFindsEveryKey() {
+    StateLookupBenchmark b = new StateLookupBenchmark();
+    b.keys = 1000;
+    b.setUp();
+    for (int i = 0; i < 10_000; i++) {
+      assertThat(b.get()).isBetween(0, 999);
+      assertThat(b.getOrAdd()).isBetween(0, 999);
+      assertThat(b.getKeyArray()).isBetween(0, 999);
+      assertThat(b.getOrAddKeyArray()).isBetween(0, 999);
+    }
+  }
+
+  @Test
+  void groupByOperatorUpdatesExistingGroups() {
+    GroupByBenchmark.OperatorState s = new GroupByBenchmark.OperatorState();
+    s.keys = 1000;
+    s.setUp();
+    long before = s.changelogRows;
+    new GroupByBenchmark().operator(s);
+    assertThat(s.operator.groupCount()).isEqualTo(1000);
+    assertThat(s.changelogRows - before).isGreaterThan(Inputs.CHUNK_ROWS / 2);
+  }
+
+  @Test
+  void filterProjectOperatorMatchesHandWrittenLoop() {
+    FilterProjectBenchmark b = new FilterProjectBenchmark();
+    FilterProjectBenchmark.ChunkInput in = new FilterProjectBenchmark.ChunkInput();
+    in.setUp();
+    FilterProjectBenchmark.OperatorState op = new FilterProjectBenchmark.OperatorState();
+    op.setUp(in);
+    FilterProjectBenchmark.HandWrittenState hand = new FilterProjectBenchmark.HandWrittenState();
+    hand.setUp();
+    long expected = 0;
+    for (int i = 0; i < 4; i++) {
+      in.next = i;
+      expected += b.handWritten(hand, in);
+      in.next = i;
+      b.operator(op, in);
+    }
+    assertThat(expected).isBetween(1000L, 3000L);
+    assertThat(in.outputRows).isEqualTo(expected);
+  }
+
+  @Test
+  void filterProjectEndToEndSeesEveryPassingRow() {
+    FilterProjectBenchmark.EngineState s = new FilterProjectBenchmark.EngineState();
+    s.idle = IdleStrategyKind.BACKOFF;
+    s.setUp();
+    try {
+      new FilterProjectBenchmark().endToEnd(s);
+      new FilterProjectBenchmark().endToEnd(s);
+      assertThat(s.listener.progress().get()).isEqualTo(2 * s.passingPerInvocation);
+    } finally {
+      s.tearDown();
+    }
+  }
+
+  @Test
+  void groupByEndToEndCountsEveryRow() {
+    GroupByBenchmark.EngineState s = new GroupByBenchmark.EngineState();
+    s.groups = 1000;
+    s.idle = IdleStrategyKind.BACKOFF;
+    s.setUp();
+    try {
+      long total = new GroupByBenchmark().endToEnd(s);
+      assertThat(s.listener.progress().get()).isEqualTo(total).isEqualTo(2L << 16);
+    } finally {
+      s.tearDown();
+    }
+  }
+
+  @Test
+  void inputsAreDeterministic() {
+    Chunk a = Inputs.chunks(1, 10, 5)[0];
+    Chunk b = Inputs.chunks(1, 10, 5)[0];
+    assertThat(a.columns[0].longs).isEqualTo(b.columns[0].longs);
+    assertThat(a.columns[1].doubles).isEqualTo(b.columns[1].doubles);
+    assertThat(a.size).isEqualTo(Inputs.CHUNK_ROWS);
+  }
+}
