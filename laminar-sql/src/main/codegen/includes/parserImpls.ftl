@@ -415,3 +415,25 @@ SqlNode LaminarExplain() :
             nDynamicParams);
     }
 }
+
+/**
+ * Parses the {@code ::type} part of a PostgreSQL-style cast {@code expr::type}. The type is
+ * parsed here rather than by DataType(), whose ARRAY/MULTISET suffix loop would otherwise be
+ * ambiguous with a following MULTISET operator; the suffix is taken greedily, as there.
+ */
+void LaminarInfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    SqlTypeNameSpec typeName;
+    final Span t;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+    }
+    typeName = TypeName() { t = Span.of(typeName.getParserPos()); }
+    ( LOOKAHEAD(1) typeName = CollectionsTypeName(typeName) )*
+    {
+        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
+        list.add(new SqlDataTypeSpec(typeName, t.add(typeName.getParserPos()).pos()));
+    }
+}

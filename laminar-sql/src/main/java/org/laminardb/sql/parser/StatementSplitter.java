@@ -12,10 +12,14 @@ final class StatementSplitter {
   /** A statement's text (trimmed, without its ';') and where it starts in the script. */
   record Piece(String text, int start) {}
 
+  /** A string, quoted identifier or block comment that is never closed. */
+  record Unclosed(int start, String what) {}
+
   private final String script;
   private final List<Piece> pieces = new ArrayList<>();
   private int pieceStart;
   private boolean pieceHasToken;
+  private Unclosed unclosed;
 
   private StatementSplitter(String script) {
     this.script = script;
@@ -26,6 +30,13 @@ final class StatementSplitter {
     StatementSplitter splitter = new StatementSplitter(script);
     splitter.run();
     return splitter.pieces;
+  }
+
+  /** The first string, quoted identifier or block comment left open, or null if none. */
+  static Unclosed findUnclosed(String script) {
+    StatementSplitter splitter = new StatementSplitter(script);
+    splitter.run();
+    return splitter.unclosed;
   }
 
   private void run() {
@@ -78,7 +89,11 @@ final class StatementSplitter {
 
   private int skipBlockComment(int i) {
     int end = script.indexOf("*/", i + 2);
-    return end < 0 ? script.length() : end + 2;
+    if (end < 0) {
+      unclosed = new Unclosed(i, "comment");
+      return script.length();
+    }
+    return end + 2;
   }
 
   /** Whether the quote at i opens an E'...' string, whose backslashes escape. */
@@ -107,6 +122,7 @@ final class StatementSplitter {
         j++;
       }
     }
+    unclosed = new Unclosed(i, quote == '"' ? "quoted identifier" : "string literal");
     return n;
   }
 }

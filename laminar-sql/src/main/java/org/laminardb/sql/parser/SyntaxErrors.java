@@ -39,20 +39,33 @@ final class SyntaxErrors {
     int line = pos == null ? 0 : pos.getLineNum();
     int column = pos == null ? 0 : pos.getColumnNum();
     SourceText text = new SourceText(sql);
+    StatementSplitter.Unclosed unclosed = StatementSplitter.findUnclosed(sql);
+    if (unclosed != null) {
+      return new LaminarDBException(
+          ErrorCode.SYNTAX_ERROR,
+          "syntax error: unterminated " + unclosed.what(),
+          text.line(unclosed.start()),
+          text.column(unclosed.start()),
+          e);
+    }
     LaminarDBException unknown = unknownStatement(text, line, column, e);
     if (unknown != null) {
       return unknown;
     }
-    String message;
-    if (e.getCause() instanceof ParseException && e.getExpectedTokenSequences() != null) {
-      ParseException cause = (ParseException) e.getCause();
-      message = "syntax error " + near(text, pos, cause) + expected(e) + reservedHint(text, pos, e);
-    } else if (e.getCause() instanceof TokenMgrError) {
-      message = "syntax error: " + lexical(e.getCause().getMessage());
-    } else {
-      message = "syntax error: " + withoutPosition(e.getMessage());
-    }
+    String message = "syntax error" + problem(text, pos, e);
     return new LaminarDBException(ErrorCode.SYNTAX_ERROR, message, line, column, e);
+  }
+
+  /** The part of the message after "syntax error". */
+  private static String problem(SourceText text, SqlParserPos pos, SqlParseException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof ParseException parse && e.getExpectedTokenSequences() != null) {
+      return " " + near(text, pos, parse) + expected(e) + reservedHint(text, pos, e);
+    }
+    if (cause instanceof TokenMgrError) {
+      return ": " + lexical(cause.getMessage());
+    }
+    return ": " + withoutPosition(e.getMessage());
   }
 
   /** An error for a statement that does not start with a statement keyword, else null. */
@@ -103,7 +116,7 @@ final class SyntaxErrors {
   private static String expected(SqlParseException e) {
     Set<String> names = new LinkedHashSet<>();
     for (String image : e.getExpectedTokenNames()) {
-      names.add(describe(image));
+      names.add(tokenName(image));
     }
     if (names.isEmpty()) {
       return "";
@@ -115,7 +128,7 @@ final class SyntaxErrors {
   }
 
   /** Readable name of a token image: keywords and symbols as quoted, classes in words. */
-  private static String describe(String image) {
+  private static String tokenName(String image) {
     if (!image.startsWith("<")) {
       return image;
     }
@@ -140,10 +153,9 @@ final class SyntaxErrors {
     if (!m.find()) {
       return withoutPosition(message);
     }
-    if (m.group(1).equals("<EOF>")) {
-      return "unterminated string, quoted identifier or comment";
-    }
-    return "unexpected character " + m.group(1);
+    return m.group(1).equals("<EOF>")
+        ? "unexpected end of input"
+        : "unexpected character " + m.group(1);
   }
 
   private static String withoutPosition(String message) {

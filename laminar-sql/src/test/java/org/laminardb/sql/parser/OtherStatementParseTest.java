@@ -166,4 +166,23 @@ class OtherStatementParseTest {
     assertThat(LaminarSqlParser.parseStatement("SELECT a FROM t LIMIT 10 OFFSET 5").getKind())
         .isEqualTo(SqlKind.ORDER_BY);
   }
+
+  @Test
+  void shouldParsePostgresStyleCast() {
+    SqlSelect select = parse("SELECT a::BIGINT, CAST(b AS VARCHAR) FROM t", SqlSelect.class);
+
+    assertThat(select.getSelectList().get(0).getKind()).isEqualTo(SqlKind.CAST);
+    assertThat(select.getSelectList().get(1).getKind()).isEqualTo(SqlKind.CAST);
+  }
+
+  @Test
+  void shouldParseWindowTableFunctions() {
+    SqlSelect select =
+        parse(
+            "SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(ts),"
+                + " INTERVAL '1' MINUTE)) GROUP BY window_start, window_end",
+            SqlSelect.class);
+
+    assertThat(select.getFrom().getKind()).isEqualTo(SqlKind.COLLECTION_TABLE);
+  }
 }

@@ -49,6 +49,10 @@ class RoundTripTest {
         "EXPLAIN CREATE SINK k INTO stdout () AS SELECT a FROM t",
         "INSERT INTO t (a, b) VALUES (?, ?), (1, 'x')",
         "SELECT source, watermark, Amount FROM Orders WHERE x != 1 LIMIT 3",
+        "SELECT a::INTEGER, b % 2 FROM t",
+        "CREATE STREAM s AS SELECT window_start, COUNT(*) AS n FROM TABLE(HOP(TABLE orders,"
+            + " DESCRIPTOR(ts), INTERVAL '1' MINUTE, INTERVAL '5' MINUTE))"
+            + " GROUP BY window_start, window_end EMIT ON WINDOW CLOSE",
       })
   void shouldReparseUnparsedStatementToEqualTree(String sql) {
     SqlNode node = LaminarSqlParser.parseStatement(sql);

@@ -100,10 +100,9 @@ class SyntaxErrorTest {
 
   @Test
   void shouldReportUnterminatedComment() {
-    LaminarDBException e = errorOf("SELECT a FROM t /* no end");
+    LaminarDBException e = errorOf("SELECT a\nFROM t /* no end");
 
-    assertThat(e.getMessage()).startsWith("syntax error");
-    assertThat(e.line()).isEqualTo(1);
+    assertThat(e.getMessage()).isEqualTo("syntax error: unterminated comment (at line 2, column 8)");
   }
 
   @Test
@@ -157,5 +156,16 @@ class SyntaxErrorTest {
   @Test
   void shouldRejectEmptyStatement() {
     assertThat(errorOf("  -- nothing\n").getMessage()).startsWith("empty statement");
+  }
+
+  @Test
+  void shouldReportUnterminatedStringAndQuotedIdentifier() {
+    LaminarDBException string = errorOf("SELECT a FROM t WHERE b = 'abc");
+    LaminarDBException name = errorOf("SELECT \"abc FROM t");
+
+    assertThat(string.getMessage())
+        .isEqualTo("syntax error: unterminated string literal (at line 1, column 27)");
+    assertThat(name.getMessage())
+        .isEqualTo("syntax error: unterminated quoted identifier (at line 1, column 8)");
   }
 }
