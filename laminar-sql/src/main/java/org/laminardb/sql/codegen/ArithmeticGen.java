@@ -83,7 +83,8 @@ final class ArithmeticGen {
     if (SqlTypes.family(type) != Family.DOUBLE) {
       return t.cast.convert(t.strict(nullable(doubleType, type), expr, used), type);
     }
-    return t.strict(type, SqlTypes.isReal(type) ? "ExpressionRuntime.toReal(" + expr + ")" : expr, used);
+    String result = SqlTypes.isReal(type) ? "ExpressionRuntime.toReal(" + expr + ")" : expr;
+    return t.strict(type, result, used);
   }
 
   private Value decimals(SqlKind kind, RelDataType type, List<Value> args) {
@@ -100,7 +101,8 @@ final class ArithmeticGen {
     Value a = args.get(0);
     String expr;
     if (kind == SqlKind.MINUS_PREFIX) {
-      expr = "DecimalRuntime.rescale(-" + a.code + ", " + SqlTypes.scale(a.type) + ", " + s + ", " + p + ")";
+      expr = "DecimalRuntime.rescale(-" + a.code + ", " + SqlTypes.scale(a.type) + ", " + s + ", "
+          + p + ")";
     } else {
       Value b = args.get(1);
       expr = "DecimalRuntime." + method(kind) + "(" + a.code + ", " + SqlTypes.scale(a.type) + ", "

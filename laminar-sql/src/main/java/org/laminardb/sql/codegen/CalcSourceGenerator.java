@@ -154,7 +154,8 @@ final class CalcSourceGenerator {
     }
   }
 
-  private static void checkPhysical(String side, int index, RelDataType type, PhysicalKind physical) {
+  private static void checkPhysical(String side, int index, RelDataType type,
+      PhysicalKind physical) {
     JavaKind kind = SqlTypes.javaKind(type);
     PhysicalKind expected = kind == JavaKind.DOUBLE ? PhysicalKind.DOUBLE
         : kind == JavaKind.STRING ? PhysicalKind.STRING : PhysicalKind.LONG;

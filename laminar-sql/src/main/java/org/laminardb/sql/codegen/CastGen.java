@@ -65,7 +65,8 @@ final class CastGen {
       case DOUBLE:
         return !SqlTypes.isReal(to) || SqlTypes.isReal(from);
       case STRING:
-        return to.getSqlTypeName() == SqlTypeName.VARCHAR && from.getSqlTypeName() == SqlTypeName.VARCHAR
+        return to.getSqlTypeName() == SqlTypeName.VARCHAR
+            && from.getSqlTypeName() == SqlTypeName.VARCHAR
             && (to.getPrecision() < 0 || to.getPrecision() == Integer.MAX_VALUE
                 || from.getPrecision() >= 0 && from.getPrecision() <= to.getPrecision());
       case TIMESTAMP:
@@ -148,8 +149,8 @@ final class CastGen {
       case DOUBLE:
         return real(x, to);
       case STRING:
-        return limitLength((SqlTypes.isReal(from) ? "CastRuntime.realToString(" : "CastRuntime.doubleToString(")
-            + x + ")", to);
+        String method = SqlTypes.isReal(from) ? "realToString" : "doubleToString";
+        return limitLength("CastRuntime." + method + "(" + x + ")", to);
       default:
         throw unsupported(from, to);
     }
@@ -183,8 +184,9 @@ final class CastGen {
       case DATE:
         return "TemporalText.parseDate(" + x + ")";
       case STRING:
-        String text = from.getSqlTypeName() == SqlTypeName.CHAR
-            && to.getSqlTypeName() == SqlTypeName.VARCHAR ? "CastRuntime.trimTrailingBlanks(" + x + ")" : x;
+        boolean charToVarchar = from.getSqlTypeName() == SqlTypeName.CHAR
+            && to.getSqlTypeName() == SqlTypeName.VARCHAR;
+        String text = charToVarchar ? "CastRuntime.trimTrailingBlanks(" + x + ")" : x;
         return limitLength(text, to);
       default:
         throw unsupported(from, to);
@@ -217,7 +219,7 @@ final class CastGen {
       case INTEGER:
         TimeUnit unit = from.getSqlTypeName().getEndUnit();
         if (unit != null && unit == from.getSqlTypeName().getStartUnit()) {
-          long per = dayTime ? unit.multiplier.longValueExact() * 1000L : unit.multiplier.longValueExact();
+          long per = unit.multiplier.longValueExact() * (dayTime ? 1000L : 1L);
           return checkRange("(" + x + " / " + per + "L)", to);
         }
         break;

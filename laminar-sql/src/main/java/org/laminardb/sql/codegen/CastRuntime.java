@@ -76,7 +76,8 @@ public final class CastRuntime {
       default:
         break;
     }
-    if (s.isEmpty() || !Character.isDigit(s.charAt(s.length() - 1)) && s.charAt(s.length() - 1) != '.') {
+    char last = s.isEmpty() ? ' ' : s.charAt(s.length() - 1);
+    if (!Character.isDigit(last) && last != '.') {
       throw badText("double precision", text);
     }
     try {

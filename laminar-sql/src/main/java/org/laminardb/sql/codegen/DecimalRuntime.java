@@ -175,7 +175,8 @@ public final class DecimalRuntime {
         return checkPrecision(divideRound(a, lo), p);
       }
     }
-    BigDecimal q = BigDecimal.valueOf(a, sa).divide(BigDecimal.valueOf(b, sb), s, RoundingMode.HALF_UP);
+    BigDecimal q =
+        BigDecimal.valueOf(a, sa).divide(BigDecimal.valueOf(b, sb), s, RoundingMode.HALF_UP);
     return fromBig(q, s, p);
   }
 

@@ -202,7 +202,8 @@ public final class ExpressionRuntime {
    */
   public static double checkDouble(double result, double a, double b) {
     if (Double.isInfinite(result) && !Double.isInfinite(a) && !Double.isInfinite(b)) {
-      throw new LaminarDBException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+      throw new LaminarDBException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
+          "value out of range: overflow");
     }
     return result;
   }
@@ -243,17 +244,5 @@ public final class ExpressionRuntime {
     boolean na = Double.isNaN(a);
     boolean nb = Double.isNaN(b);
     return na == nb ? 0 : na ? 1 : -1;
-  }
-
-  /**
-   * Comparison of two strings by UTF-16 code units (PostgreSQL's {@code C} collation order for
-   * characters of the basic plane).
-   *
-   * @param a left operand
-   * @param b right operand
-   * @return negative, zero or positive
-   */
-  public static int compare(String a, String b) {
-    return a.compareTo(b);
   }
 }

@@ -1,5 +1,7 @@
 package org.laminardb.sql.codegen;
 
+import java.util.Objects;
+
 /**
  * {@code LIKE} with a pattern computed per row: keeps the last compiled {@link LikePattern} and
  * recompiles only when the pattern or escape text changes. One instance per generated
@@ -29,7 +31,7 @@ public final class LikeCache {
    * @return true on a match
    */
   public boolean matches(String s, String pattern, String escape) {
-    if (compiled == null || !pattern.equals(lastPattern) || !java.util.Objects.equals(escape, lastEscape)) {
+    if (compiled == null || !pattern.equals(lastPattern) || !Objects.equals(escape, lastEscape)) {
       compiled = LikePattern.compile(pattern, escape, ignoreCase);
       lastPattern = pattern;
       lastEscape = escape;

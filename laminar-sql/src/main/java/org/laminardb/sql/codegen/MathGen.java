@@ -81,7 +81,8 @@ final class MathGen {
         t.typeFactory().createSqlType(SqlTypeName.BIGINT), x.type.isNullable()),
         "((long) Long.signum(" + x.code + "))", x);
     if (SqlTypes.family(type) == Family.DECIMAL) {
-      return t.strict(type, "(" + s.code + " * DecimalRuntime.pow10(" + SqlTypes.scale(type) + "))", s);
+      return t.strict(type,
+          "(" + s.code + " * DecimalRuntime.pow10(" + SqlTypes.scale(type) + "))", s);
     }
     return t.cast.convert(s, type);
   }
@@ -93,7 +94,7 @@ final class MathGen {
     Value[] used = n == null ? new Value[] {x} : new Value[] {x, n};
     switch (SqlTypes.family(type)) {
       case DECIMAL:
-        return t.strict(type, (round ? "DecimalRuntime.round(" : "DecimalRuntime.truncate(") + x.code
+        return t.strict(type, "DecimalRuntime." + (round ? "round(" : "truncate(") + x.code
             + ", " + SqlTypes.scale(type) + ", " + digits
             + (round ? ", " + SqlTypes.precision(type) : "") + ")", used);
       case INTEGER:
@@ -107,7 +108,7 @@ final class MathGen {
           return t.strict(type, round ? "MathRuntime.round(" + x.code + ")"
               : "(" + x.code + " < 0 ? Math.ceil(" + x.code + ") : Math.floor(" + x.code + "))", x);
         }
-        return t.strict(type, (round ? "MathRuntime.round(" : "MathRuntime.truncate(") + x.code + ", "
+        return t.strict(type, "MathRuntime." + (round ? "round(" : "truncate(") + x.code + ", "
             + n.code + ")", used);
       default:
         throw RexTranslator.unsupported("ROUND of " + type.getFullTypeString());
@@ -126,12 +127,13 @@ final class MathGen {
             + ", " + SqlTypes.scale(x.type) + ", " + SqlTypes.scale(type) + ", "
             + SqlTypes.precision(type) + ")", x);
       case DOUBLE:
-        return t.cast.convert(t.strict(x.type, (floor ? "Math.floor(" : "Math.ceil(") + x.code + ")", x),
-            type);
+        String math = (floor ? "Math.floor(" : "Math.ceil(") + x.code + ")";
+        return t.cast.convert(t.strict(x.type, math, x), type);
       default:
         break;
     }
-    throw RexTranslator.unsupported((floor ? "FLOOR" : "CEIL") + " of " + x.type.getFullTypeString());
+    throw RexTranslator.unsupported(
+        (floor ? "FLOOR" : "CEIL") + " of " + x.type.getFullTypeString());
   }
 
   private Value doubles(String method, RelDataType type, List<Value> a) {

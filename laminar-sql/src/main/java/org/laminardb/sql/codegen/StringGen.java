@@ -92,12 +92,12 @@ final class StringGen {
     if (f == null) {
       throw RexTranslator.unsupported("TRIM without a literal BOTH, LEADING or TRAILING");
     }
-    String mode = f == SqlTrimFunction.Flag.LEADING ? "StringRuntime.TRIM_LEADING"
-        : f == SqlTrimFunction.Flag.TRAILING ? "StringRuntime.TRIM_TRAILING" : "StringRuntime.TRIM_BOTH";
+    String mode = "StringRuntime.TRIM_" + (f == SqlTrimFunction.Flag.LEADING ? "LEADING"
+        : f == SqlTrimFunction.Flag.TRAILING ? "TRAILING" : "BOTH");
     Value chars = t.translate(call.getOperands().get(1));
     Value s = t.translate(call.getOperands().get(2));
-    return t.strict(call.getType(), "StringRuntime.trim(" + mode + ", " + chars.code + ", " + s.code + ")",
-        chars, s);
+    String expr = "StringRuntime.trim(" + mode + ", " + chars.code + ", " + s.code + ")";
+    return t.strict(call.getType(), expr, chars, s);
   }
 
   private Value concatNullAsEmpty(RexCall call) {
@@ -130,7 +130,8 @@ final class StringGen {
     String field = t.out.constant(new LikeCache(!op.isCaseSensitive()), "LikeCache");
     String expr = not + field + ".matches(" + s.code + ", " + p.code + ", "
         + (e == null ? "null" : e.code) + ")";
-    return e == null ? t.strict(call.getType(), expr, s, p) : t.strict(call.getType(), expr, s, p, e);
+    Value[] used = e == null ? new Value[] {s, p} : new Value[] {s, p, e};
+    return t.strict(call.getType(), expr, used);
   }
 
   private Value asLong(Value v) {

@@ -89,7 +89,8 @@ public final class StringRuntime {
    */
   public static String substring(String s, long start, long count) {
     if (count < 0) {
-      throw new LaminarDBException(ErrorCode.DATA_EXCEPTION, "negative substring length not allowed");
+      throw new LaminarDBException(ErrorCode.DATA_EXCEPTION,
+          "negative substring length not allowed");
     }
     long end = start > Long.MAX_VALUE - count ? Long.MAX_VALUE : start + count;
     return slice(s, Math.max(start, 1), end);

@@ -99,8 +99,8 @@ final class TemporalGen {
       expr = (date ? "TemporalRuntime.plusMonthsToDate(" : "TemporalRuntime.plusMonths(") + dt.code
           + ", " + iv + ")";
     } else if (date) {
-      expr = "Math.floorDiv(ExpressionRuntime.add(" + dt.code + " * TemporalRuntime.MICROS_PER_DAY, "
-          + iv + "), TemporalRuntime.MICROS_PER_DAY)";
+      expr = "Math.floorDiv(ExpressionRuntime.add(" + dt.code
+          + " * TemporalRuntime.MICROS_PER_DAY, " + iv + "), TemporalRuntime.MICROS_PER_DAY)";
     } else {
       expr = "ExpressionRuntime.add(" + dt.code + ", " + iv + ")";
     }
@@ -169,7 +169,7 @@ final class TemporalGen {
     String expr;
     switch (SqlTypes.family(x.type)) {
       case TIMESTAMP:
-        expr = (floor ? "TemporalRuntime.truncate(" : "TemporalRuntime.ceil(") + unit + ", " + x.code + ")";
+        expr = "TemporalRuntime." + (floor ? "truncate(" : "ceil(") + unit + ", " + x.code + ")";
         break;
       case DATE:
         expr = (floor ? "TemporalRuntime.truncateDate(" : "TemporalRuntime.ceilDate(") + unit + ", "
@@ -187,7 +187,8 @@ final class TemporalGen {
     Value ts = t.translate(call.getOperands().get(1));
     if (unitLiteral != null && !unitLiteral.isNull()) {
       int unit = TemporalRuntime.unit(unitLiteral.getValueAs(NlsString.class).getValue());
-      return t.strict(call.getType(), "TemporalRuntime.truncate(" + unit + ", " + ts.code + ")", ts);
+      String expr = "TemporalRuntime.truncate(" + unit + ", " + ts.code + ")";
+      return t.strict(call.getType(), expr, ts);
     }
     Value unit = t.translate(call.getOperands().get(0));
     return t.strict(call.getType(), "TemporalRuntime.dateTrunc(" + unit.code + ", " + ts.code + ")",
@@ -198,7 +199,8 @@ final class TemporalGen {
     RexLiteral literal = t.literal(call.getOperands().get(operand));
     TimeUnitRange range = literal == null ? null : literal.getValueAs(TimeUnitRange.class);
     if (range == null) {
-      throw RexTranslator.unsupported(call.getOperator().getName() + " without a literal time unit");
+      throw RexTranslator.unsupported(
+          call.getOperator().getName() + " without a literal time unit");
     }
     return range;
   }

@@ -73,7 +73,8 @@ public final class LaminarOperatorTable {
   /**
    * Connection properties for {@code jdbc:calcite:} connections that run ad-hoc queries:
    * {@code fun=standard,postgresql}, case-insensitive names kept as written
-   * ({@code caseSensitive=false}, {@code unquotedCasing=UNCHANGED}, {@code quotedCasing=UNCHANGED}),
+   * ({@code caseSensitive=false}, {@code unquotedCasing=UNCHANGED},
+   * {@code quotedCasing=UNCHANGED}),
    * {@code conformance=LENIENT} (PostgreSQL-like leniency: {@code GROUP BY} aliases and ordinals,
    * {@code NOW()} with parentheses), {@code typeSystem} = LaminarDB's type system and
    * {@code timeZone=UTC} so that {@code CURRENT_TIMESTAMP} is the UTC wall clock like LaminarDB's
@@ -87,7 +88,8 @@ public final class LaminarOperatorTable {
     p.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
     p.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), "UNCHANGED");
     p.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), "UNCHANGED");
-    p.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), SqlConformanceEnum.LENIENT.name());
+    p.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(),
+        SqlConformanceEnum.LENIENT.name());
     p.setProperty(CalciteConnectionProperty.TYPE_SYSTEM.camelName(),
         "org.laminardb.sql.type.LaminarTypeSystem#INSTANCE");
     p.setProperty(CalciteConnectionProperty.TIME_ZONE.camelName(), "UTC");

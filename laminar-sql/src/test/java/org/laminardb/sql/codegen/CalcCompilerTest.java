@@ -98,7 +98,8 @@ class CalcCompilerTest {
     assertThatThrownBy(() -> CalcHarness.compile(T, "SELECT MD5(s) FROM t"))
         .isInstanceOfSatisfying(LaminarDBException.class, e -> {
           assertThat(e.sqlState()).isEqualTo("0A000");
-          assertThat(e.getMessage()).startsWith("function MD5 is not supported in continuous queries;"
+          assertThat(e.getMessage())
+              .startsWith("function MD5 is not supported in continuous queries;"
               + " supported: ").contains("DATE_TRUNC");
         });
   }

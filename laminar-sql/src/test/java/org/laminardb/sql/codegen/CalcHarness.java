@@ -216,7 +216,8 @@ final class CalcHarness {
         c.strings[row] = (String) v;
         break;
       case TIMESTAMP:
-        c.longs[row] = ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0), (LocalDateTime) v);
+        c.longs[row] = ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0),
+            (LocalDateTime) v);
         break;
       case DATE:
         c.longs[row] = ((LocalDate) v).toEpochDay();

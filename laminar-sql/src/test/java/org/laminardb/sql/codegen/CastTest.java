@@ -51,17 +51,21 @@ class CastTest {
   @Test
   void textToValues() {
     assertThat(eval1("CAST(s AS INT)", row("s", " 42 "))).isEqualTo(42);
-    assertThat(eval1("CAST(s AS BIGINT)", row("s", "-9223372036854775808"))).isEqualTo(Long.MIN_VALUE);
-    assertThat(eval1("CAST(s AS DECIMAL(6, 2))", row("s", "3.14159"))).isEqualTo(new BigDecimal("3.14"));
+    assertThat(eval1("CAST(s AS BIGINT)", row("s", "-9223372036854775808")))
+        .isEqualTo(Long.MIN_VALUE);
+    assertThat(eval1("CAST(s AS DECIMAL(6, 2))", row("s", "3.14159")))
+        .isEqualTo(new BigDecimal("3.14"));
     assertThat(eval1("CAST(s AS DOUBLE)", row("s", "1e3"))).isEqualTo(1000.0);
-    assertThat(eval1("CAST(s AS DOUBLE)", row("s", "-Infinity"))).isEqualTo(Double.NEGATIVE_INFINITY);
+    assertThat(eval1("CAST(s AS DOUBLE)", row("s", "-Infinity")))
+        .isEqualTo(Double.NEGATIVE_INFINITY);
     assertThat(eval("CAST(s AS BOOLEAN)", row("s", "true"), row("s", "OFF"), row("s", "y")))
         .containsExactly(true, false, true);
     assertThat(eval1("CAST(s AS TIMESTAMP)", row("s", "2024-02-29 13:45:01.5")))
         .isEqualTo(LocalDateTime.of(2024, 2, 29, 13, 45, 1, 500_000_000));
     assertThat(eval1("CAST(s AS TIMESTAMP)", row("s", "2024-02-29T13:45")))
         .isEqualTo(LocalDateTime.of(2024, 2, 29, 13, 45));
-    assertThat(eval1("CAST(s AS DATE)", row("s", "1999-12-31"))).isEqualTo(LocalDate.of(1999, 12, 31));
+    assertThat(eval1("CAST(s AS DATE)", row("s", "1999-12-31")))
+        .isEqualTo(LocalDate.of(1999, 12, 31));
   }
 
   @Test

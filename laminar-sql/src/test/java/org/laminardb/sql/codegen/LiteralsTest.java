@@ -21,7 +21,8 @@ class LiteralsTest {
         row()).get(0);
     assertThat(values).containsExactly(true, 7, 9000000000L, new BigDecimal("12.50"), 1500.0,
         "it's \"q\" \\ \u00e9", LocalDateTime.of(2024, 5, 6, 7, 8, 9, 123_456_000),
-        LocalDate.of(1999, 12, 31), Duration.ofSeconds(93784, 500_000_000), null, Integer.MIN_VALUE);
+        LocalDate.of(1999, 12, 31), Duration.ofSeconds(93784, 500_000_000), null,
+            Integer.MIN_VALUE);
   }
 
   @Test

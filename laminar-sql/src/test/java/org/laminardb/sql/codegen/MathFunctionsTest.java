@@ -13,17 +13,22 @@ class MathFunctionsTest {
   @Test
   void absOfEachType() {
     assertThat(eval1("ABS(i)", row("i", -3))).isEqualTo(3);
-    assertThat(eval1("ABS(d)", row("d", new BigDecimal("-1.25")))).isEqualTo(new BigDecimal("1.25"));
+    assertThat(eval1("ABS(d)", row("d", new BigDecimal("-1.25"))))
+        .isEqualTo(new BigDecimal("1.25"));
     assertThat(eval1("ABS(x)", row("x", -0.5))).isEqualTo(0.5);
     assertThatThrownBy(() -> eval1("ABS(b)", row("b", Long.MIN_VALUE)))
-        .isInstanceOfSatisfying(LaminarDBException.class, e -> assertThat(e.sqlState()).isEqualTo("22003"));
+        .isInstanceOfSatisfying(LaminarDBException.class,
+            e -> assertThat(e.sqlState()).isEqualTo("22003"));
   }
 
   @Test
   void roundDecimalsHalfAwayFromZero() {
-    assertThat(eval1("ROUND(d, 1)", row("d", new BigDecimal("2.45")))).isEqualTo(new BigDecimal("2.50"));
-    assertThat(eval1("ROUND(d, 1)", row("d", new BigDecimal("-2.45")))).isEqualTo(new BigDecimal("-2.50"));
-    assertThat(eval1("ROUND(d)", row("d", new BigDecimal("2.50")))).isEqualTo(new BigDecimal("3.00"));
+    assertThat(eval1("ROUND(d, 1)", row("d", new BigDecimal("2.45"))))
+        .isEqualTo(new BigDecimal("2.50"));
+    assertThat(eval1("ROUND(d, 1)", row("d", new BigDecimal("-2.45"))))
+        .isEqualTo(new BigDecimal("-2.50"));
+    assertThat(eval1("ROUND(d)", row("d", new BigDecimal("2.50"))))
+        .isEqualTo(new BigDecimal("3.00"));
     assertThat(eval1("ROUND(i, -1)", row("i", 15))).isEqualTo(20);
     assertThat(eval1("ROUND(i, -1)", row("i", -15))).isEqualTo(-20);
   }
@@ -38,7 +43,8 @@ class MathFunctionsTest {
 
   @Test
   void floorAndCeil() {
-    assertThat(eval1("FLOOR(d)", row("d", new BigDecimal("-1.50")))).isEqualTo(new BigDecimal("-2"));
+    assertThat(eval1("FLOOR(d)", row("d", new BigDecimal("-1.50"))))
+        .isEqualTo(new BigDecimal("-2"));
     assertThat(eval1("CEIL(d)", row("d", new BigDecimal("1.01")))).isEqualTo(new BigDecimal("2"));
     assertThat(eval1("CEILING(x)", row("x", -1.5))).isEqualTo(-1.0);
     assertThat(eval1("FLOOR(x)", row("x", 1.5))).isEqualTo(1.0);

@@ -22,8 +22,10 @@ class RuntimeHelpersTest {
     assertThat(LikePattern.compile("a\\_b", null, false).matches("axb")).isFalse();
     assertThat(LikePattern.compile("a\\_b", "", false).matches("a\\xb")).isTrue();
     assertThat(LikePattern.compile("AbC%", null, true).matches("abcdef")).isTrue();
-    assertThatThrownBy(() -> LikePattern.compile("ab!", "!", false)).isInstanceOf(LaminarDBException.class);
-    assertThatThrownBy(() -> LikePattern.compile("ab", "!!", false)).isInstanceOf(LaminarDBException.class);
+    assertThatThrownBy(() -> LikePattern.compile("ab!", "!", false))
+        .isInstanceOf(LaminarDBException.class);
+    assertThatThrownBy(() -> LikePattern.compile("ab", "!!", false))
+        .isInstanceOf(LaminarDBException.class);
   }
 
   @Test
@@ -45,12 +47,16 @@ class RuntimeHelpersTest {
       BigDecimal x = BigDecimal.valueOf(a, sa);
       BigDecimal y = BigDecimal.valueOf(b, sb);
       int s = Math.max(sa, sb);
-      assertThat(DecimalRuntime.add(a, sa, b, sb, s, 18)).isEqualTo(x.add(y).setScale(s).unscaledValue().longValue());
-      assertThat(DecimalRuntime.subtract(a, sa, b, sb, s, 18)).isEqualTo(x.subtract(y).setScale(s).unscaledValue().longValue());
+      assertThat(DecimalRuntime.add(a, sa, b, sb, s, 18))
+          .isEqualTo(x.add(y).setScale(s).unscaledValue().longValue());
+      assertThat(DecimalRuntime.subtract(a, sa, b, sb, s, 18))
+          .isEqualTo(x.subtract(y).setScale(s).unscaledValue().longValue());
       assertThat(DecimalRuntime.compare(a, sa, b, sb)).isEqualTo(x.compareTo(y));
-      expectSame(() -> DecimalRuntime.multiply(a, sa, b, sb, 6, 18), () -> x.multiply(y).setScale(6, RoundingMode.HALF_UP));
+      expectSame(() -> DecimalRuntime.multiply(a, sa, b, sb, 6, 18),
+          () -> x.multiply(y).setScale(6, RoundingMode.HALF_UP));
       if (b != 0) {
-        expectSame(() -> DecimalRuntime.divide(a, sa, b, sb, 6, 18), () -> x.divide(y, 6, RoundingMode.HALF_UP));
+        expectSame(() -> DecimalRuntime.divide(a, sa, b, sb, 6, 18),
+            () -> x.divide(y, 6, RoundingMode.HALF_UP));
       }
     }
   }
@@ -70,8 +76,10 @@ class RuntimeHelpersTest {
     assertThat(DecimalRuntime.round(1249, 2, 1, 18)).isEqualTo(1250);
     assertThat(DecimalRuntime.floor(-150, 2, 0, 18)).isEqualTo(-2);
     assertThat(DecimalRuntime.ceil(-150, 2, 0, 18)).isEqualTo(-1);
-    assertThatThrownBy(() -> DecimalRuntime.rescale(1000, 0, 2, 4)).isInstanceOf(LaminarDBException.class);
-    assertThatThrownBy(() -> DecimalRuntime.rescale(1, 0, 18, 18)).isInstanceOf(LaminarDBException.class);
+    assertThatThrownBy(() -> DecimalRuntime.rescale(1000, 0, 2, 4))
+        .isInstanceOf(LaminarDBException.class);
+    assertThatThrownBy(() -> DecimalRuntime.rescale(1, 0, 18, 18))
+        .isInstanceOf(LaminarDBException.class);
   }
 
   @Test
@@ -91,13 +99,17 @@ class RuntimeHelpersTest {
 
   @Test
   void integerParsingChecksRangeAndSyntax() {
-    assertThat(CastRuntime.parseLong("+17", Integer.MIN_VALUE, Integer.MAX_VALUE, "integer")).isEqualTo(17);
-    assertThat(CastRuntime.parseLong("9223372036854775807", Long.MIN_VALUE, Long.MAX_VALUE, "bigint"))
+    assertThat(CastRuntime.parseLong("+17", Integer.MIN_VALUE, Integer.MAX_VALUE, "integer"))
+        .isEqualTo(17);
+    assertThat(CastRuntime.parseLong("9223372036854775807", Long.MIN_VALUE, Long.MAX_VALUE, "x"))
         .isEqualTo(Long.MAX_VALUE);
-    assertThatThrownBy(() -> CastRuntime.parseLong("9223372036854775808", Long.MIN_VALUE, Long.MAX_VALUE, "bigint"))
-        .isInstanceOfSatisfying(LaminarDBException.class, e -> assertThat(e.sqlState()).isEqualTo("22003"));
+    assertThatThrownBy(() -> CastRuntime.parseLong("9223372036854775808", Long.MIN_VALUE,
+        Long.MAX_VALUE, "bigint"))
+        .isInstanceOfSatisfying(LaminarDBException.class,
+            e -> assertThat(e.sqlState()).isEqualTo("22003"));
     assertThatThrownBy(() -> CastRuntime.parseLong("-", Long.MIN_VALUE, Long.MAX_VALUE, "bigint"))
-        .isInstanceOfSatisfying(LaminarDBException.class, e -> assertThat(e.sqlState()).isEqualTo("22P02"));
+        .isInstanceOfSatisfying(LaminarDBException.class,
+            e -> assertThat(e.sqlState()).isEqualTo("22P02"));
   }
 
   @Test

@@ -14,12 +14,16 @@ class StringFunctionsTest {
   void likeWithWildcardsAndEscapes() {
     assertThat(eval("s LIKE 'a%c'", row("s", "abc"), row("s", "ac"), row("s", "abd"), row()))
         .containsExactly(true, true, false, null);
-    assertThat(eval("s LIKE '_b_'", row("s", "abc"), row("s", "abcd"))).containsExactly(true, false);
-    assertThat(eval("s NOT LIKE 'a%'", row("s", "abc"), row("s", "xbc"))).containsExactly(false, true);
+    assertThat(eval("s LIKE '_b_'", row("s", "abc"), row("s", "abcd")))
+        .containsExactly(true, false);
+    assertThat(eval("s NOT LIKE 'a%'", row("s", "abc"), row("s", "xbc")))
+        .containsExactly(false, true);
     assertThat(eval("s LIKE '10!%' ESCAPE '!'", row("s", "10%"), row("s", "100")))
         .containsExactly(true, false);
-    assertThat(eval("s LIKE '10\\%'", row("s", "10%"), row("s", "100"))).containsExactly(true, false);
-    assertThat(eval("s LIKE '%a%a%'", row("s", "banana"), row("s", "bnn"))).containsExactly(true, false);
+    assertThat(eval("s LIKE '10\\%'", row("s", "10%"), row("s", "100")))
+        .containsExactly(true, false);
+    assertThat(eval("s LIKE '%a%a%'", row("s", "banana"), row("s", "bnn")))
+        .containsExactly(true, false);
   }
 
   @Test
@@ -76,7 +80,8 @@ class StringFunctionsTest {
 
   @Test
   void concatOperatorIsNullWhenAnOperandIsNull() {
-    assertThat(eval("s || s2", row("s", "a", "s2", "b"), row("s", "a"))).containsExactly("ab", null);
+    assertThat(eval("s || s2", row("s", "a", "s2", "b"), row("s", "a")))
+        .containsExactly("ab", null);
     assertThat(eval1("s || i", row("s", "n=", "i", 5))).isEqualTo("n=5");
   }
 

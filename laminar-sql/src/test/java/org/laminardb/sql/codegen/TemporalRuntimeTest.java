@@ -17,13 +17,15 @@ class TemporalRuntimeTest {
 
   @Test
   void calendarMatchesJavaTimeOverCenturies() {
-    for (long day = LocalDate.of(1600, 1, 1).toEpochDay(); day < LocalDate.of(2500, 1, 1).toEpochDay(); day += 13) {
+    long end = LocalDate.of(2500, 1, 1).toEpochDay();
+    for (long day = LocalDate.of(1600, 1, 1).toEpochDay(); day < end; day += 13) {
       LocalDate d = LocalDate.ofEpochDay(day);
       long packed = CivilCalendar.fromEpochDay(day);
       assertThat(CivilCalendar.year(packed)).as("%s", d).isEqualTo(d.getYear());
       assertThat(CivilCalendar.month(packed)).as("%s", d).isEqualTo(d.getMonthValue());
       assertThat(CivilCalendar.day(packed)).as("%s", d).isEqualTo(d.getDayOfMonth());
-      assertThat(CivilCalendar.toEpochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth())).isEqualTo(day);
+      assertThat(CivilCalendar.toEpochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))
+          .isEqualTo(day);
       assertThat(TemporalRuntime.extractDate(TemporalRuntime.WEEK, day))
           .as("%s", d).isEqualTo(d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       assertThat(TemporalRuntime.extractDate(TemporalRuntime.ISOYEAR, day))
@@ -31,8 +33,10 @@ class TemporalRuntimeTest {
       assertThat(TemporalRuntime.extractDate(TemporalRuntime.DOW, day))
           .isEqualTo(d.getDayOfWeek().getValue() % 7);
       assertThat(TemporalRuntime.extractDate(TemporalRuntime.DOY, day)).isEqualTo(d.getDayOfYear());
-      assertThat(TemporalRuntime.plusMonthsToDate(day, 13)).isEqualTo(d.plusMonths(13).toEpochDay());
-      assertThat(TemporalRuntime.plusMonthsToDate(day, -1)).isEqualTo(d.minusMonths(1).toEpochDay());
+      assertThat(TemporalRuntime.plusMonthsToDate(day, 13))
+          .isEqualTo(d.plusMonths(13).toEpochDay());
+      assertThat(TemporalRuntime.plusMonthsToDate(day, -1))
+          .isEqualTo(d.minusMonths(1).toEpochDay());
       assertThat(TemporalRuntime.truncateDate(TemporalRuntime.WEEK, day))
           .isEqualTo(d.with(DayOfWeek.MONDAY).toEpochDay());
     }
@@ -41,13 +45,20 @@ class TemporalRuntimeTest {
   @Test
   void truncationFollowsPostgres() {
     long ts = micros(LocalDateTime.of(2000, 6, 15, 10, 20, 30, 400_500_000));
-    assertThat(at(TemporalRuntime.dateTrunc("second", ts))).isEqualTo(LocalDateTime.of(2000, 6, 15, 10, 20, 30));
-    assertThat(at(TemporalRuntime.dateTrunc("Minutes", ts))).isEqualTo(LocalDateTime.of(2000, 6, 15, 10, 20));
-    assertThat(at(TemporalRuntime.dateTrunc("decade", ts))).isEqualTo(LocalDateTime.of(2000, 1, 1, 0, 0));
-    assertThat(at(TemporalRuntime.dateTrunc("century", ts))).isEqualTo(LocalDateTime.of(1901, 1, 1, 0, 0));
-    assertThat(at(TemporalRuntime.dateTrunc("millennium", ts))).isEqualTo(LocalDateTime.of(1001, 1, 1, 0, 0));
-    assertThat(at(TemporalRuntime.dateTrunc("microseconds", ts))).isEqualTo(LocalDateTime.of(2000, 6, 15, 10, 20, 30, 400_500_000));
-    assertThat(at(TemporalRuntime.truncate(TemporalRuntime.HOUR, micros(LocalDateTime.of(1969, 12, 31, 23, 30)))))
+    assertThat(at(TemporalRuntime.dateTrunc("second", ts)))
+        .isEqualTo(LocalDateTime.of(2000, 6, 15, 10, 20, 30));
+    assertThat(at(TemporalRuntime.dateTrunc("Minutes", ts)))
+        .isEqualTo(LocalDateTime.of(2000, 6, 15, 10, 20));
+    assertThat(at(TemporalRuntime.dateTrunc("decade", ts)))
+        .isEqualTo(LocalDateTime.of(2000, 1, 1, 0, 0));
+    assertThat(at(TemporalRuntime.dateTrunc("century", ts)))
+        .isEqualTo(LocalDateTime.of(1901, 1, 1, 0, 0));
+    assertThat(at(TemporalRuntime.dateTrunc("millennium", ts)))
+        .isEqualTo(LocalDateTime.of(1001, 1, 1, 0, 0));
+    assertThat(at(TemporalRuntime.dateTrunc("microseconds", ts)))
+        .isEqualTo(LocalDateTime.of(2000, 6, 15, 10, 20, 30, 400_500_000));
+    long beforeEpoch = micros(LocalDateTime.of(1969, 12, 31, 23, 30));
+    assertThat(at(TemporalRuntime.truncate(TemporalRuntime.HOUR, beforeEpoch)))
         .isEqualTo(LocalDateTime.of(1969, 12, 31, 23, 0));
     assertThatThrownBy(() -> TemporalRuntime.unit("eon")).isInstanceOf(LaminarDBException.class);
   }
@@ -75,10 +86,14 @@ class TemporalRuntimeTest {
   @Test
   void monthsBetweenCountsCompleteMonths() {
     long jan31 = micros(LocalDateTime.of(2024, 1, 31, 12, 0));
-    assertThat(TemporalRuntime.monthsBetween(micros(LocalDateTime.of(2024, 2, 29, 11, 0)), jan31)).isEqualTo(0);
-    assertThat(TemporalRuntime.monthsBetween(micros(LocalDateTime.of(2024, 2, 29, 12, 0)), jan31)).isEqualTo(1);
-    assertThat(TemporalRuntime.monthsBetween(micros(LocalDateTime.of(2024, 3, 31, 12, 0)), jan31)).isEqualTo(2);
-    assertThat(TemporalRuntime.monthsBetween(jan31, micros(LocalDateTime.of(2024, 3, 31, 12, 0)))).isEqualTo(-2);
+    assertThat(TemporalRuntime.monthsBetween(micros(LocalDateTime.of(2024, 2, 29, 11, 0)), jan31))
+        .isEqualTo(0);
+    assertThat(TemporalRuntime.monthsBetween(micros(LocalDateTime.of(2024, 2, 29, 12, 0)), jan31))
+        .isEqualTo(1);
+    assertThat(TemporalRuntime.monthsBetween(micros(LocalDateTime.of(2024, 3, 31, 12, 0)), jan31))
+        .isEqualTo(2);
+    assertThat(TemporalRuntime.monthsBetween(jan31, micros(LocalDateTime.of(2024, 3, 31, 12, 0))))
+        .isEqualTo(-2);
   }
 
   @Test
@@ -91,9 +106,12 @@ class TemporalRuntimeTest {
         .isEqualTo("2024-01-01 00:00:00");
     assertThat(TemporalText.parseTimestamp("2024-01-01T10:00:00Z"))
         .isEqualTo(TemporalText.parseTimestamp("2024-01-01 10:00:00+02:00"));
-    assertThat(TemporalText.parseTimestamp("2024-01-01 24:00:00")).isEqualTo(micros(LocalDateTime.of(2024, 1, 2, 0, 0)));
-    assertThat(TemporalText.parseTimestamp("2024-01-01 00:00:00.0000005")).isEqualTo(micros(LocalDateTime.of(2024, 1, 1, 0, 0)) + 1);
-    assertThat(TemporalText.formatDate(LocalDate.of(-1, 3, 1).toEpochDay())).isEqualTo("0002-03-01 BC");
+    assertThat(TemporalText.parseTimestamp("2024-01-01 24:00:00"))
+        .isEqualTo(micros(LocalDateTime.of(2024, 1, 2, 0, 0)));
+    assertThat(TemporalText.parseTimestamp("2024-01-01 00:00:00.0000005"))
+        .isEqualTo(micros(LocalDateTime.of(2024, 1, 1, 0, 0)) + 1);
+    assertThat(TemporalText.formatDate(LocalDate.of(-1, 3, 1).toEpochDay()))
+        .isEqualTo("0002-03-01 BC");
     assertThat(TemporalText.formatInterval(DAY + 7_200_000_000L)).isEqualTo("1 day 02:00:00");
     assertThat(TemporalText.formatInterval(-1_500_000L)).isEqualTo("-00:00:01.5");
     assertThat(TemporalText.formatInterval(-3 * DAY)).isEqualTo("-3 days");
@@ -104,7 +122,8 @@ class TemporalRuntimeTest {
     for (String s : new String[] {"", "2024", "2024-1-1x", "2024-02-30", "2024-01-01 25:00",
         "2024-01-01 10:61", "2024-01-01 10:00:00.", "yesterday"}) {
       assertThatThrownBy(() -> TemporalText.parseTimestamp(s)).as(s)
-          .isInstanceOfSatisfying(LaminarDBException.class, e -> assertThat(e.sqlState()).isEqualTo("22P02"));
+          .isInstanceOfSatisfying(LaminarDBException.class,
+              e -> assertThat(e.sqlState()).isEqualTo("22P02"));
     }
   }
 

@@ -24,7 +24,8 @@ class TemporalTest {
     assertThat(eval1("ts - INTERVAL '2' DAY", R)).isEqualTo(TS.minusDays(2));
     assertThat(eval1("ts + INTERVAL '1:30' MINUTE TO SECOND", R)).isEqualTo(TS.plusSeconds(90));
     assertThat(eval1("ts + INTERVAL '0.5' SECOND", R)).isEqualTo(TS.plusNanos(500_000_000));
-    assertThat(eval1("ts + INTERVAL '1' MONTH", R)).isEqualTo(LocalDateTime.of(2024, 2, 29, 13, 45, 30, 123_456_000));
+    assertThat(eval1("ts + INTERVAL '1' MONTH", R))
+        .isEqualTo(LocalDateTime.of(2024, 2, 29, 13, 45, 30, 123_456_000));
     assertThat(eval1("ts - INTERVAL '1-2' YEAR TO MONTH", R)).isEqualTo(TS.minusMonths(14));
     assertThat(eval1("INTERVAL '3' HOUR + ts", R)).isEqualTo(TS.plusHours(3));
     assertThat(eval1("ts + INTERVAL '1' HOUR * 3", R)).isEqualTo(TS.plusHours(3));
@@ -42,8 +43,10 @@ class TemporalTest {
     Object[] r = row("ts", TS, "dt", LocalDate.of(2024, 1, 1));
     assertThat(eval1("(ts - CAST(dt AS TIMESTAMP)) DAY TO SECOND", r))
         .isEqualTo(Duration.between(LocalDateTime.of(2024, 1, 1, 0, 0), TS));
-    assertThat(eval1("(ts - CAST(dt AS TIMESTAMP)) HOUR", r)).isEqualTo(Duration.ofHours(30 * 24 + 13));
-    assertThat(eval1("TIMESTAMPDIFF(MINUTE, CAST(dt AS TIMESTAMP), ts)", r)).isEqualTo(30 * 24 * 60 + 13 * 60 + 45);
+    assertThat(eval1("(ts - CAST(dt AS TIMESTAMP)) HOUR", r))
+        .isEqualTo(Duration.ofHours(30 * 24 + 13));
+    assertThat(eval1("TIMESTAMPDIFF(MINUTE, CAST(dt AS TIMESTAMP), ts)", r))
+        .isEqualTo(30 * 24 * 60 + 13 * 60 + 45);
     assertThat(eval1("TIMESTAMPADD(HOUR, 2, ts)", r)).isEqualTo(TS.plusHours(2));
   }
 
@@ -92,7 +95,8 @@ class TemporalTest {
     assertThat(eval1("DATE_TRUNC(s, ts)", row("ts", TS, "s", "minute")))
         .isEqualTo(LocalDateTime.of(2024, 1, 31, 13, 45));
     assertThatThrownBy(() -> eval1("DATE_TRUNC('fortnight', ts)", R))
-        .isInstanceOfSatisfying(LaminarDBException.class, e -> assertThat(e.sqlState()).isEqualTo("22023"));
+        .isInstanceOfSatisfying(LaminarDBException.class,
+            e -> assertThat(e.sqlState()).isEqualTo("22023"));
   }
 
   @Test

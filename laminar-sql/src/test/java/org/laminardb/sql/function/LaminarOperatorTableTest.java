@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -22,6 +23,7 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -65,13 +67,13 @@ class LaminarOperatorTableTest {
            ResultSet rs = s.executeQuery(
                "SELECT DATE_TRUNC('hour', ts), CONCAT(a, b), UPPER(a), NOW() IS NOT NULL FROM t")) {
         while (rs.next()) {
-          rows.add(java.util.Arrays.asList(rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).getTime(),
-              rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+          Long truncated = rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).getTime();
+          rows.add(Arrays.asList(truncated, rs.getString(2), rs.getString(3), rs.getBoolean(4)));
         }
       }
       long hour = LocalDateTime.of(2024, 5, 6, 7, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
-      assertThat(rows).containsExactly(java.util.Arrays.asList(hour, "xy", "X", true),
-          java.util.Arrays.asList(null, "x", "X", true));
+      assertThat(rows).containsExactly(Arrays.asList(hour, "xy", "X", true),
+          Arrays.asList(null, "x", "X", true));
     }
   }
 
@@ -95,7 +97,8 @@ class LaminarOperatorTableTest {
   void streamingTableResolvesLaminarFunctionsToTheSharedFunctionObjects() {
     SqlOperator dateTrunc = lookup("date_trunc");
     SqlOperator now = lookup("NOW");
-    assertThat(((SqlUserDefinedFunction) dateTrunc).getFunction()).isSameAs(LaminarFunction.DATE_TRUNC);
+    assertThat(((SqlUserDefinedFunction) dateTrunc).getFunction())
+        .isSameAs(LaminarFunction.DATE_TRUNC);
     assertThat(((SqlUserDefinedFunction) now).getFunction()).isSameAs(LaminarFunction.NOW);
     assertThat(dateTrunc.isDeterministic()).isTrue();
     assertThat(now.isDeterministic()).isFalse();
@@ -109,7 +112,7 @@ class LaminarOperatorTableTest {
         new SqlIdentifier("CONCAT", SqlParserPos.ZERO), null, SqlSyntax.FUNCTION, found,
         SqlNameMatchers.withCaseSensitive(false));
     assertThat(found).extracting(SqlOperator::getKind)
-        .containsExactly(org.apache.calcite.sql.SqlKind.CONCAT_WITH_NULL);
+        .containsExactly(SqlKind.CONCAT_WITH_NULL);
   }
 
   @Test
