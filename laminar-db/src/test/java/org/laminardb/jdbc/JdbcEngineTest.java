@@ -238,6 +238,7 @@ class JdbcEngineTest {
 
   @Test
   void listsObjectsAndColumnsInMetadata() throws SQLException {
+    statement.executeUpdate("CREATE STREAM big AS SELECT k, v FROM src WHERE v > 10");
     List<String> all = new ArrayList<>();
     try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", null)) {
       while (rs.next()) {
@@ -247,14 +248,15 @@ class JdbcEngineTest {
       }
     }
     assertThat(all).containsExactly(
-        "MATERIALIZED VIEW:raw", "MATERIALIZED VIEW:totals", "SOURCE:src");
+        "MATERIALIZED VIEW:raw", "MATERIALIZED VIEW:totals", "SOURCE:src", "STREAM:big");
     try (ResultSet rs =
         connection.getMetaData().getTables("", "", "T_T%", new String[] {"MATERIALIZED VIEW"})) {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString("TABLE_NAME")).isEqualToIgnoringCase("totals");
       assertThat(rs.next()).isFalse();
     }
-    try (ResultSet rs = connection.getMetaData().getTables(null, null, "%", new String[] {"SINK"})) {
+    try (ResultSet rs =
+        connection.getMetaData().getTables(null, null, "%", new String[] {"SINK"})) {
       assertThat(rs.next()).isFalse();
     }
     try (ResultSet rs = connection.getMetaData().getColumns(null, null, "src", "%")) {

@@ -74,6 +74,21 @@ class JdbcSubscribeTest {
   }
 
   @Test
+  void followsAStreamThroughExecuteAndGetResultSet() throws SQLException {
+    writer.executeUpdate("CREATE STREAM big AS SELECT k, v FROM src WHERE v > 10");
+    try (Statement s = connection.createStatement()) {
+      s.setQueryTimeout(20);
+      assertThat(s.execute("SUBSCRIBE big")).isTrue();
+      ResultSet rs = s.getResultSet();
+      assertThat(s.getUpdateCount()).isEqualTo(-1);
+      writer.executeUpdate("INSERT INTO src VALUES ('small', 5), ('large', 50)");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("__op") + " " + rs.getString(1) + " " + rs.getLong(2))
+          .isEqualTo("+I large 50");
+    }
+  }
+
+  @Test
   void failsWithSqlTimeoutExceptionWhenNoRowArrives() throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.setQueryTimeout(1);

@@ -66,7 +66,8 @@ class LiveResultSetTest {
     long start = System.nanoTime();
     assertThatThrownBy(rs::next).isInstanceOf(SQLTimeoutException.class)
         .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("57014");
-    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(900));
+    assertThat(System.nanoTime() - start)
+        .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(900));
     subscription.push(ChangeKind.INSERT, "b", 5);
     assertThat(rs.next()).isTrue();
     assertThat(rs.getInt(2)).isEqualTo(5);
