@@ -12,7 +12,7 @@ public final class GrammarErrors {
   private GrammarErrors() {}
 
   /**
-   * Creates an error at a position of the statement.
+   * Error at a position of the statement, for a grammar action to throw.
    *
    * @param pos where the offending text starts and ends
    * @param message what is wrong and what is accepted

@@ -44,7 +44,7 @@ public final class LaminarSqlParser {
   }
 
   /**
-   * Parses exactly one statement; a trailing {@code ;} is allowed.
+   * Tree of a text holding exactly one statement; a trailing {@code ;} is allowed.
    *
    * @param sql the statement text
    * @return the statement's tree
@@ -74,7 +74,7 @@ public final class LaminarSqlParser {
   }
 
   /**
-   * Parses a script of statements separated by {@code ;}; comments are allowed, empty
+   * Trees of a script of statements separated by {@code ;}; comments are allowed, empty
    * statements are skipped. Positions in the trees are relative to the script.
    *
    * @param script the script text
@@ -94,9 +94,9 @@ public final class LaminarSqlParser {
   }
 
   /**
-   * Splits a script into statement texts, each without its {@code ;} and trimmed. Semicolons
-   * inside string literals, quoted identifiers and comments do not split; statements with
-   * nothing but whitespace and comments are dropped.
+   * Statement texts of a script, each without its {@code ;} and trimmed. Semicolons inside
+   * string literals, quoted identifiers and comments do not split; statements with nothing but
+   * whitespace and comments are dropped.
    *
    * @param script the script text
    * @return the statement texts, in order

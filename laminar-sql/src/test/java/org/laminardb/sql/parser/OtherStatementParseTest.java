@@ -185,4 +185,13 @@ class OtherStatementParseTest {
 
     assertThat(select.getFrom().getKind()).isEqualTo(SqlKind.COLLECTION_TABLE);
   }
+
+  @Test
+  void shouldKeepIfUsableAsFunctionName() {
+    SqlSelect select = parse("SELECT IF(a > 1, 'x', 'y') FROM t", SqlSelect.class);
+
+    assertThat(select.getSelectList().get(0)).isInstanceOf(SqlBasicCall.class);
+    assertThat(((SqlBasicCall) select.getSelectList().get(0)).getOperator().getName())
+        .isEqualTo("IF");
+  }
 }
