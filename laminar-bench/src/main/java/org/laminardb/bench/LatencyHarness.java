@@ -62,6 +62,9 @@ public final class LatencyHarness {
       Subscription sub = db.subscribe("lat_out", listener);
       try (SourceWriter writer = db.source("lat")) {
         RowSender sender = options.bulk() ? new BulkSender(writer) : new InsertSender(writer);
+        ThreadAllocation alloc = new ThreadAllocation();
+        long writerBytes = 0;
+        long reactorBytes = 0;
         long gcBefore = 0;
         long sentMeasured = 0;
         long firstMeasured = 0;
@@ -75,6 +78,8 @@ public final class LatencyHarness {
           if (sched >= measureFrom) {
             if (sentMeasured == 0) {
               gcBefore = gcCount();
+              reactorBytes = alloc.reactors();
+              writerBytes = alloc.currentThread();
               firstMeasured = now;
             }
             sentMeasured++;
@@ -82,9 +87,15 @@ public final class LatencyHarness {
           sender.send(System.nanoTime(), sched, (double) (i & 1023));
           lastSent = System.nanoTime();
         }
+        writerBytes = alloc.currentThread() - writerBytes;
         listener.progress().awaitAtLeast(total);
+        reactorBytes = alloc.reactors() - reactorBytes;
         long gcs = gcCount() - gcBefore;
         report(listener, sentMeasured, lastSent - firstMeasured, intervalNanos, gcs);
+        System.out.printf(Locale.ROOT, "allocated while measuring: writer thread %d B (%.3f B/row),"
+            + " %d reactor thread(s) %d B (%.3f B/row)%n", writerBytes,
+            writerBytes / (double) Math.max(1, sentMeasured), alloc.reactorThreads(), reactorBytes,
+            reactorBytes / (double) Math.max(1, sentMeasured));
       } finally {
         sub.close();
       }
