@@ -11,7 +11,7 @@
 CREATE SOURCE trades (
   trade_id BIGINT,
   symbol   VARCHAR,
-  price    DOUBLE,
+  price    DECIMAL(10, 2),
   quantity INT,
   trade_ts TIMESTAMP,
   WATERMARK FOR trade_ts AS trade_ts - INTERVAL '1' SECOND
@@ -38,7 +38,7 @@ CREATE MATERIALIZED VIEW symbol_stats AS
 SELECT symbol,
        COUNT(*)      AS trades,
        SUM(quantity) AS volume,
-       AVG(price)    AS avg_price,
+       ROUND(AVG(price), 2) AS avg_price,
        MIN(price)    AS min_price,
        MAX(price)    AS max_price
 FROM trades

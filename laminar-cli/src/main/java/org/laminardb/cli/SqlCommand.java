@@ -190,11 +190,22 @@ public final class SqlCommand implements Callable<Integer> {
     return LaminarCommand.EXIT_OK;
   }
 
+  /** Echoes a statement of a script as if typed at the prompt, without its leading comments. */
   private static void echo(String sql, PrintWriter out) {
     String[] lines = sql.split("\\R", -1);
-    for (int i = 0; i < lines.length; i++) {
-      out.println((i == 0 ? PROMPT : CONTINUATION) + lines[i] + (i == lines.length - 1 ? ";" : ""));
+    int first = 0;
+    while (first < lines.length - 1 && isCommentLine(lines[first])) {
+      first++;
+    }
+    for (int i = first; i < lines.length; i++) {
+      out.println((i == first ? PROMPT : CONTINUATION) + lines[i]
+          + (i == lines.length - 1 ? ";" : ""));
     }
     out.flush();
+  }
+
+  private static boolean isCommentLine(String line) {
+    String s = line.strip();
+    return s.isEmpty() || s.startsWith("--") || s.startsWith("//");
   }
 }

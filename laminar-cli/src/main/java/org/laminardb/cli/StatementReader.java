@@ -6,7 +6,8 @@ import org.laminardb.sql.parser.LaminarSqlParser;
 /**
  * Collects interactive input lines until they form complete statements: the input is complete
  * when its last statement ends with a {@code ;} outside string literals, quoted identifiers and
- * comments (only comments may follow). Splitting is left to {@link LaminarSqlParser#splitStatements(String)}.
+ * comments (only comments may follow). Splitting is left to {@link
+ * LaminarSqlParser#splitStatements(String)}.
  */
 public final class StatementReader {
   /** A token that cannot occur in the user's input, appended to find where the input ends. */
