@@ -30,7 +30,7 @@ SELECT * FROM ks ORDER BY k;
 > a
 > b
 -- Ad-hoc SQL over a view: GROUP BY, ORDER BY, LIMIT.
-SELECT n > 1 AS many, COUNT(*) AS groups FROM g GROUP BY n > 1 ORDER BY many;
-> many | groups
+SELECT n > 1 AS many, COUNT(*) AS n_groups FROM g GROUP BY n > 1 ORDER BY many;
+> many | n_groups
 > false | 1
 > true | 2

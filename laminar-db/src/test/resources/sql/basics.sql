@@ -30,12 +30,12 @@ SELECT * FROM both_ ORDER BY id;
 > 6 | 1.5
 > 7 | 2.5
 -- A stream does not store rows: a view created later sees only later rows.
-CREATE MATERIALIZED VIEW late AS SELECT id FROM aapl;
+CREATE MATERIALIZED VIEW later AS SELECT id FROM aapl;
 INSERT INTO trades VALUES (9, 'AAPL', 1.0, 1);
-SELECT * FROM late;
+SELECT * FROM later;
 > id
 > 9
 -- Joins between views work in ad-hoc queries.
-SELECT b.id, l.id AS late_id FROM big_aapl b JOIN late l ON b.id + 4 = l.id;
-> id | late_id
+SELECT b.id, l.id AS later_id FROM big_aapl b JOIN later l ON b.id + 4 = l.id;
+> id | later_id
 > 5 | 9

@@ -1,15 +1,15 @@
 -- Views over changelogs: updates retract old rows; MIN/MAX recover when the extreme goes away.
 CREATE SOURCE s (k INT, v INT);
 CREATE MATERIALIZED VIEW mx AS SELECT k, MAX(v) AS m FROM s GROUP BY k;
-CREATE MATERIALIZED VIEW summary AS SELECT MIN(m) AS lo, MAX(m) AS hi, COUNT(*) AS groups, SUM(m) AS total FROM mx;
+CREATE MATERIALIZED VIEW summary AS SELECT MIN(m) AS lo, MAX(m) AS hi, COUNT(*) AS n_groups, SUM(m) AS total FROM mx;
 CREATE MATERIALIZED VIEW hist AS SELECT m, COUNT(*) AS c FROM mx GROUP BY m;
 INSERT INTO s VALUES (1, 10), (2, 20), (3, 30);
 SELECT * FROM summary;
-> lo | hi | groups | total
+> lo | hi | n_groups | total
 > 10 | 30 | 3 | 60
 INSERT INTO s VALUES (1, 40);
 SELECT * FROM summary;
-> lo | hi | groups | total
+> lo | hi | n_groups | total
 > 20 | 40 | 3 | 90
 SELECT * FROM hist ORDER BY m;
 > m | c
@@ -21,7 +21,7 @@ SELECT * FROM hist;
 > m | c
 > 40 | 3
 SELECT * FROM summary;
-> lo | hi | groups | total
+> lo | hi | n_groups | total
 > 40 | 40 | 3 | 120
 -- A filter over a changelog keeps it consistent.
 CREATE MATERIALIZED VIEW high AS SELECT k, m FROM mx WHERE m >= 40;

@@ -9,6 +9,7 @@ import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
 import org.apache.calcite.util.NlsString;
@@ -53,7 +54,21 @@ final class InsertValues {
     throw SqlErrors.unsupported(node, ACCEPTED);
   }
 
-  private static Object literal(SqlLiteral lit) {
+  private static Object literal(SqlLiteral given) {
+    SqlLiteral lit = given;
+    if (lit instanceof SqlUnknownLiteral) {
+      SqlTypeName tag = SqlTypeName.get(((SqlUnknownLiteral) lit).tag);
+      if (tag == null) {
+        throw SqlErrors.unsupported(lit, "a " + ((SqlUnknownLiteral) lit).tag
+            + " literal cannot be inserted; " + ACCEPTED);
+      }
+      try {
+        lit = ((SqlUnknownLiteral) lit).resolve(tag);
+      } catch (RuntimeException e) {
+        throw SqlErrors.at(ErrorCode.INVALID_TEXT_REPRESENTATION, lit, "invalid " + tag
+            + " literal " + lit + ": " + e.getMessage());
+      }
+    }
     SqlTypeName t = lit.getTypeName();
     switch (t) {
       case NULL:

@@ -35,9 +35,9 @@ final class Metadata {
   StatementResult show(SqlShowObjects node) {
     RelationKind kind = RelationKind.valueOf(node.kind().name());
     List<ColumnInfo> cols = kind == RelationKind.SOURCE
-        ? List.of(col("name", NOT_NULL_TEXT), col("connector", TEXT), col("watermark_clause", TEXT),
+        ? List.<ColumnInfo>of(col("name", NOT_NULL_TEXT), col("connector", TEXT), col("watermark_clause", TEXT),
             col("watermark", DataType.of(TypeKind.TIMESTAMP)), col("status", NOT_NULL_TEXT))
-        : List.of(col("name", NOT_NULL_TEXT), col("inputs", NOT_NULL_TEXT),
+        : List.<ColumnInfo>of(col("name", NOT_NULL_TEXT), col("inputs", NOT_NULL_TEXT),
             col("output", NOT_NULL_TEXT), col("status", NOT_NULL_TEXT));
     List<RelationRuntime> objects = new ArrayList<>();
     for (RelationRuntime r : engine.catalog().all()) {
@@ -72,7 +72,9 @@ final class Metadata {
     RelationRuntime r = engine.catalog().require(node.name().getSimple(),
         RelationKind.valueOf(node.kind().name()), node.name());
     List<ColumnInfo> cols = List.of(col("name", NOT_NULL_TEXT), col("statement", NOT_NULL_TEXT));
-    return rows(cols, List.of(new Object[] {r.name, r.createSql}));
+    List<Object[]> values = new ArrayList<>();
+    values.add(new Object[] {r.name, r.createSql});
+    return rows(cols, values);
   }
 
   StatementResult describe(SqlDescribeObject node) {

@@ -103,7 +103,7 @@ final class QueryExecutor {
         }
         return rows;
       }
-    } catch (SQLException e) {
+    } catch (SQLException | RuntimeException e) {
       throw translate(e);
     }
   }
@@ -113,18 +113,27 @@ final class QueryExecutor {
     return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
   }
 
-  private static LaminarDBException translate(SQLException e) {
+  /** Error for a failure inside Calcite's execution, by its innermost known cause. */
+  private static LaminarDBException translate(Exception e) {
     Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+    while (true) {
       if (t instanceof LaminarDBException) {
         return (LaminarDBException) t;
       }
       if (t instanceof ArithmeticException) {
-        return new LaminarDBException(ErrorCode.DIVISION_BY_ZERO, t.getMessage(), e);
+        String m = String.valueOf(t.getMessage());
+        return m.contains("zero")
+            ? new LaminarDBException(ErrorCode.DIVISION_BY_ZERO, "division by zero", e)
+            : new LaminarDBException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, m, e);
       }
+      if (t instanceof NumberFormatException) {
+        return new LaminarDBException(ErrorCode.INVALID_TEXT_REPRESENTATION, t.getMessage(), e);
+      }
+      if (t.getCause() == null || t.getCause() == t) {
+        return new LaminarDBException(ErrorCode.DATA_EXCEPTION,
+            "query failed: " + t.getMessage(), e);
+      }
+      t = t.getCause();
     }
-    return new LaminarDBException(ErrorCode.DATA_EXCEPTION,
-        "query failed: " + t.getMessage(), e);
   }
 }

@@ -1,11 +1,11 @@
 package org.laminardb.internal;
 
-import java.math.BigDecimal;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParserUtil;
 import org.laminardb.core.type.Schema;
 import org.laminardb.core.type.TypeKind;
 import org.laminardb.error.ErrorCode;
@@ -47,9 +47,9 @@ final class SourceWatermarks {
         SqlIntervalLiteral lit = (SqlIntervalLiteral) right;
         SqlIntervalLiteral.IntervalValue v = lit.getValueAs(SqlIntervalLiteral.IntervalValue.class);
         if (!v.getIntervalQualifier().isYearMonth()) {
-          BigDecimal millis = org.apache.calcite.sql.SqlParserUtil.intervalToMillis(v);
-          if (millis.signum() >= 0) {
-            return millis.longValueExact() * 1000L;
+          long millis = SqlParserUtil.intervalToMillis(v);
+          if (millis >= 0) {
+            return millis * 1000L;
           }
         }
       }

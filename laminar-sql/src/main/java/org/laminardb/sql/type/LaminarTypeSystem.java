@@ -10,7 +10,8 @@ import org.laminardb.core.type.DataType;
 /**
  * Type rules of LaminarDB's SQL: DECIMAL precision capped at 18 (an unscaled {@code long}),
  * {@code AVG} of integers is DOUBLE (never a truncated integer), {@code SUM} of integers is
- * BIGINT, and TIMESTAMP defaults to microsecond precision.
+ * BIGINT, TIMESTAMP defaults to microsecond precision, and strings of mixed lengths unite as
+ * VARCHAR (no blank padding).
  */
 public final class LaminarTypeSystem extends RelDataTypeSystemImpl {
   /** The shared instance. */
@@ -35,6 +36,17 @@ public final class LaminarTypeSystem extends RelDataTypeSystemImpl {
       return 6;
     }
     return super.getDefaultPrecision(typeName);
+  }
+
+  /**
+   * Whether CASE, COALESCE and UNION of strings of different lengths give VARCHAR: yes, so that
+   * {@code CASE WHEN c THEN 'hi' ELSE 'none' END} is not blank-padded, as in PostgreSQL.
+   *
+   * @return true
+   */
+  @Override
+  public boolean shouldConvertRaggedUnionTypesToVarying() {
+    return true;
   }
 
   @Override
