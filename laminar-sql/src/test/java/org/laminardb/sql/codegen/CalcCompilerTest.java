@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.laminardb.sql.codegen.CalcHarness.T;
 import static org.laminardb.sql.codegen.CalcHarness.row;
 
+import java.lang.ref.WeakReference;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.rex.RexProgram;
@@ -91,6 +92,18 @@ class CalcCompilerTest {
     CalcProgram calc = CalcHarness.compile(T, "SELECT i FROM t");
     assertThat(calc.getClass().isHidden()).isTrue();
     assertThat(calc.getClass().getPackageName()).isEqualTo("org.laminardb.sql.codegen");
+  }
+
+  @Test
+  void droppedProgramsLetTheirClassBeUnloaded() throws InterruptedException {
+    CalcProgram calc = CalcHarness.compile(T, "SELECT i * 3 FROM t");
+    WeakReference<Class<?>> type = new WeakReference<>(calc.getClass());
+    calc = null;
+    for (int k = 0; k < 50 && type.get() != null; k++) {
+      System.gc();
+      Thread.sleep(20);
+    }
+    assertThat(type.get()).isNull();
   }
 
   @Test
