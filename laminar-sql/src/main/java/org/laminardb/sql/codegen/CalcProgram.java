@@ -18,8 +18,8 @@ public interface CalcProgram {
    * @return number of rows appended
    * @throws org.laminardb.error.LaminarDBException on a runtime SQL error such as division by
    *     zero ({@code 22012}), overflow ({@code 22003}) or bad text in a cast ({@code 22P02});
-   *     rows appended before the failing row stay in {@code out} but {@code out.size} is not
-   *     advanced
+   *     the rows completed before the failing row stay appended ({@code out.size} covers them)
+   *     and nothing of the failing row is written
    */
   int apply(Chunk in, Chunk out);
 }

@@ -95,6 +95,21 @@ class CalcCompilerTest {
   }
 
   @Test
+  void failingRowKeepsCompletedRowsAndWritesNothingOfItself() {
+    RexProgram p = CalcHarness.program(T, "SELECT s, 10 / i FROM t");
+    Schema output = TypeMapping.toSchema(p.getOutputRowType());
+    Chunk out = new Chunk(output, 4);
+    Chunk in = CalcHarness.chunk(T, new byte[3], row("i", 5, "s", "a"), row("i", 0, "s", "b"),
+        row("i", 1, "s", "c"));
+    assertThatThrownBy(() -> CalcCompiler.compile(p, T, output).apply(in, out))
+        .isInstanceOfSatisfying(LaminarDBException.class,
+            e -> assertThat(e.sqlState()).isEqualTo("22012"));
+    assertThat(out.size).isEqualTo(1);
+    assertThat(out.columns[0].strings[1]).isNull();
+    assertThat(out.columns[0].strings[0]).isEqualTo("a");
+  }
+
+  @Test
   void droppedProgramsLetTheirClassBeUnloaded() throws InterruptedException {
     CalcProgram calc = CalcHarness.compile(T, "SELECT i * 3 FROM t");
     WeakReference<Class<?>> type = new WeakReference<>(calc.getClass());
