@@ -24,6 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * the inserted keys, walked with a mask so that an invocation costs one array read besides the
  * lookup; with a million keys the table (about 24 MB) does not fit in the per-core caches, so
  * most lookups miss.
+ *
+ * <p>{@link #baselineRandomRead} is the memory floor: one read of a {@code long[]} as large as the
+ * table's slot array at a position derived from the key, the first of the two dependent reads
+ * (slot, then key arena) that a lookup makes.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +46,8 @@ public class StateLookupBenchmark {
   private LongKeyTable table;
   private long[] sequence;
   private long[] probe;
+  private long[] memory;
+  private int memoryMask;
   private int next;
 
   /** Creates a JMH state; JMH calls {@link #setUp()} before measuring. */
@@ -66,6 +72,9 @@ public class StateLookupBenchmark {
       sequence[i] = present[random.nextInt(keys)];
     }
     probe = new long[1];
+    int words = Integer.highestOneBit(Math.max(8, keys * 2 - 1)) << 1;
+    memory = new long[words];
+    memoryMask = words - 1;
     next = 0;
   }
 
@@ -109,5 +118,16 @@ public class StateLookupBenchmark {
   public int getOrAddKeyArray() {
     probe[0] = sequence[next++ & MASK];
     return table.getOrAdd(probe, 0);
+  }
+
+  /**
+   * One read of an array the size of the slot array, at a position mixed from the key.
+   *
+   * @return the word read
+   */
+  @Benchmark
+  public long baselineRandomRead() {
+    long k = sequence[next++ & MASK] * 0x9E3779B97F4A7C15L;
+    return memory[(int) (k >>> 40) & memoryMask];
   }
 }
