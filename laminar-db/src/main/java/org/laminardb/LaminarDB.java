@@ -61,16 +61,6 @@ public final class LaminarDB implements AutoCloseable {
   }
 
   /**
-   * Wraps an engine; used by the JDBC driver, which shares engines between connections.
-   *
-   * @param engine the engine
-   * @return a handle on it
-   */
-  static LaminarDB wrap(Engine engine) {
-    return new LaminarDB(engine);
-  }
-
-  /**
    * Executes any statement: DDL, INSERT, SELECT, SHOW, DESCRIBE, EXPLAIN, SUBSCRIBE, DROP.
    *
    * @param sql one SQL statement (a trailing semicolon is allowed)

@@ -25,7 +25,8 @@ import org.laminardb.error.LaminarDBException;
  */
 class SqlScriptTest {
   private static final String[] SCRIPTS = {
-    "basics.sql", "expressions.sql", "aggregates.sql", "retractions.sql", "ddl.sql", "errors.sql"
+    "basics.sql", "expressions.sql", "aggregates.sql", "retractions.sql", "upsert.sql", "ddl.sql",
+    "errors.sql"
   };
 
   @TestFactory

@@ -1,5 +1,6 @@
 package org.laminardb.internal;
 
+import java.util.function.IntSupplier;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 import org.laminardb.core.chunk.Chunk;
@@ -8,14 +9,18 @@ import org.laminardb.core.queue.ChunkChannel;
 
 /**
  * Consumer on a reactor thread that copies every chunk into a {@link ChunkChannel} read by
- * another thread (a subscriber or a sink). When the reader falls behind and every chunk is in
- * flight, the reactor waits (back-pressure: nothing is dropped) until a chunk frees up or the
- * forwarder is closed. Garbage free in steady state.
+ * another thread (a subscriber or a sink). Batching adapts: rows go out at once while the reader
+ * is waiting (latency), and fill the current chunk while it is busy (throughput); a reactor duty
+ * ({@link #getAsInt()}) publishes the partly filled chunk as soon as the reader has caught up.
+ * When the reader falls behind and every chunk is in flight, the reactor waits (back-pressure:
+ * nothing is dropped) until a chunk frees up or the forwarder is closed. Garbage free in steady
+ * state.
  */
-final class ChannelForwarder implements ChunkConsumer {
+final class ChannelForwarder implements ChunkConsumer, IntSupplier {
   private final ChunkChannel channel;
   private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
   private volatile boolean closed;
+  private Chunk pending;
 
   ChannelForwarder(ChunkChannel channel) {
     this.channel = channel;
@@ -35,23 +40,35 @@ final class ChannelForwarder implements ChunkConsumer {
 
   @Override
   public void onChunk(Chunk chunk) {
-    Chunk target = null;
     for (int row = 0; row < chunk.size && !closed; row++) {
-      if (target == null) {
-        target = claim();
-        if (target == null) {
+      if (pending == null) {
+        pending = claim();
+        if (pending == null) {
           return;
         }
       }
-      target.appendCopy(chunk, row, chunk.kinds[row]);
-      if (target.isFull()) {
-        channel.publish(target);
-        target = null;
+      pending.appendCopy(chunk, row, chunk.kinds[row]);
+      if (pending.isFull()) {
+        channel.publish(pending);
+        pending = null;
       }
     }
-    if (target != null) {
-      channel.publish(target);
+    getAsInt();
+  }
+
+  /**
+   * Reactor duty: publishes the partly filled chunk if the reader has nothing queued.
+   *
+   * @return 1 if a chunk was published, else 0
+   */
+  @Override
+  public int getAsInt() {
+    if (pending != null && pending.size > 0 && !channel.hasQueued() && !closed) {
+      channel.publish(pending);
+      pending = null;
+      return 1;
     }
+    return 0;
   }
 
   private Chunk claim() {

@@ -12,6 +12,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.laminardb.StatementResult;
 import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.operator.ChunkConsumer;
+import org.laminardb.core.operator.UpsertOperator;
 import org.laminardb.core.queue.ChunkChannel;
 import org.laminardb.core.queue.ChunkWriter;
 import org.laminardb.core.reactor.Reactor;
@@ -53,21 +54,24 @@ final class DdlExecutor {
       return StatementResult.done("CREATE SOURCE");
     }
     engine.catalog().checkFree(name, node.name());
-    Schema schema = sourceSchema(node);
-    if (!node.primaryKey().isEmpty()) {
-      throw SqlErrors.unsupported(node.primaryKey().get(0), "PRIMARY KEY on a source (upsert "
-          + "semantics) is not supported yet; declare the source without it");
-    }
+    int[] key = primaryKey(node);
+    Schema schema = withNotNullKey(sourceSchema(node), key);
     WatermarkTracker watermark = SourceWatermarks.tracker(node.watermark(), schema);
     String connectorName = node.connector() == null ? null : node.connector().getSimple();
     Map<String, String> options = options(node.options());
-    RelationRuntime rt = new RelationRuntime(name, RelationKind.SOURCE, schema, sql, true,
-        List.of(), new RelationRuntime.SourceDescriptor(connectorName, options,
+    RelationRuntime rt = new RelationRuntime(name, RelationKind.SOURCE, schema, sql,
+        key.length == 0, List.of(), new RelationRuntime.SourceDescriptor(connectorName, options,
             node.watermark() == null ? null : node.watermark().toString()));
     rt.reactor = engine.pool().forNewSource(engine.catalog().all());
     rt.watermark = watermark;
     if (watermark != null) {
       rt.output.add(watermark);
+    }
+    if (key.length > 0) {
+      UpsertOperator upsert = new UpsertOperator(schema, key, rt.output,
+          engine.config().chunkCapacity());
+      rt.input = upsert;
+      rt.replay = upsert::scan;
     }
     rt.sqlWriter = new SourceWriterImpl(engine, rt);
     rt.closeables.add(rt.sqlWriter);
@@ -110,11 +114,51 @@ final class DdlExecutor {
       }
     };
     SourceConnector connector = Connectors.source(connectorName, node.connector()).create(ctx);
-    engine.register(rt, channel, rt.output);
+    engine.register(rt, channel, rt.input);
     rt.connector = connector;
     rt.closeables.add(writer::close);
     engine.catalog().add(rt);
     connector.start();
+  }
+
+  /** Column indexes of the PRIMARY KEY, empty without one. */
+  private static int[] primaryKey(SqlCreateSource node) {
+    List<SqlIdentifier> cols = node.primaryKey();
+    int[] key = new int[cols.size()];
+    for (int i = 0; i < key.length; i++) {
+      String col = cols.get(i).getSimple();
+      int index = -1;
+      for (int c = 0; c < node.columns().size(); c++) {
+        if (node.columns().get(c).name().getSimple().equalsIgnoreCase(col)) {
+          index = c;
+        }
+      }
+      if (index < 0) {
+        throw SqlErrors.at(ErrorCode.UNDEFINED_COLUMN, cols.get(i),
+            "primary key column \"" + col + "\" is not a column of the source");
+      }
+      for (int j = 0; j < i; j++) {
+        if (key[j] == index) {
+          throw SqlErrors.at(ErrorCode.DUPLICATE_COLUMN, cols.get(i),
+              "column \"" + col + "\" appears twice in the primary key");
+        }
+      }
+      key[i] = index;
+    }
+    return key;
+  }
+
+  /** Primary-key columns are NOT NULL, as in SQL. */
+  private static Schema withNotNullKey(Schema schema, int[] key) {
+    if (key.length == 0) {
+      return schema;
+    }
+    List<Field> fields = new ArrayList<>(schema.fields());
+    for (int k : key) {
+      Field f = fields.get(k);
+      fields.set(k, new Field(f.name(), f.type().withNullable(false)));
+    }
+    return new Schema(fields);
   }
 
   private static Schema sourceSchema(SqlCreateSource node) {
@@ -166,6 +210,7 @@ final class DdlExecutor {
     if (view) {
       rt.store = new MaterializedRowStore(plan.schema());
       rt.output.add(rt.store);
+      rt.replay = rt.store::scan;
     }
     wire(rt, PipelineBuilder.build(plan, rt.output, engine.config().chunkCapacity()));
     engine.catalog().add(rt);
@@ -204,8 +249,8 @@ final class DdlExecutor {
 
   /** Reactor thread: replays a view's contents into a new consumer, then subscribes it. */
   void attach(RelationRuntime owner, RelationRuntime input, ChunkConsumer consumer) {
-    if (input.store != null) {
-      input.store.scan(new Chunk(input.schema, engine.config().chunkCapacity()), consumer);
+    if (input.replay != null) {
+      input.replay.accept(new Chunk(input.schema, engine.config().chunkCapacity()), consumer);
     }
     input.output.add(consumer);
     owner.detachers.add(() -> input.output.remove(consumer));
@@ -239,6 +284,12 @@ final class DdlExecutor {
     }
     SinkRuntime sink = startSink(rt, node);
     rt.output.add(sink.forwarder());
+    RelationRuntime sinkOwner = rt;
+    rt.reactor.submit(() -> {
+      sinkOwner.addDuty(sink.forwarder());
+      sinkOwner.detachers.add(() -> sinkOwner.removeDuty(sink.forwarder()));
+      return null;
+    }).join();
     if (pipeline != null) {
       wire(rt, pipeline);
     } else {

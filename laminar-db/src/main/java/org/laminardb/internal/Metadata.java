@@ -46,11 +46,22 @@ final class Metadata {
       }
     }
     objects.sort(Comparator.comparing(r -> r.name, String.CASE_INSENSITIVE_ORDER));
+    sync(objects);
     List<Row> rows = new ArrayList<>();
     for (RelationRuntime r : objects) {
       rows.add(row(cols, kind == RelationKind.SOURCE ? sourceRow(r) : queryRow(r)));
     }
     return StatementResult.ofRows("SHOW", new QueryResult(cols, rows));
+  }
+
+  /** Waits until each object's reactor has processed every write that returned before now. */
+  private static void sync(List<RelationRuntime> objects) {
+    java.util.Set<org.laminardb.core.reactor.Reactor> reactors = new java.util.HashSet<>();
+    for (RelationRuntime r : objects) {
+      if (reactors.add(r.reactor)) {
+        r.reactor.submit(() -> null).join();
+      }
+    }
   }
 
   private static Object[] sourceRow(RelationRuntime r) {

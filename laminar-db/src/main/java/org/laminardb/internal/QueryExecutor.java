@@ -54,10 +54,11 @@ final class QueryExecutor {
             + "cannot be queried ad hoc: use SUBSCRIBE " + rt.name + " to tail it, or CREATE "
             + "MATERIALIZED VIEW ... AS SELECT ... FROM " + rt.name + " and query the view");
       }
+      List<Object[]> rows = copy(rt);
       if (rt.failure() != null) {
         throw SubscriptionManager.failed(rt);
       }
-      snapshot.add(rt.name, rt.schema, copy(rt));
+      snapshot.add(rt.name, rt.schema, rows);
     }
     List<ColumnInfo> columns = new ArrayList<>();
     List<DataType> types = new ArrayList<>();

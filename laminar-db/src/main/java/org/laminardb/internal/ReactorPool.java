@@ -103,6 +103,9 @@ final class ReactorPool {
         for (ChannelBinding b : r.channels) {
           from.removeInput(b.channel());
         }
+        for (java.util.function.IntSupplier d : r.duties) {
+          from.removeDuty(d);
+        }
       }
       return null;
     }).join();
@@ -113,6 +116,9 @@ final class ReactorPool {
       for (RelationRuntime r : group) {
         for (ChannelBinding b : r.channels) {
           target.addInput(b.channel(), b.consumer());
+        }
+        for (java.util.function.IntSupplier d : r.duties) {
+          target.addDuty(d);
         }
       }
       return null;

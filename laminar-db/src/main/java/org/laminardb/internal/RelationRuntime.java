@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.laminardb.ColumnInfo;
+import org.laminardb.core.operator.ChunkConsumer;
 import org.laminardb.core.operator.Fanout;
 import org.laminardb.core.reactor.Reactor;
 import org.laminardb.core.state.MaterializedRowStore;
@@ -32,12 +33,22 @@ final class RelationRuntime {
   final boolean appendOnly;
   final List<RelationRuntime> inputs;
   final Fanout output = new Fanout();
+  /** Where rows written to a source enter: its output, or the upsert operator of a keyed source. */
+  ChunkConsumer input = output;
   final List<ChannelBinding> channels = new CopyOnWriteArrayList<>();
   final List<AutoCloseable> closeables = new CopyOnWriteArrayList<>();
+  /** Reactor duties of this object (forwarders flushing to idle readers); move with it. */
+  final List<java.util.function.IntSupplier> duties = new CopyOnWriteArrayList<>();
   final List<Runnable> detachers = new CopyOnWriteArrayList<>();
   final List<Runnable> failureListeners = new CopyOnWriteArrayList<>();
   final SourceDescriptor source;
   MaterializedRowStore store;
+  /**
+   * Replays the current contents (a view's rows, an upsert source's latest row per key) as
+   * inserts to a new consumer; null for objects without stored contents. Reactor thread only.
+   */
+  java.util.function.BiConsumer<org.laminardb.core.chunk.Chunk,
+      org.laminardb.core.operator.ChunkConsumer> replay;
   WatermarkTracker watermark;
   /** Writer shared by INSERT statements (sources without a connector, and with one). */
   SourceWriterImpl sqlWriter;
@@ -65,6 +76,18 @@ final class RelationRuntime {
       cols.add(new ColumnInfo(f.name(), f.type()));
     }
     return List.copyOf(cols);
+  }
+
+  /** Registers a duty on the owning reactor. Reactor thread only. */
+  void addDuty(java.util.function.IntSupplier duty) {
+    duties.add(duty);
+    reactor.addDuty(duty);
+  }
+
+  /** Removes a duty from the owning reactor. Reactor thread only. */
+  void removeDuty(java.util.function.IntSupplier duty) {
+    duties.remove(duty);
+    reactor.removeDuty(duty);
   }
 
   Relation relation() {

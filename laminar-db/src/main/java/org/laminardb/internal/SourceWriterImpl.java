@@ -31,7 +31,7 @@ final class SourceWriterImpl implements SourceWriter {
     this.channel = engine.newChannel(source.schema);
     this.writer = new ChunkWriter(channel);
     this.bulk = new BulkAppenderImpl(source.schema, writer, this);
-    engine.register(source, channel, source.output);
+    engine.register(source, channel, source.input);
   }
 
   @Override

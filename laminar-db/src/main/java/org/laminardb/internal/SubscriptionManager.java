@@ -50,6 +50,7 @@ final class SubscriptionManager {
     // Not joined: replaying a large view may wait for this very caller to poll. Ordering still
     // holds, since the reactor runs the command before any chunk published after this point.
     rt.reactor.submit(() -> {
+      rt.addDuty(s.forwarder());
       replayAndAdd(rt, s.forwarder());
       return null;
     });
@@ -79,8 +80,8 @@ final class SubscriptionManager {
   }
 
   private void replayAndAdd(RelationRuntime rt, ChunkConsumer consumer) {
-    if (rt.store != null) {
-      rt.store.scan(new Chunk(rt.schema, engine.config().chunkCapacity()), consumer);
+    if (rt.replay != null) {
+      rt.replay.accept(new Chunk(rt.schema, engine.config().chunkCapacity()), consumer);
     }
     rt.output.add(consumer);
   }
@@ -90,6 +91,9 @@ final class SubscriptionManager {
     if (!engine.isClosed()) {
       rt.reactor.submit(() -> {
         rt.output.remove(consumer);
+        if (consumer instanceof java.util.function.IntSupplier) {
+          rt.removeDuty((java.util.function.IntSupplier) consumer);
+        }
         return null;
       });
     }

@@ -69,6 +69,8 @@ public final class ChunkChannel {
    */
   public void publish(Chunk chunk) {
     full.offer(chunk);
+    // Single writer (the producer), so get-then-lazySet cannot lose an increment; the release
+    // store orders it after the offer, so a reader that sees the count finds the chunk queued.
     published.lazySet(published.get() + 1);
   }
 
@@ -80,6 +82,15 @@ public final class ChunkChannel {
   public void abandon(Chunk chunk) {
     chunk.reset();
     free.offer(chunk);
+  }
+
+  /**
+   * Whether published chunks are waiting for the consumer (approximate, any thread).
+   *
+   * @return true if the consumer has work queued
+   */
+  public boolean hasQueued() {
+    return !full.isEmpty();
   }
 
   /**
@@ -99,6 +110,7 @@ public final class ChunkChannel {
   public void release(Chunk chunk) {
     chunk.reset();
     free.offer(chunk);
+    // Single writer (the consumer): as in publish(), a release store after the hand-back.
     released.lazySet(released.get() + 1);
   }
 

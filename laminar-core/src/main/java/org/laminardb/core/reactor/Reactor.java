@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
@@ -35,6 +36,7 @@ public final class Reactor implements Agent {
   private final BiConsumer<Object, Throwable> errorHandler;
   /** Replaced, never mutated: other threads read it in {@link #submit} to capture targets. */
   private volatile Input[] inputs = new Input[0];
+  private IntSupplier[] duties = new IntSupplier[0];
   private AgentRunner runner;
   private volatile Thread thread;
 
@@ -137,6 +139,36 @@ public final class Reactor implements Agent {
   }
 
   /**
+   * Adds a duty run on every cycle, e.g. flushing a partly filled chunk to an idle reader. It
+   * returns the work it did (0 when none), so that the idle strategy can back off. Reactor thread
+   * only.
+   *
+   * @param duty the duty
+   */
+  public void addDuty(IntSupplier duty) {
+    IntSupplier[] next = Arrays.copyOf(duties, duties.length + 1);
+    next[duties.length] = duty;
+    duties = next;
+  }
+
+  /**
+   * Removes a duty. Reactor thread only.
+   *
+   * @param duty the duty
+   */
+  public void removeDuty(IntSupplier duty) {
+    for (int i = 0; i < duties.length; i++) {
+      if (duties[i] == duty) {
+        IntSupplier[] next = new IntSupplier[duties.length - 1];
+        System.arraycopy(duties, 0, next, 0, i);
+        System.arraycopy(duties, i + 1, next, i, duties.length - i - 1);
+        duties = next;
+        return;
+      }
+    }
+  }
+
+  /**
    * Runs a command on the reactor thread after everything published to its inputs so far has
    * been processed. From the reactor thread itself the command runs at once.
    *
@@ -184,6 +216,10 @@ public final class Reactor implements Agent {
     Input[] in = inputs;
     for (int i = 0; i < in.length; i++) {
       work += drain(in[i], MAX_CHUNKS_PER_INPUT);
+    }
+    IntSupplier[] d = duties;
+    for (int i = 0; i < d.length; i++) {
+      work += d[i].getAsInt();
     }
     return work;
   }
