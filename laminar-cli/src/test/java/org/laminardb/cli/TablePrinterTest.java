@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.laminardb.ChangeKind;
+import org.laminardb.internal.RowImpl;
 import org.laminardb.ColumnInfo;
 import org.laminardb.QueryResult;
 import org.laminardb.Row;
@@ -20,7 +21,7 @@ class TablePrinterTest {
       new ColumnInfo("avg_price", DataType.of(TypeKind.DOUBLE)));
 
   private static Row row(Object... values) {
-    return new TestRow(ChangeKind.INSERT, COLUMNS, values);
+    return new RowImpl(ChangeKind.INSERT, COLUMNS, values);
   }
 
   @Test
@@ -55,7 +56,8 @@ class TablePrinterTest {
   void textColumnWiderThanValuesIsLeftAlignedWithoutTrailingSpaces() {
     List<ColumnInfo> cols = List.of(new ColumnInfo("id", DataType.of(TypeKind.INT)),
         new ColumnInfo("description", DataType.of(TypeKind.VARCHAR)));
-    QueryResult r = new QueryResult(cols, List.of(new TestRow(ChangeKind.INSERT, cols, 7, "x")));
+    QueryResult r =
+        new QueryResult(cols, List.of(new RowImpl(ChangeKind.INSERT, cols, new Object[] {7, "x"})));
     assertThat(TablePrinter.format(r)).isEqualTo(""
         + " id | description\n"
         + "----+-------------\n"
@@ -85,9 +87,9 @@ class TablePrinterTest {
     java.io.StringWriter text = new java.io.StringWriter();
     LivePrinter p = new LivePrinter(COLUMNS, new java.io.PrintWriter(text));
     p.printHeader();
-    p.printRow(new TestRow(ChangeKind.INSERT, COLUMNS, "AAPL", 1L, 10.5));
-    p.printRow(new TestRow(ChangeKind.UPDATE_BEFORE, COLUMNS, "AAPL", 1L, 10.5));
-    p.printRow(new TestRow(ChangeKind.UPDATE_AFTER, COLUMNS, "AAPL", 2L, 11.25));
+    p.printRow(new RowImpl(ChangeKind.INSERT, COLUMNS, new Object[] {"AAPL", 1L, 10.5}));
+    p.printRow(new RowImpl(ChangeKind.UPDATE_BEFORE, COLUMNS, new Object[] {"AAPL", 1L, 10.5}));
+    p.printRow(new RowImpl(ChangeKind.UPDATE_AFTER, COLUMNS, new Object[] {"AAPL", 2L, 11.25}));
     p.printFooter();
     assertThat(text.toString()).isEqualTo(""
         + " __op |  symbol  |   cnt    | avg_price\n"

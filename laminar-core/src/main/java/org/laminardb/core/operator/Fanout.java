@@ -1,6 +1,6 @@
 package org.laminardb.core.operator;
 
-import java.util.Arrays;
+import org.agrona.collections.ArrayUtil;
 import org.laminardb.core.chunk.Chunk;
 
 /**
@@ -17,9 +17,7 @@ public final class Fanout implements ChunkConsumer {
    * @param consumer the consumer
    */
   public void add(ChunkConsumer consumer) {
-    ChunkConsumer[] next = Arrays.copyOf(targets, targets.length + 1);
-    next[targets.length] = consumer;
-    targets = next;
+    targets = ArrayUtil.add(targets, consumer);
   }
 
   /**
@@ -28,15 +26,7 @@ public final class Fanout implements ChunkConsumer {
    * @param consumer the consumer
    */
   public void remove(ChunkConsumer consumer) {
-    for (int i = 0; i < targets.length; i++) {
-      if (targets[i] == consumer) {
-        ChunkConsumer[] next = new ChunkConsumer[targets.length - 1];
-        System.arraycopy(targets, 0, next, 0, i);
-        System.arraycopy(targets, i + 1, next, i, targets.length - i - 1);
-        targets = next;
-        return;
-      }
-    }
+    targets = ArrayUtil.remove(targets, consumer);
   }
 
   /**

@@ -1,10 +1,10 @@
 package org.laminardb.core.reactor;
 
-import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.IntSupplier;
+import org.agrona.collections.ArrayUtil;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
@@ -115,9 +115,7 @@ public final class Reactor implements Agent {
    * @param consumer receives its chunks
    */
   public void addInput(ChunkChannel channel, ChunkConsumer consumer) {
-    Input[] next = Arrays.copyOf(inputs, inputs.length + 1);
-    next[inputs.length] = new Input(channel, consumer);
-    inputs = next;
+    inputs = ArrayUtil.add(inputs, new Input(channel, consumer));
   }
 
   /**
@@ -129,10 +127,7 @@ public final class Reactor implements Agent {
     for (int i = 0; i < inputs.length; i++) {
       if (inputs[i].channel == channel) {
         drain(inputs[i], Long.MAX_VALUE);
-        Input[] next = new Input[inputs.length - 1];
-        System.arraycopy(inputs, 0, next, 0, i);
-        System.arraycopy(inputs, i + 1, next, i, inputs.length - i - 1);
-        inputs = next;
+        inputs = ArrayUtil.remove(inputs, i);
         return;
       }
     }
@@ -146,9 +141,7 @@ public final class Reactor implements Agent {
    * @param duty the duty
    */
   public void addDuty(IntSupplier duty) {
-    IntSupplier[] next = Arrays.copyOf(duties, duties.length + 1);
-    next[duties.length] = duty;
-    duties = next;
+    duties = ArrayUtil.add(duties, duty);
   }
 
   /**
@@ -157,15 +150,7 @@ public final class Reactor implements Agent {
    * @param duty the duty
    */
   public void removeDuty(IntSupplier duty) {
-    for (int i = 0; i < duties.length; i++) {
-      if (duties[i] == duty) {
-        IntSupplier[] next = new IntSupplier[duties.length - 1];
-        System.arraycopy(duties, 0, next, 0, i);
-        System.arraycopy(duties, i + 1, next, i, duties.length - i - 1);
-        duties = next;
-        return;
-      }
-    }
+    duties = ArrayUtil.remove(duties, duty);
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.laminardb.core.operator;
 
+import org.laminardb.core.testing.TestRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.laminardb.core.operator.AggTestRows.row;
-import static org.laminardb.core.operator.AggTestRows.schema;
+import static org.laminardb.core.testing.TestRows.row;
+import static org.laminardb.core.testing.TestRows.schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -102,17 +104,17 @@ class GroupAggregateOperatorRandomizedTest {
       if (p < 55 || live.isEmpty()) {
         Object[] r = randomRow();
         live.add(r);
-        AggTestRows.append(c, row(RowKind.INSERT, r));
+        TestRows.append(c, row(RowKind.INSERT, r));
       } else if (p < 92) {
         Object[] r = live.remove(rnd.nextInt(live.size()));
         boolean update = rnd.nextBoolean();
-        AggTestRows.append(c, row(update ? RowKind.UPDATE_BEFORE : RowKind.DELETE, r));
+        TestRows.append(c, row(update ? RowKind.UPDATE_BEFORE : RowKind.DELETE, r));
         if (update) {
           Object[] next = r.clone();
           int col = 2 + rnd.nextInt(4);
           next[col] = randomRow()[col];
           live.add(next);
-          AggTestRows.append(c, row(RowKind.UPDATE_AFTER, next));
+          TestRows.append(c, row(RowKind.UPDATE_AFTER, next));
         }
       } else {
         Object[] r = live.get(rnd.nextInt(live.size())).clone();
@@ -121,7 +123,7 @@ class GroupAggregateOperatorRandomizedTest {
           r[1] = 99L;
         }
         bogus++;
-        AggTestRows.append(c, row(RowKind.DELETE, r));
+        TestRows.append(c, row(RowKind.DELETE, r));
       }
     }
     return c;
@@ -140,7 +142,7 @@ class GroupAggregateOperatorRandomizedTest {
 
   private void applyChangelog(Chunk chunk) {
     for (int r = 0; r < chunk.size; r++) {
-      List<Object> values = normalize(AggTestRows.toList(chunk, r));
+      List<Object> values = normalize(TestRows.toList(chunk, r));
       values.remove(0);
       byte kind = chunk.kinds[r];
       if (RowKind.isRetraction(kind)) {

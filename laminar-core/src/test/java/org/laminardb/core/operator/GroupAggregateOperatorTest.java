@@ -1,11 +1,13 @@
 package org.laminardb.core.operator;
 
+import org.laminardb.core.testing.TestRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.laminardb.core.operator.AggTestRows.chunk;
-import static org.laminardb.core.operator.AggTestRows.expect;
-import static org.laminardb.core.operator.AggTestRows.row;
-import static org.laminardb.core.operator.AggTestRows.schema;
+import static org.laminardb.core.testing.TestRows.chunk;
+import static org.laminardb.core.testing.TestRows.expect;
+import static org.laminardb.core.testing.TestRows.row;
+import static org.laminardb.core.testing.TestRows.schema;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class GroupAggregateOperatorTest {
       AggregateSpec.of(AggregateKind.MIN, 1, BIGINT),
       AggregateSpec.of(AggregateKind.MAX, 1, BIGINT));
 
-  private final AggTestRows.Collector out = new AggTestRows.Collector();
+  private final TestRows.Collector out = new TestRows.Collector();
 
   private GroupAggregateOperator op(int capacity) {
     Schema output = schema(VARCHAR, BIGINT, BIGINT, BIGINT, BIGINT);
@@ -186,7 +188,7 @@ class GroupAggregateOperatorTest {
     GroupAggregateOperator op = op(3);
     Chunk in = new Chunk(IN, 10);
     for (int i = 0; i < 10; i++) {
-      AggTestRows.append(in, row(I, "g" + i, i));
+      TestRows.append(in, row(I, "g" + i, i));
     }
     op.onChunk(in);
     assertThat(out.chunkSizes).containsExactly(3, 3, 3, 1);

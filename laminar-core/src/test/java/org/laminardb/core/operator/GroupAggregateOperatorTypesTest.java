@@ -1,11 +1,13 @@
 package org.laminardb.core.operator;
 
+import org.laminardb.core.testing.TestRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.laminardb.core.operator.AggTestRows.chunk;
-import static org.laminardb.core.operator.AggTestRows.expect;
-import static org.laminardb.core.operator.AggTestRows.row;
-import static org.laminardb.core.operator.AggTestRows.schema;
+import static org.laminardb.core.testing.TestRows.chunk;
+import static org.laminardb.core.testing.TestRows.expect;
+import static org.laminardb.core.testing.TestRows.row;
+import static org.laminardb.core.testing.TestRows.schema;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -23,7 +25,7 @@ class GroupAggregateOperatorTypesTest {
   private static final byte I = RowKind.INSERT;
   private static final byte D = RowKind.DELETE;
 
-  private final AggTestRows.Collector out = new AggTestRows.Collector();
+  private final TestRows.Collector out = new TestRows.Collector();
 
   private GroupAggregateOperator global(Schema in, AggregateSpec... specs) {
     DataType[] types = new DataType[specs.length];
@@ -155,7 +157,7 @@ class GroupAggregateOperatorTypesTest {
     for (int k = 0; k < 2; k++) {
       chunks[k] = new Chunk(in, 1024);
       for (int r = 0; r < 1024; r++) {
-        AggTestRows.append(chunks[k],
+        TestRows.append(chunks[k],
             row(k == 0 ? I : D, r % 100, names[r % 4], (double) (r % 10)));
       }
     }

@@ -1,11 +1,13 @@
 package org.laminardb.core.operator;
 
+import org.laminardb.core.testing.TestRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.laminardb.core.operator.AggTestRows.chunk;
-import static org.laminardb.core.operator.AggTestRows.expect;
-import static org.laminardb.core.operator.AggTestRows.row;
-import static org.laminardb.core.operator.AggTestRows.schema;
+import static org.laminardb.core.testing.TestRows.chunk;
+import static org.laminardb.core.testing.TestRows.expect;
+import static org.laminardb.core.testing.TestRows.row;
+import static org.laminardb.core.testing.TestRows.schema;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ class UpsertOperatorTest {
   private static final Schema IN = schema(BIGINT, VARCHAR, DOUBLE);
   private static final int[] KEY = {0};
 
-  private final AggTestRows.Collector out = new AggTestRows.Collector();
+  private final TestRows.Collector out = new TestRows.Collector();
 
   private UpsertOperator op(int capacity) {
     return new UpsertOperator(IN, KEY, out, capacity);
@@ -116,7 +118,7 @@ class UpsertOperatorTest {
     Object[] second = row(I, "ключ-\u00e9", Double.MIN_VALUE, -999_999_999_999_999_999L,
         253_402_300_799_999_999L, 2_932_896, 0, -1.25, "\u0000tab\t");
     List<long[]> doubleBits = new ArrayList<>();
-    AggTestRows.Collector rows = new AggTestRows.Collector();
+    TestRows.Collector rows = new TestRows.Collector();
     UpsertOperator op = new UpsertOperator(s, new int[] {0}, c -> {
       rows.onChunk(c);
       for (int r = 0; r < c.size; r++) {
@@ -127,8 +129,8 @@ class UpsertOperatorTest {
     op.onChunk(chunk(s, first));
     op.onChunk(chunk(s, second));
     op.onChunk(chunk(s, row(D, "ключ-\u00e9", null, null, null, null, null, null, null)));
-    List<Object> a = AggTestRows.toList(chunk(s, first), 0);
-    List<Object> b = AggTestRows.toList(chunk(s, second), 0);
+    List<Object> a = TestRows.toList(chunk(s, first), 0);
+    List<Object> b = TestRows.toList(chunk(s, second), 0);
     assertThat(rows.take()).containsExactly(
         relabel("+I", a), relabel("-U", a), relabel("+U", b), relabel("-D", b));
     assertThat(doubleBits.get(1)).as("-0.0 and the NaN payload come back bit for bit")
@@ -158,7 +160,7 @@ class UpsertOperatorTest {
     UpsertOperator op = op(3);
     Chunk in = new Chunk(IN, 16);
     for (int k = 0; k < 7; k++) {
-      AggTestRows.append(in, row(I, k, "v", 1.0));
+      TestRows.append(in, row(I, k, "v", 1.0));
     }
     op.onChunk(in);
     assertThat(out.chunkSizes).containsExactly(3, 3, 1);
@@ -266,7 +268,7 @@ class UpsertOperatorTest {
     String[] keyNames = {"x", "y", "z"};
     for (long seed = 1; seed <= 20; seed++) {
       Random rnd = new Random(seed);
-      AggTestRows.Collector changelog = new AggTestRows.Collector();
+      TestRows.Collector changelog = new TestRows.Collector();
       UpsertOperator op = new UpsertOperator(s, new int[] {0, 1}, changelog, 1 + rnd.nextInt(8));
       UpsertModel model = new UpsertModel();
       for (int c = 0; c < 150; c++) {
@@ -276,8 +278,8 @@ class UpsertOperatorTest {
           byte kind = (byte) rnd.nextInt(4);
           Object[] row = row(kind, (long) rnd.nextInt(8), keyNames[rnd.nextInt(3)],
               pick(rnd, doubles), pick(rnd, strings), pick(rnd, decimals));
-          AggTestRows.append(in, row);
-          model.apply(AggTestRows.toList(in, r));
+          TestRows.append(in, row);
+          model.apply(TestRows.toList(in, r));
         }
         op.onChunk(in);
       }
@@ -285,7 +287,7 @@ class UpsertOperatorTest {
       assertThat(replay(changelog.rows)).as("seed %d view", seed).isEqualTo(model.rows);
       assertThat(op.size()).isEqualTo(model.rows.size());
       assertThat(op.ignoredDeletes()).isEqualTo(model.ignoredDeletes);
-      AggTestRows.Collector scanned = new AggTestRows.Collector();
+      TestRows.Collector scanned = new TestRows.Collector();
       op.scan(new Chunk(s, 7), scanned);
       assertThat(replay(scanned.rows)).isEqualTo(model.rows);
     }
@@ -376,7 +378,7 @@ class UpsertOperatorTest {
     for (int k = 0; k < 3; k++) {
       chunks[k] = new Chunk(s, 1024);
       for (int r = 0; r < 1024; r++) {
-        AggTestRows.append(chunks[k], row(k == 2 ? D : I, r % 100, names[r % 4],
+        TestRows.append(chunks[k], row(k == 2 ? D : I, r % 100, names[r % 4],
             (double) (r % 10) + k, k == 0 ? null : names[(r + k) % 4]));
       }
     }

@@ -1,5 +1,7 @@
 package org.laminardb.core.state;
 
+import org.laminardb.core.testing.TestRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,7 +74,7 @@ class GroupedValueCountsTest {
   private static void checkAgainstTreeMaps(DataType type, long seed) {
     Random rnd = new Random(seed);
     int groups = 20;
-    Chunk c = new Chunk(StateTestRows.schema(type), 1);
+    Chunk c = new Chunk(TestRows.schema(type), 1);
     c.size = 1;
     Column col = c.columns[0];
     GroupedValueCounts v = new GroupedValueCounts(type.physical(), true);
@@ -86,7 +88,7 @@ class GroupedValueCountsTest {
       int x = rnd.nextInt(60) - 30;
       Object value = type.physical() == PhysicalKind.LONG ? (Object) (long) x
           : type.physical() == PhysicalKind.DOUBLE ? (Object) (x / 4.0) : (Object) ("v" + x);
-      StateTestRows.set(col, 0, value);
+      TestRows.set(col, 0, value);
       TreeMap<Object, Integer> m = model.get(g);
       if (rnd.nextInt(5) < 2 && m.containsKey(value)) {
         int e = v.find(g, col, 0);
@@ -115,9 +117,9 @@ class GroupedValueCountsTest {
       return;
     }
     v.writeValue(v.first(g), c.columns[0], 0);
-    assertThat(StateTestRows.get(c.columns[0], 0)).isEqualTo(m.firstKey());
+    assertThat(TestRows.get(c.columns[0], 0)).isEqualTo(m.firstKey());
     v.writeValue(v.last(g), c.columns[0], 0);
-    assertThat(StateTestRows.get(c.columns[0], 0)).isEqualTo(m.lastKey());
+    assertThat(TestRows.get(c.columns[0], 0)).isEqualTo(m.lastKey());
   }
 
   private static Column longColumn(long... values) {

@@ -1,10 +1,12 @@
 package org.laminardb.core.state;
 
+import org.laminardb.core.testing.TestRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.laminardb.core.state.StateTestRows.chunk;
-import static org.laminardb.core.state.StateTestRows.row;
-import static org.laminardb.core.state.StateTestRows.schema;
+import static org.laminardb.core.testing.TestRows.chunk;
+import static org.laminardb.core.testing.TestRows.row;
+import static org.laminardb.core.testing.TestRows.schema;
 
 import org.junit.jupiter.api.Test;
 import org.laminardb.core.chunk.Chunk;
@@ -81,8 +83,8 @@ class KeyEncoderTest {
       out.size++;
     }
     for (int r = 0; r < 3; r++) {
-      assertThat(StateTestRows.toList(out, r).subList(2, 6))
-          .isEqualTo(StateTestRows.toList(in, r).subList(1, 5));
+      assertThat(TestRows.toList(out, r).subList(2, 6))
+          .isEqualTo(TestRows.toList(in, r).subList(1, 5));
     }
   }
 

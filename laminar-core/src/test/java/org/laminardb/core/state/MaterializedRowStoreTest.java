@@ -1,11 +1,13 @@
 package org.laminardb.core.state;
 
+import org.laminardb.core.testing.TestRows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.laminardb.core.state.StateTestRows.chunk;
-import static org.laminardb.core.state.StateTestRows.expect;
-import static org.laminardb.core.state.StateTestRows.row;
-import static org.laminardb.core.state.StateTestRows.schema;
+import static org.laminardb.core.testing.TestRows.chunk;
+import static org.laminardb.core.testing.TestRows.expect;
+import static org.laminardb.core.testing.TestRows.row;
+import static org.laminardb.core.testing.TestRows.schema;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,10 +59,10 @@ class MaterializedRowStoreTest {
       row(I, null, null, null), row(I, "", Double.MIN_VALUE, 0), row(I, "ünï", 1e300, 99999999)
     };
     for (Object[] r : rows) {
-      StateTestRows.append(in, r);
+      TestRows.append(in, r);
     }
     store.onChunk(in);
-    StateTestRows.Collector out = new StateTestRows.Collector();
+    TestRows.Collector out = new TestRows.Collector();
     store.scan(new Chunk(SCHEMA, 4), out);
     assertThat(out.chunkSizes).containsExactly(4, 2);
     assertThat(out.rows).containsExactlyInAnyOrder(
@@ -123,7 +125,7 @@ class MaterializedRowStoreTest {
   }
 
   private static List<List<Object>> scanAll(MaterializedRowStore store, int capacity) {
-    StateTestRows.Collector out = new StateTestRows.Collector();
+    TestRows.Collector out = new TestRows.Collector();
     store.scan(new Chunk(store.schema(), capacity), out);
     return out.rows;
   }

@@ -1,4 +1,4 @@
-package org.laminardb.core.state;
+package org.laminardb.core.testing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,11 +11,11 @@ import org.laminardb.core.type.DataType;
 import org.laminardb.core.type.Field;
 import org.laminardb.core.type.Schema;
 
-/** Builders of chunks from boxed values and a collector of output rows, for state tests. */
-final class StateTestRows {
-  private StateTestRows() {}
+/** Builders of chunks from boxed values and a collector of output rows, for operator and state tests. */
+public final class TestRows {
+  private TestRows() {}
 
-  static Schema schema(DataType... types) {
+  public static Schema schema(DataType... types) {
     List<Field> fields = new ArrayList<>();
     for (int i = 0; i < types.length; i++) {
       fields.add(new Field("c" + i, types[i]));
@@ -23,14 +23,14 @@ final class StateTestRows {
     return new Schema(fields);
   }
 
-  static Object[] row(byte kind, Object... values) {
+  public static Object[] row(byte kind, Object... values) {
     Object[] r = new Object[values.length + 1];
     r[0] = kind;
     System.arraycopy(values, 0, r, 1, values.length);
     return r;
   }
 
-  static Chunk chunk(Schema schema, Object[]... rows) {
+  public static Chunk chunk(Schema schema, Object[]... rows) {
     Chunk c = new Chunk(schema, Math.max(1, rows.length));
     for (Object[] r : rows) {
       append(c, r);
@@ -38,7 +38,7 @@ final class StateTestRows {
     return c;
   }
 
-  static void append(Chunk c, Object[] r) {
+  public static void append(Chunk c, Object[] r) {
     int row = c.size++;
     c.kinds[row] = (Byte) r[0];
     for (int i = 1; i < r.length; i++) {
@@ -46,7 +46,7 @@ final class StateTestRows {
     }
   }
 
-  static void set(Column c, int row, Object v) {
+  public static void set(Column c, int row, Object v) {
     if (v == null) {
       c.setNull(row);
     } else if (c.longs != null) {
@@ -58,7 +58,7 @@ final class StateTestRows {
     }
   }
 
-  static Object get(Column c, int row) {
+  public static Object get(Column c, int row) {
     if (c.isNull(row)) {
       return null;
     }
@@ -69,7 +69,7 @@ final class StateTestRows {
   }
 
   /** A row as [short kind, values...]. */
-  static List<Object> toList(Chunk c, int row) {
+  public static List<Object> toList(Chunk c, int row) {
     List<Object> r = new ArrayList<>();
     r.add(RowKind.shortString(c.kinds[row]));
     for (Column col : c.columns) {
@@ -78,7 +78,7 @@ final class StateTestRows {
     return r;
   }
 
-  static List<Object> expect(String kind, Object... values) {
+  public static List<Object> expect(String kind, Object... values) {
     List<Object> r = new ArrayList<>();
     r.add(kind);
     for (Object v : values) {
@@ -88,9 +88,11 @@ final class StateTestRows {
   }
 
   /** Consumer that copies every row it receives. */
-  static final class Collector implements ChunkConsumer {
-    final List<List<Object>> rows = new ArrayList<>();
-    final List<Integer> chunkSizes = new ArrayList<>();
+  public static final class Collector implements ChunkConsumer {
+    /** Rows received since the last {@link #take()}. */
+    public final List<List<Object>> rows = new ArrayList<>();
+    /** Sizes of the chunks received since the last {@link #take()}. */
+    public final List<Integer> chunkSizes = new ArrayList<>();
 
     @Override
     public void onChunk(Chunk chunk) {
@@ -100,7 +102,12 @@ final class StateTestRows {
       }
     }
 
-    List<List<Object>> take() {
+    /**
+     * Rows received so far, clearing the collector.
+     *
+     * @return the rows
+     */
+    public List<List<Object>> take() {
       List<List<Object>> copy = new ArrayList<>(rows);
       rows.clear();
       chunkSizes.clear();
