@@ -22,6 +22,7 @@ import org.laminardb.sql.plan.StreamPlanner;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -67,17 +68,43 @@ public class FilterProjectBenchmark {
   @State(Scope.Thread)
   public static class ChunkInput {
     Chunk[] chunks;
+    long passingPerCycle;
+    long[] passingBefore;
     int next;
     long outputRows;
+    boolean countsOutput;
     final ChunkConsumer sink = c -> outputRows += c.size;
 
     /** Creates a JMH state. */
     public ChunkInput() {}
 
-    /** Generates the chunks. */
+    /** Generates the chunks and counts the rows of each that pass the filter. */
     @Setup
     public void setUp() {
       chunks = Inputs.chunks(CHUNKS, 1000, 11);
+      passingBefore = new long[CHUNKS + 1];
+      for (int c = 0; c < CHUNKS; c++) {
+        long n = 0;
+        for (int r = 0; r < chunks[c].size; r++) {
+          n += chunks[c].columns[1].doubles[r] > 10 ? 1 : 0;
+        }
+        passingBefore[c + 1] = passingBefore[c] + n;
+      }
+      passingPerCycle = passingBefore[CHUNKS];
+    }
+
+    /**
+     * Checks that the sink saw exactly the rows that pass the filter in every chunk fed so far,
+     * so that a measured figure always stands for the complete work.
+     */
+    @TearDown(Level.Iteration)
+    public void checkOutput() {
+      long fed = Integer.toUnsignedLong(next);
+      long expected = fed / CHUNKS * passingPerCycle + passingBefore[(int) (fed % CHUNKS)];
+      if (countsOutput && outputRows != expected) {
+        throw new IllegalStateException(
+            "operator output " + outputRows + " rows, expected " + expected);
+      }
     }
 
     Chunk nextChunk() {
@@ -109,6 +136,7 @@ public class FilterProjectBenchmark {
       }
       pipeline.open();
       entry = pipeline.inputs().get(0).entry();
+      input.countsOutput = true;
     }
   }
 

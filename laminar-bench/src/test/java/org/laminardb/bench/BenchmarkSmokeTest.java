@@ -14,6 +14,10 @@ class BenchmarkSmokeTest {
     b.keys = 1000;
     b.setUp();
     for (int i = 0; i < 10_000; i++) {
+      int next = b.next;
+      int id = b.get();
+      b.next = next;
+      assertThat(b.baselineInlineKeyGet()).isEqualTo(id).isBetween(0, 999);
       assertThat(b.get()).isBetween(0, 999);
       assertThat(b.getOrAdd()).isBetween(0, 999);
       assertThat(b.getKeyArray()).isBetween(0, 999);
@@ -50,6 +54,7 @@ class BenchmarkSmokeTest {
     }
     assertThat(expected).isBetween(1000L, 3000L);
     assertThat(in.outputRows).isEqualTo(expected);
+    in.checkOutput();
   }
 
   @Test
