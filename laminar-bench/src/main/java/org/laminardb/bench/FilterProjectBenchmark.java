@@ -64,85 +64,48 @@ public class FilterProjectBenchmark {
   /** Creates the benchmark; JMH instantiates it. */
   public FilterProjectBenchmark() {}
 
-  /** Pre-filled input chunks and a consumer that counts output rows. */
-  @State(Scope.Thread)
-  public static class ChunkInput {
-    Chunk[] chunks;
-    long passingPerCycle;
-    long[] passingBefore;
-    int next;
-    long outputRows;
-    boolean countsOutput;
-    final ChunkConsumer sink = c -> outputRows += c.size;
-
-    /** Creates a JMH state. */
-    public ChunkInput() {}
-
-    /** Generates the chunks and counts the rows of each that pass the filter. */
-    @Setup
-    public void setUp() {
-      chunks = Inputs.chunks(CHUNKS, 1000, 11);
-      passingBefore = new long[CHUNKS + 1];
-      for (int c = 0; c < CHUNKS; c++) {
-        long n = 0;
-        for (int r = 0; r < chunks[c].size; r++) {
-          n += chunks[c].columns[1].doubles[r] > 10 ? 1 : 0;
-        }
-        passingBefore[c + 1] = passingBefore[c] + n;
-      }
-      passingPerCycle = passingBefore[CHUNKS];
-    }
-
-    /**
-     * Checks that the sink saw exactly the rows that pass the filter in every chunk fed so far,
-     * so that a measured figure always stands for the complete work.
-     */
-    @TearDown(Level.Iteration)
-    public void checkOutput() {
-      long fed = Integer.toUnsignedLong(next);
-      long expected = fed / CHUNKS * passingPerCycle + passingBefore[(int) (fed % CHUNKS)];
-      if (countsOutput && outputRows != expected) {
-        throw new IllegalStateException(
-            "operator output " + outputRows + " rows, expected " + expected);
-      }
-    }
-
-    Chunk nextChunk() {
-      return chunks[next++ & (CHUNKS - 1)];
-    }
-  }
-
-  /** The planned and compiled query operator. */
+  /** The planned and compiled query operator, its input and a sink counting its output. */
   @State(Scope.Thread)
   public static class OperatorState {
+    final ChunkCycle input = new ChunkCycle(CHUNKS, 1000, 11);
+    long outputRows;
     ChunkConsumer entry;
 
     /** Creates a JMH state. */
     public OperatorState() {}
 
-    /**
-     * Plans the query over a source relation and builds its pipeline.
-     *
-     * @param input where the output goes
-     */
+    /** Plans the query over a source relation and builds its pipeline. */
     @Setup
-    public void setUp(ChunkInput input) {
+    public void setUp() {
       Relation src = new Relation("src", RelationKind.SOURCE, Inputs.sourceSchema(), true);
       PlannedQuery plan = new StreamPlanner(() -> List.of(src))
           .plan(LaminarSqlParser.parseStatement(QUERY));
-      Pipeline pipeline = PipelineBuilder.build(plan, input.sink, Inputs.CHUNK_ROWS);
+      Pipeline pipeline = PipelineBuilder.build(plan, c -> outputRows += c.size,
+          Inputs.CHUNK_ROWS);
       if (pipeline.inputs().size() != 1) {
         throw new IllegalStateException("expected one input, got " + pipeline.inputs());
       }
       pipeline.open();
       entry = pipeline.inputs().get(0).entry();
-      input.countsOutput = true;
+    }
+
+    /**
+     * Checks that the operator output exactly the rows that pass the filter in every chunk fed
+     * so far, so that a measured figure always stands for the complete work.
+     */
+    @TearDown(Level.Iteration)
+    public void checkOutput() {
+      if (outputRows != input.passingSoFar()) {
+        throw new IllegalStateException(
+            "operator output " + outputRows + " rows, expected " + input.passingSoFar());
+      }
     }
   }
 
-  /** Output chunk of the hand-written loop. */
+  /** Input and output chunks of the hand-written loop. */
   @State(Scope.Thread)
   public static class HandWrittenState {
+    final ChunkCycle input = new ChunkCycle(CHUNKS, 1000, 11);
     Chunk out;
 
     /** Creates a JMH state. */
@@ -201,26 +164,24 @@ public class FilterProjectBenchmark {
   /**
    * One chunk through the compiled query operator.
    *
-   * @param op the operator
-   * @param in the input
+   * @param op the operator and its input
    */
   @Benchmark
   @OperationsPerInvocation(Inputs.CHUNK_ROWS)
-  public void operator(OperatorState op, ChunkInput in) {
-    op.entry.onChunk(in.nextChunk());
+  public void operator(OperatorState op) {
+    op.entry.onChunk(op.input.next());
   }
 
   /**
    * One chunk through a hand-written filter and projection.
    *
-   * @param s the output chunk
-   * @param in the input
+   * @param s the input and output chunks
    * @return rows kept
    */
   @Benchmark
   @OperationsPerInvocation(Inputs.CHUNK_ROWS)
-  public int handWritten(HandWrittenState s, ChunkInput in) {
-    Chunk c = in.nextChunk();
+  public int handWritten(HandWrittenState s) {
+    Chunk c = s.input.next();
     Chunk out = s.out;
     long[] k = c.columns[0].longs;
     double[] v = c.columns[1].doubles;
