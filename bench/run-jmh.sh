@@ -30,9 +30,9 @@ if [[ "${1:-}" == "latency" ]]; then
   shift 2
   results=()
   for ((i = 1; i <= runs; i++)); do
-    line=$("$JAVA" "${EXPORTS[@]}" -Xms1g -Xmx1g -cp "$JAR" org.laminardb.bench.LatencyHarness "$@" | tee /dev/stderr \
-      | grep '^RESULT ')
-    results+=("$line")
+    out=$("$JAVA" "${EXPORTS[@]}" -Xms1g -Xmx1g -cp "$JAR" org.laminardb.bench.LatencyHarness "$@")
+    echo "$out"
+    results+=("$(grep '^RESULT ' <<< "$out")")
   done
   printf '%s\n' "${results[@]}" | awk -v runs="$runs" '
     {

@@ -32,9 +32,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * Unbounded {@code SELECT k, COUNT(*), SUM(v) FROM src GROUP BY k} over insert-only input, in
  * events (input rows) per second on one thread.
  *
- * <p>{@link #operator} drives a {@link GroupAggregateOperator} directly with pre-filled 1024-row
- * chunks; its downstream only counts the changelog rows. Set-up feeds every chunk once, so the
- * measured rows only update existing groups (the steady state of a long-running view).
+ * <p>{@link #operator} drives a {@link GroupAggregateOperator} directly with pre-filled chunks;
+ * its downstream only counts the changelog rows. Set-up feeds every chunk once, so the measured
+ * rows only update existing groups (the steady state of a long-running view). The operator emits
+ * the changes of each input chunk (a mini-batch) as -U/+U pairs of every group the chunk touched,
+ * so the chunk size sets how much output each input row causes: {@code chunkRows} 1024 is the
+ * engine's default, 16384 shows the effect of larger mini-batches.
  *
  * <p>{@link #endToEnd} runs the query as a {@code CREATE MATERIALIZED VIEW} in a {@link LaminarDB}
  * instance: rows appended with the bulk appender on the benchmark thread, aggregation and view
@@ -51,7 +54,8 @@ public class GroupByBenchmark {
   /** The view measured end to end. */
   static final String VIEW = "CREATE MATERIALIZED VIEW agg AS "
       + "SELECT k, COUNT(*) AS cnt, SUM(v) AS s FROM src GROUP BY k";
-  private static final int CHUNKS = 256;
+  private static final int INPUT_ROWS = 1 << 18;
+  private static final int ROWS_PER_INVOCATION = 1 << 14;
   private static final int E2E_ROWS = 1 << 16;
 
   /** Creates the benchmark; JMH instantiates it. */
@@ -64,8 +68,13 @@ public class GroupByBenchmark {
     @Param({"1000", "100000"})
     public int keys;
 
+    /** Rows per input chunk, the operator's mini-batch. */
+    @Param({"1024", "16384"})
+    public int chunkRows;
+
     GroupAggregateOperator operator;
     Chunk[] chunks;
+    int chunksPerInvocation;
     int next;
     long changelogRows;
 
@@ -84,8 +93,9 @@ public class GroupByBenchmark {
           AggregateSpec.countStar(),
           AggregateSpec.of(AggregateKind.SUM, 1, DataType.of(TypeKind.DOUBLE)));
       operator = new GroupAggregateOperator(input, new int[] {0}, aggs, output,
-          chunk -> changelogRows += chunk.size, Inputs.CHUNK_ROWS, true);
-      chunks = Inputs.chunks(CHUNKS, keys, 7);
+          chunk -> changelogRows += chunk.size, chunkRows, true);
+      chunks = Inputs.chunks(INPUT_ROWS / chunkRows, chunkRows, keys, 7);
+      chunksPerInvocation = ROWS_PER_INVOCATION / chunkRows;
       for (Chunk c : chunks) {
         operator.onChunk(c);
       }
@@ -142,14 +152,19 @@ public class GroupByBenchmark {
   }
 
   /**
-   * One 1024-row chunk through the operator, which emits the changed groups as -U/+U pairs.
+   * 16,384 rows through the operator, in chunks of {@code chunkRows}; after each chunk the
+   * operator emits the groups it changed as -U/+U pairs.
    *
    * @param s the operator and its input
    */
   @Benchmark
-  @OperationsPerInvocation(Inputs.CHUNK_ROWS)
+  @OperationsPerInvocation(ROWS_PER_INVOCATION)
   public void operator(OperatorState s) {
-    s.operator.onChunk(s.chunks[s.next++ & (CHUNKS - 1)]);
+    Chunk[] chunks = s.chunks;
+    int mask = chunks.length - 1;
+    for (int i = 0; i < s.chunksPerInvocation; i++) {
+      s.operator.onChunk(chunks[s.next++ & mask]);
+    }
   }
 
   /**

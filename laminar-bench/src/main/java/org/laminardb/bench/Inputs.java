@@ -34,7 +34,7 @@ final class Inputs {
   }
 
   /**
-   * Insert-only chunks full of random rows.
+   * Insert-only chunks of {@link #CHUNK_ROWS} random rows.
    *
    * @param count number of chunks
    * @param keys distinct values of {@code k}
@@ -42,19 +42,32 @@ final class Inputs {
    * @return the chunks
    */
   static Chunk[] chunks(int count, int keys, long seed) {
+    return chunks(count, CHUNK_ROWS, keys, seed);
+  }
+
+  /**
+   * Insert-only chunks full of random rows.
+   *
+   * @param count number of chunks
+   * @param rows rows per chunk
+   * @param keys distinct values of {@code k}
+   * @param seed random seed
+   * @return the chunks
+   */
+  static Chunk[] chunks(int count, int rows, int keys, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     Schema schema = sourceSchema();
     Chunk[] chunks = new Chunk[count];
     for (int c = 0; c < count; c++) {
-      Chunk chunk = new Chunk(schema, CHUNK_ROWS);
+      Chunk chunk = new Chunk(schema, rows);
       long[] k = chunk.columns[0].longs;
       double[] v = chunk.columns[1].doubles;
-      for (int r = 0; r < CHUNK_ROWS; r++) {
+      for (int r = 0; r < rows; r++) {
         k[r] = random.nextInt(keys);
         v[r] = random.nextDouble() * V_RANGE;
         chunk.kinds[r] = RowKind.INSERT;
       }
-      chunk.size = CHUNK_ROWS;
+      chunk.size = rows;
       chunks[c] = chunk;
     }
     return chunks;

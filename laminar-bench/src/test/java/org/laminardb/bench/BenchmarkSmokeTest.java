@@ -27,13 +27,19 @@ class BenchmarkSmokeTest {
 
   @Test
   void groupByOperatorUpdatesExistingGroups() {
-    GroupByBenchmark.OperatorState s = new GroupByBenchmark.OperatorState();
-    s.keys = 1000;
-    s.setUp();
-    long before = s.changelogRows;
-    new GroupByBenchmark().operator(s);
-    assertThat(s.operator.groupCount()).isEqualTo(1000);
-    assertThat(s.changelogRows - before).isGreaterThan(Inputs.CHUNK_ROWS / 2);
+    for (int chunkRows : new int[] {1024, 16384}) {
+      GroupByBenchmark.OperatorState s = new GroupByBenchmark.OperatorState();
+      s.keys = 1000;
+      s.chunkRows = chunkRows;
+      s.setUp();
+      long before = s.changelogRows;
+      new GroupByBenchmark().operator(s);
+      assertThat(s.operator.groupCount()).isEqualTo(1000);
+      // Every chunk updates each group it touches with a -U/+U pair: 16 chunks of 1024 rows touch
+      // about 640 groups each, one chunk of 16384 rows touches all 1000.
+      long expected = chunkRows == 1024 ? 16 * 2 * 640 : 2 * 1000;
+      assertThat(s.changelogRows - before).isBetween(expected * 9 / 10, expected * 11 / 10);
+    }
   }
 
   @Test
