@@ -11,6 +11,9 @@ import org.laminardb.core.chunk.Chunk;
 public final class Fanout implements ChunkConsumer {
   private ChunkConsumer[] targets = new ChunkConsumer[0];
 
+  /** Creates a fan-out with no downstream consumers. */
+  public Fanout() {}
+
   /**
    * Adds a downstream consumer.
    *
