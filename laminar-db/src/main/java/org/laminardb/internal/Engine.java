@@ -41,6 +41,7 @@ import org.laminardb.sql.plan.SqlErrors;
  * lock-free channel to the reactor that owns the source.
  */
 public final class Engine {
+  private static final System.Logger LOG = System.getLogger(Engine.class.getName());
   private final EngineConfig config;
   private final Catalog catalog = new Catalog();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -65,7 +66,15 @@ public final class Engine {
     }
     this.config = config;
     this.pool = new ReactorPool(config.reactorThreads(), config.idleStrategy(),
-        (where, error) -> { });
+        Engine::reactorError);
+  }
+
+  /**
+   * Reports an exception that escaped a reactor consumer outside any query's failure guard (a
+   * bug, or a custom listener): the chunk is dropped and the loop goes on, so it must be seen.
+   */
+  private static void reactorError(Object where, Throwable error) {
+    LOG.log(System.Logger.Level.ERROR, "LaminarDB reactor: " + where + " failed", error);
   }
 
   /**
