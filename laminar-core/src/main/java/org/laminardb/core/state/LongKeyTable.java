@@ -11,6 +11,10 @@ import java.util.Arrays;
  * 60% full; deletion shifts later entries of the probe chain back, so there are no tombstones and
  * lookups stay fast after many deletes.
  *
+ * <p>Tables of one-word keys also keep each key beside its slot entry, so that the
+ * single-word lookups of {@link #get(long)} and {@link #getOrAdd(long)} cost one memory access
+ * on a large table, not two dependent ones.
+ *
  * <p>An id stays stable while its key is present. A removed id goes to a free list and is handed
  * out again before any id that was never used, so ids stay dense and {@link #idLimit()} bounds
  * parallel per-id arrays kept by callers (struct-of-arrays state). Live ids can be iterated
@@ -28,8 +32,14 @@ public final class LongKeyTable {
   private static final long SEED = 0x27D4EB2F165667C5L;
 
   private final int width;
-  /** Per slot {@code (hash32 << 32) | id}, or {@link #EMPTY}. */
+  /**
+   * Per slot {@code (hash32 << 32) | id}, or {@link #EMPTY}, at index {@code s << shift}. Tables of
+   * one-word keys ({@code shift == 1}) keep the slot's key right after its entry, at
+   * {@code (s << 1) + 1}, so that a lookup reads one cache line instead of following the id into
+   * the arena (one memory access instead of two dependent ones on large tables).
+   */
   private long[] slots;
+  private final int shift;
   private int mask;
   private int growAt;
   private long[] keys;
@@ -65,6 +75,7 @@ public final class LongKeyTable {
           "expected keys must be 1.." + MAX_SLOTS / 2 + ": expectedKeys=" + expectedKeys);
     }
     this.width = width;
+    this.shift = width == 1 ? 1 : 0;
     int slotCount = Integer.highestOneBit(Math.max(8, expectedKeys * 2 - 1)) << 1;
     initSlots(Math.min(slotCount, MAX_SLOTS));
     this.idCapacity = Math.max(4, expectedKeys);
@@ -107,8 +118,9 @@ public final class LongKeyTable {
     int h = (int) hash(key, offset);
     int s = h & mask;
     long e;
-    while ((e = slots[s]) != EMPTY) {
-      if ((int) (e >>> 32) == h && equalsAt((int) e, key, offset)) {
+    while ((e = slots[s << shift]) != EMPTY) {
+      if ((int) (e >>> 32) == h && (shift == 1 ? slots[(s << 1) + 1] == key[offset]
+          : equalsAt((int) e, key, offset))) {
         lastAdded = false;
         return (int) e;
       }
@@ -131,8 +143,8 @@ public final class LongKeyTable {
     int h = (int) hashOne(k);
     int s = h & mask;
     long e;
-    while ((e = slots[s]) != EMPTY) {
-      if ((int) (e >>> 32) == h && keys[(int) e] == k) {
+    while ((e = slots[s << 1]) != EMPTY) {
+      if ((int) (e >>> 32) == h && slots[(s << 1) + 1] == k) {
         lastAdded = false;
         return (int) e;
       }
@@ -173,8 +185,9 @@ public final class LongKeyTable {
     int h = (int) hash(key, offset);
     int s = h & mask;
     long e;
-    while ((e = slots[s]) != EMPTY) {
-      if ((int) (e >>> 32) == h && equalsAt((int) e, key, offset)) {
+    while ((e = slots[s << shift]) != EMPTY) {
+      if ((int) (e >>> 32) == h && (shift == 1 ? slots[(s << 1) + 1] == key[offset]
+          : equalsAt((int) e, key, offset))) {
         return (int) e;
       }
       s = (s + 1) & mask;
@@ -194,8 +207,8 @@ public final class LongKeyTable {
     int h = (int) hashOne(k);
     int s = h & mask;
     long e;
-    while ((e = slots[s]) != EMPTY) {
-      if ((int) (e >>> 32) == h && keys[(int) e] == k) {
+    while ((e = slots[s << 1]) != EMPTY) {
+      if ((int) (e >>> 32) == h && slots[(s << 1) + 1] == k) {
         return (int) e;
       }
       s = (s + 1) & mask;
@@ -215,7 +228,7 @@ public final class LongKeyTable {
     }
     int h = (int) hash(keys, id * width);
     int s = h & mask;
-    while ((int) slots[s] != id) {
+    while ((int) slots[s << shift] != id) {
       s = (s + 1) & mask;
     }
     shiftBack(s);
@@ -370,7 +383,10 @@ public final class LongKeyTable {
   }
 
   private int insertAt(int s, int h, int id) {
-    slots[s] = ((long) h << 32) | id;
+    slots[s << shift] = ((long) h << 32) | id;
+    if (shift == 1) {
+      slots[(s << 1) + 1] = keys[id];
+    }
     live[id >>> 6] |= 1L << id;
     size++;
     lastAdded = true;
@@ -402,30 +418,36 @@ public final class LongKeyTable {
   }
 
   private void initSlots(int capacity) {
-    slots = new long[capacity];
+    slots = new long[capacity << shift];
     Arrays.fill(slots, EMPTY);
     mask = capacity - 1;
     growAt = (int) (capacity * 0.6);
   }
 
   private void grow() {
-    if (slots.length < MAX_SLOTS) {
-      resize(slots.length << 1);
-    } else if (size >= slots.length - (slots.length >>> 3)) {
+    int slotCount = mask + 1;
+    if (slotCount < MAX_SLOTS) {
+      resize(slotCount << 1);
+    } else if (size >= slotCount - (slotCount >>> 3)) {
       throw new IllegalStateException("key table full: " + size + " keys");
     }
   }
 
   private void resize(int capacity) {
     long[] old = slots;
+    int oldCount = mask + 1;
     initSlots(capacity);
-    for (long e : old) {
+    for (int i = 0; i < oldCount; i++) {
+      long e = old[i << shift];
       if (e != EMPTY) {
         int s = (int) (e >>> 32) & mask;
-        while (slots[s] != EMPTY) {
+        while (slots[s << shift] != EMPTY) {
           s = (s + 1) & mask;
         }
-        slots[s] = e;
+        slots[s << shift] = e;
+        if (shift == 1) {
+          slots[(s << 1) + 1] = old[(i << 1) + 1];
+        }
       }
     }
   }
@@ -436,16 +458,19 @@ public final class LongKeyTable {
     int j = s;
     while (true) {
       j = (j + 1) & mask;
-      long e = slots[j];
+      long e = slots[j << shift];
       if (e == EMPTY) {
         break;
       }
       int home = (int) (e >>> 32) & mask;
       if (((j - home) & mask) >= ((j - hole) & mask)) {
-        slots[hole] = e;
+        slots[hole << shift] = e;
+        if (shift == 1) {
+          slots[(hole << 1) + 1] = slots[(j << 1) + 1];
+        }
         hole = j;
       }
     }
-    slots[hole] = EMPTY;
+    slots[hole << shift] = EMPTY;
   }
 }
