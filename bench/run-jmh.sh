@@ -13,8 +13,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
 JAR=${JAR:-laminar-bench/target/benchmarks.jar}
-# Agrona 2 (the engine's queues) needs this on JDK 17+.
-EXPORTS=(--add-exports java.base/jdk.internal.misc=ALL-UNNAMED)
 if [[ ! -f "$JAR" ]]; then
   echo "no $JAR: build it with: mvn -B -q install -DskipTests" >&2
   exit 1
@@ -30,7 +28,7 @@ if [[ "${1:-}" == "latency" ]]; then
   shift 2
   results=()
   for ((i = 1; i <= runs; i++)); do
-    out=$("$JAVA" "${EXPORTS[@]}" -Xms1g -Xmx1g -cp "$JAR" org.laminardb.bench.LatencyHarness "$@")
+    out=$("$JAVA" -Xms1g -Xmx1g -cp "$JAR" org.laminardb.bench.LatencyHarness "$@")
     echo "$out"
     results+=("$(grep '^RESULT ' <<< "$out")")
   done
@@ -60,4 +58,4 @@ fi
 if [[ $# -eq 0 ]]; then
   set -- 'org.laminardb.bench.'
 fi
-exec "$JAVA" "${EXPORTS[@]}" -cp "$JAR" org.laminardb.bench.MedianReport "$@" -prof gc
+exec "$JAVA" -cp "$JAR" org.laminardb.bench.MedianReport "$@" -prof gc
