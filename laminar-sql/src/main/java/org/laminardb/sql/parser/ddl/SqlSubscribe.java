@@ -1,20 +1,13 @@
 package org.laminardb.sql.parser.ddl;
 
-import java.util.List;
-import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperator;
-import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.laminardb.sql.parser.LaminarSqlParser;
 
 /** {@code SUBSCRIBE [TO] name}: follow the changes of a stream or view. */
-public final class SqlSubscribe extends SqlCall {
+public final class SqlSubscribe extends SqlNameStatement {
   private static final SqlOperator OPERATOR = DdlNodes.operator("SUBSCRIBE", SqlKind.OTHER);
-
-  private final SqlIdentifier name;
 
   /**
    * Creates the statement.
@@ -23,37 +16,11 @@ public final class SqlSubscribe extends SqlCall {
    * @param name the object named
    */
   public SqlSubscribe(SqlParserPos pos, SqlIdentifier name) {
-    super(pos);
-    this.name = name;
-  }
-
-  /**
-   * The object named, case as written.
-   *
-   * @return the name
-   */
-  public SqlIdentifier name() {
-    return name;
+    super(pos, "SUBSCRIBE", name);
   }
 
   @Override
   public SqlOperator getOperator() {
     return OPERATOR;
-  }
-
-  @Override
-  public List<SqlNode> getOperandList() {
-    return List.of(name);
-  }
-
-  @Override
-  public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword("SUBSCRIBE");
-    name.unparse(writer, 0, 0);
-  }
-
-  @Override
-  public String toString() {
-    return LaminarSqlParser.toSql(this);
   }
 }
