@@ -145,15 +145,6 @@ public final class LaminarDB implements AutoCloseable {
     return engine.isClosed();
   }
 
-  /**
-   * The engine behind this handle; internal API.
-   *
-   * @return the engine
-   */
-  public Engine engine() {
-    return engine;
-  }
-
   /** Stops all pipelines and releases all resources. Open subscriptions end. */
   @Override
   public void close() {

@@ -355,8 +355,4 @@ final class DdlExecutor {
     engine.dropRuntime(rt);
     return StatementResult.done(tag);
   }
-
-  static String identifier(SqlIdentifier id) {
-    return id.getSimple();
-  }
 }

@@ -42,7 +42,7 @@ final class SubscriptionManager {
     PolledSubscription[] self = new PolledSubscription[1];
     ChunkConsumer[] consumer = new ChunkConsumer[1];
     PolledSubscription s = new PolledSubscription(rt.columns, engine.newChannel(rt.schema),
-        () -> detach(rt, consumer[0], self[0]));
+        () -> detach(rt, consumer[0], self[0], self[0].forwarder()));
     self[0] = s;
     consumer[0] = s.forwarder();
     rt.failureListeners.add(() -> s.fail(rt.failure()));
@@ -61,7 +61,7 @@ final class SubscriptionManager {
     ListenerSubscription[] self = new ListenerSubscription[1];
     ChunkConsumer[] consumer = new ChunkConsumer[1];
     ListenerSubscription s = new ListenerSubscription(rt.columns, listener,
-        () -> detach(rt, consumer[0], self[0]));
+        () -> detach(rt, consumer[0], self[0], null));
     self[0] = s;
     consumer[0] = chunk -> {
       try {
@@ -86,13 +86,14 @@ final class SubscriptionManager {
     rt.output.add(consumer);
   }
 
-  private void detach(RelationRuntime rt, ChunkConsumer consumer, AutoCloseable s) {
+  private void detach(RelationRuntime rt, ChunkConsumer consumer, AutoCloseable s,
+      java.util.function.IntSupplier duty) {
     rt.closeables.remove(s);
     if (!engine.isClosed()) {
       rt.reactor.submit(() -> {
         rt.output.remove(consumer);
-        if (consumer instanceof java.util.function.IntSupplier) {
-          rt.removeDuty((java.util.function.IntSupplier) consumer);
+        if (duty != null) {
+          rt.removeDuty(duty);
         }
         return null;
       });

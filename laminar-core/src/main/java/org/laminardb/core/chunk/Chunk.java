@@ -92,31 +92,4 @@ public final class Chunk {
     kinds[r] = kind;
     return r;
   }
-
-  /**
-   * Replaces the contents with a copy of another chunk with the same physical layout.
-   *
-   * @param src source chunk
-   */
-  public void copyFrom(Chunk src) {
-    reset();
-    int n = src.size;
-    for (int c = 0; c < columns.length; c++) {
-      Column d = columns[c];
-      Column s = src.columns[c];
-      if (d.longs != null) {
-        System.arraycopy(s.longs, 0, d.longs, 0, n);
-      } else if (d.doubles != null) {
-        System.arraycopy(s.doubles, 0, d.doubles, 0, n);
-      } else {
-        System.arraycopy(s.strings, 0, d.strings, 0, n);
-      }
-      if (s.hasNulls) {
-        System.arraycopy(s.nulls, 0, d.nulls, 0, (n + 63) >>> 6);
-        d.hasNulls = true;
-      }
-    }
-    System.arraycopy(src.kinds, 0, kinds, 0, n);
-    size = n;
-  }
 }

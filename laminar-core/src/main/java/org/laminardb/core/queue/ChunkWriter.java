@@ -121,15 +121,6 @@ public final class ChunkWriter {
     }
   }
 
-  /**
-   * Number of rows written into the current unpublished chunk.
-   *
-   * @return the count
-   */
-  public int pendingRows() {
-    return current == null ? 0 : current.size;
-  }
-
   /** Stops waiting for space; later writes fail. Pending rows are dropped. */
   public void close() {
     closed = true;
