@@ -50,6 +50,8 @@ final class RelationRuntime {
   java.util.function.BiConsumer<org.laminardb.core.chunk.Chunk,
       org.laminardb.core.operator.ChunkConsumer> replay;
   WatermarkTracker watermark;
+  /** Column whose watermark flows with this object's rows, or -1. */
+  int rowtime = -1;
   /** Writer shared by INSERT statements (sources without a connector, and with one). */
   SourceWriterImpl sqlWriter;
   Pipeline pipeline;
@@ -91,7 +93,7 @@ final class RelationRuntime {
   }
 
   Relation relation() {
-    return new Relation(name, kind, schema, appendOnly);
+    return new Relation(name, kind, schema, appendOnly, rowtime);
   }
 
   Throwable failure() {

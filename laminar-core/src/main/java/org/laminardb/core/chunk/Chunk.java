@@ -21,6 +21,17 @@ public final class Chunk {
   public final byte[] kinds;
   /** Rows in use, {@code 0 <= size <= capacity}. */
   public int size;
+  /**
+   * Set by a writer on the last chunk of a pushed batch (an insert call, an INSERT statement, a
+   * bulk flush): the source's watermark may move after this chunk, never after a chunk that ends
+   * inside a batch.
+   */
+  public boolean batchEnd;
+  /**
+   * A watermark the writer set explicitly, applied after this chunk's rows, or {@code
+   * Long.MIN_VALUE} for none.
+   */
+  public long watermark = Long.MIN_VALUE;
 
   /**
    * Creates an empty chunk.
@@ -74,6 +85,8 @@ public final class Chunk {
       c.clear(size);
     }
     size = 0;
+    batchEnd = false;
+    watermark = Long.MIN_VALUE;
   }
 
   /**

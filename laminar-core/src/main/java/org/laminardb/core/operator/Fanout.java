@@ -48,4 +48,12 @@ public final class Fanout implements ChunkConsumer {
       t[i].onChunk(chunk);
     }
   }
+
+  @Override
+  public void onWatermark(long watermark) {
+    ChunkConsumer[] t = targets;
+    for (int i = 0; i < t.length; i++) {
+      t[i].onWatermark(watermark);
+    }
+  }
 }

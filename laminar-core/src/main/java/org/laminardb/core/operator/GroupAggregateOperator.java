@@ -109,7 +109,7 @@ public final class GroupAggregateOperator implements ChunkConsumer {
     for (int a = 0; a < accs.length; a++) {
       AggregateSpec spec = aggs.get(a);
       requireSamePhysical(output, base + a, spec.resultType());
-      accs[a] = accumulator(input, spec, appendOnly);
+      accs[a] = Accumulators.create(input, spec, appendOnly);
       images[a] = new AggImage(spec.resultType().physical());
     }
     this.out = new Chunk(output, chunkCapacity);
@@ -120,7 +120,7 @@ public final class GroupAggregateOperator implements ChunkConsumer {
     }
   }
 
-  private static void requireColumn(Schema input, int column, String what) {
+  static void requireColumn(Schema input, int column, String what) {
     if (column < 0 || column >= input.size()) {
       throw new IllegalArgumentException(
           what + " out of range 0.." + (input.size() - 1) + ": " + what + "=" + column);
@@ -135,35 +135,6 @@ public final class GroupAggregateOperator implements ChunkConsumer {
     }
   }
 
-  private static AggAccumulator accumulator(Schema input, AggregateSpec spec, boolean appendOnly) {
-    if (spec.kind() == AggregateKind.COUNT_STAR) {
-      return new AggCount(-1, PhysicalKind.LONG, false);
-    }
-    requireColumn(input, spec.argColumn(), "argColumn");
-    DataType arg = input.field(spec.argColumn()).type();
-    switch (spec.kind()) {
-      case COUNT:
-        requireResult(spec, PhysicalKind.LONG);
-        return new AggCount(spec.argColumn(), arg.physical(), spec.distinct());
-      case SUM:
-      case AVG:
-        return new AggSum(spec, arg);
-      default:
-        requireResult(spec, arg.physical());
-        boolean max = spec.kind() == AggregateKind.MAX;
-        return appendOnly
-            ? new AggMinMaxAppendOnly(spec.argColumn(), arg.physical(), max)
-            : new AggMinMax(spec.argColumn(), arg.physical(), max);
-    }
-  }
-
-  private static void requireResult(AggregateSpec spec, PhysicalKind expected) {
-    if (spec.resultType().physical() != expected) {
-      throw new IllegalArgumentException(spec.kind() + " result must be stored as " + expected
-          + ": resultType=" + spec.resultType());
-    }
-  }
-
   /**
    * Emits the initial row of a global aggregate ({@code COUNT} 0, other results NULL); call once
    * before the first chunk. A no-op for grouped aggregates and when the row was already emitted.
@@ -173,6 +144,11 @@ public final class GroupAggregateOperator implements ChunkConsumer {
       emitGroup(0);
       flush();
     }
+  }
+
+  @Override
+  public void onWatermark(long watermark) {
+    downstream.onWatermark(watermark);
   }
 
   @Override

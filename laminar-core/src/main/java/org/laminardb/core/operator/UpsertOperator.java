@@ -68,6 +68,11 @@ public final class UpsertOperator implements ChunkConsumer {
   }
 
   @Override
+  public void onWatermark(long watermark) {
+    downstream.onWatermark(watermark);
+  }
+
+  @Override
   public void onChunk(Chunk chunk) {
     store.validate(chunk);
     for (int r = 0; r < chunk.size; r++) {

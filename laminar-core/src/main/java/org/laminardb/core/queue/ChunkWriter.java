@@ -114,11 +114,29 @@ public final class ChunkWriter {
     }
   }
 
-  /** Publishes the rows written so far, if any. */
+  /**
+   * Publishes the rows written so far, if any, as the end of a batch: the source's watermark may
+   * move after them.
+   */
   public void flush() {
     if (current != null && current.size > 0) {
+      current.batchEnd = true;
       publish();
     }
+  }
+
+  /**
+   * Publishes the rows written so far (as the end of a batch) followed by an explicit watermark.
+   *
+   * @param watermark event time in microseconds since the epoch
+   */
+  public void watermark(long watermark) {
+    if (current == null) {
+      current = claim();
+    }
+    current.batchEnd = true;
+    current.watermark = watermark;
+    publish();
   }
 
   /** Stops waiting for space; later writes fail. Pending rows are dropped. */

@@ -18,6 +18,24 @@ public record CalcNode(PhysicalNode input, RexProgram program, Schema schema)
     return input.appendOnly();
   }
 
+  /** The first output that passes the input's event-time column through unchanged. */
+  @Override
+  public int rowtimeColumn() {
+    int in = input.rowtimeColumn();
+    if (in < 0) {
+      return -1;
+    }
+    List<org.apache.calcite.rex.RexLocalRef> projects = program.getProjectList();
+    for (int i = 0; i < projects.size(); i++) {
+      org.apache.calcite.rex.RexNode e = program.expandLocalRef(projects.get(i));
+      if (e instanceof org.apache.calcite.rex.RexInputRef
+          && ((org.apache.calcite.rex.RexInputRef) e).getIndex() == in) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   @Override
   public List<PhysicalNode> inputs() {
     return List.of(input);

@@ -36,4 +36,9 @@ public final class CalcOperator implements ChunkConsumer {
       downstream.onChunk(out);
     }
   }
+
+  @Override
+  public void onWatermark(long watermark) {
+    downstream.onWatermark(watermark);
+  }
 }

@@ -35,4 +35,14 @@ public interface PhysicalNode {
    * @return the description
    */
   String describe();
+
+  /**
+   * Output column holding the event time whose watermark this node forwards, or -1 when the
+   * output has none (then windows cannot be defined over it).
+   *
+   * @return the column index or -1
+   */
+  default int rowtimeColumn() {
+    return -1;
+  }
 }

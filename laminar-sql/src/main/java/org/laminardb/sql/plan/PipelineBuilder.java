@@ -1,23 +1,22 @@
 package org.laminardb.sql.plan;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.laminardb.core.operator.ChunkConsumer;
 import org.laminardb.core.operator.GroupAggregateOperator;
+import org.laminardb.core.operator.WatermarkMerger;
 import org.laminardb.sql.codegen.CalcCompiler;
 
 /** Instantiates the operators of a {@link PlannedQuery}: generated Calcs, aggregates, unions. */
 public final class PipelineBuilder {
-  private final int chunkCapacity;
-  private final List<Pipeline.InputBinding> inputs = new ArrayList<>();
-  private final List<GroupAggregateOperator> aggregates = new ArrayList<>();
+  private final PipelineContext context;
+  private final List<Pipeline.InputBinding> inputs = new java.util.ArrayList<>();
 
-  private PipelineBuilder(int chunkCapacity) {
-    this.chunkCapacity = chunkCapacity;
+  private PipelineBuilder(PipelineContext context) {
+    this.context = context;
   }
 
   /**
-   * Builds the operators of a plan, writing its output to a consumer.
+   * Builds the operators of a plan, writing its output to a consumer; late rows are dropped.
    *
    * @param plan the plan
    * @param output receives the query's changelog
@@ -25,9 +24,22 @@ public final class PipelineBuilder {
    * @return the pipeline, to connect to its inputs on the reactor thread
    */
   public static Pipeline build(PlannedQuery plan, ChunkConsumer output, int chunkCapacity) {
-    PipelineBuilder b = new PipelineBuilder(chunkCapacity);
+    return build(plan, output, new PipelineContext(chunkCapacity, null));
+  }
+
+  /**
+   * Builds the operators of a plan, writing its output to a consumer.
+   *
+   * @param plan the plan
+   * @param output receives the query's changelog
+   * @param context chunk size and the late-row side output
+   * @return the pipeline, to connect to its inputs on the reactor thread
+   */
+  public static Pipeline build(PlannedQuery plan, ChunkConsumer output, PipelineContext context) {
+    PipelineBuilder b = new PipelineBuilder(context);
     b.build(plan.root(), output);
-    return new Pipeline(List.copyOf(b.inputs), List.copyOf(b.aggregates));
+    return new Pipeline(List.copyOf(b.inputs), List.copyOf(context.openers),
+        List.copyOf(context.timers), List.copyOf(context.lateCounters));
   }
 
   private void build(PhysicalNode node, ChunkConsumer downstream) {
@@ -37,17 +49,23 @@ public final class PipelineBuilder {
       CalcNode c = (CalcNode) node;
       build(c.input(), new CalcOperator(
           CalcCompiler.compile(c.program(), c.input().schema(), c.schema()),
-          c.schema(), chunkCapacity, downstream));
+          c.schema(), context.chunkCapacity(), downstream));
     } else if (node instanceof AggregateNode) {
       AggregateNode a = (AggregateNode) node;
       GroupAggregateOperator op = new GroupAggregateOperator(a.input().schema(), a.groupColumns(),
-          a.aggregates(), a.schema(), downstream, chunkCapacity, a.input().appendOnly());
-      aggregates.add(op);
+          a.aggregates(), a.schema(), downstream, context.chunkCapacity(),
+          a.input().appendOnly());
+      context.onOpen(op::open);
       build(a.input(), op);
     } else if (node instanceof UnionNode) {
-      for (PhysicalNode in : node.inputs()) {
-        build(in, downstream);
+      List<PhysicalNode> ins = node.inputs();
+      WatermarkMerger merger = new WatermarkMerger(ins.size(), downstream);
+      for (int i = 0; i < ins.size(); i++) {
+        build(ins.get(i), merger.input(i));
       }
+    } else if (node instanceof OperatorNode) {
+      OperatorNode o = (OperatorNode) node;
+      build(o.input(), o.instantiate(downstream, context));
     } else {
       throw new IllegalStateException("no operator for " + node.describe());
     }

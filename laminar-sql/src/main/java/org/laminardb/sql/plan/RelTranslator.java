@@ -13,7 +13,6 @@ import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
-import org.laminardb.core.operator.AggregateKind;
 import org.laminardb.core.operator.AggregateSpec;
 import org.laminardb.core.type.DataType;
 import org.laminardb.core.type.Schema;
@@ -21,7 +20,28 @@ import org.laminardb.sql.type.TypeMapping;
 
 /** Translates optimised Calcite relational algebra into {@link PhysicalNode}s. */
 final class RelTranslator {
+  private final QueryOptions options;
+  private final WindowTranslator windows;
+  private final OverTranslator over;
+
+  RelTranslator(QueryOptions options) {
+    this.options = options;
+    this.windows = new WindowTranslator(this);
+    this.over = new OverTranslator(this);
+  }
+
+  QueryOptions options() {
+    return options;
+  }
+
   PhysicalNode translate(RelNode rel) {
+    PhysicalNode special = windows.translate(rel);
+    if (special == null) {
+      special = over.translate(rel);
+    }
+    if (special != null) {
+      return special;
+    }
     if (rel instanceof TableScan) {
       RelationTable t = rel.getTable().unwrap(RelationTable.class);
       if (t == null) {
@@ -61,49 +81,16 @@ final class RelTranslator {
     }
   }
 
-  private PhysicalNode aggregate(Aggregate agg) {
+  PhysicalNode aggregate(Aggregate agg) {
     if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
       throw ContinuousQueryChecker.unsupportedRel("GROUPING SETS, ROLLUP and CUBE");
     }
     PhysicalNode input = translate(agg.getInput());
     List<AggregateSpec> specs = new ArrayList<>();
     for (AggregateCall call : agg.getAggCallList()) {
-      specs.add(aggregateSpec(call));
+      specs.add(AggregateSpecs.of(call, input));
     }
     return new AggregateNode(input, agg.getGroupSet().toArray(), specs, schemaOf(agg));
-  }
-
-  private static AggregateSpec aggregateSpec(AggregateCall call) {
-    if (call.filterArg >= 0) {
-      throw ContinuousQueryChecker.unsupportedRel("FILTER (WHERE ...) on an aggregate");
-    }
-    List<Integer> args = call.getArgList();
-    AggregateKind kind;
-    switch (call.getAggregation().getKind()) {
-      case COUNT:
-        if (args.size() > 1) {
-          throw ContinuousQueryChecker.unsupportedRel("COUNT over several columns");
-        }
-        kind = args.isEmpty() ? AggregateKind.COUNT_STAR : AggregateKind.COUNT;
-        break;
-      case SUM:
-        kind = AggregateKind.SUM;
-        break;
-      case AVG:
-        kind = AggregateKind.AVG;
-        break;
-      case MIN:
-        kind = AggregateKind.MIN;
-        break;
-      case MAX:
-        kind = AggregateKind.MAX;
-        break;
-      default:
-        throw ContinuousQueryChecker.unsupportedRel(
-            "the aggregate function " + call.getAggregation().getName());
-    }
-    DataType result = TypeMapping.toDataType(call.getType());
-    return new AggregateSpec(kind, args.isEmpty() ? -1 : args.get(0), call.isDistinct(), result);
   }
 
   /** Wraps an input in a casting Calc when its column types differ from the union's. */
@@ -130,7 +117,7 @@ final class RelTranslator {
     return new CalcNode(node, program, want);
   }
 
-  private static Schema schemaOf(RelNode rel) {
+  static Schema schemaOf(RelNode rel) {
     return TypeMapping.toSchema(rel.getRowType());
   }
 }

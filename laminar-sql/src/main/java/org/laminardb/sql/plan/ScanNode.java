@@ -20,6 +20,11 @@ public record ScanNode(Relation relation) implements PhysicalNode {
   }
 
   @Override
+  public int rowtimeColumn() {
+    return relation.rowtime();
+  }
+
+  @Override
   public List<PhysicalNode> inputs() {
     return List.of();
   }

@@ -60,9 +60,21 @@ public final class StreamPlanner {
    * @throws LaminarDBException with SQLSTATE and position for invalid or unsupported SQL
    */
   public PlannedQuery plan(SqlNode query) {
+    return plan(query, QueryOptions.DEFAULT);
+  }
+
+  /**
+   * Validates and plans a continuous query with its EMIT and lateness clauses.
+   *
+   * @param query the query
+   * @param options the clauses around it
+   * @return the plan
+   * @throws LaminarDBException with SQLSTATE and position for invalid or unsupported SQL
+   */
+  public PlannedQuery plan(SqlNode query, QueryOptions options) {
     ContinuousQueryChecker.check(query);
     RelNode rel = toRel(query);
-    PhysicalNode root = new RelTranslator().translate(optimize(rel));
+    PhysicalNode root = new RelTranslator(options).translate(optimize(rel));
     return new PlannedQuery(root, root.schema());
   }
 

@@ -20,6 +20,18 @@ public record UnionNode(List<PhysicalNode> inputs, Schema schema) implements Phy
     return true;
   }
 
+  /** The event-time column when every input has it at the same position. */
+  @Override
+  public int rowtimeColumn() {
+    int r = inputs.get(0).rowtimeColumn();
+    for (PhysicalNode n : inputs) {
+      if (n.rowtimeColumn() != r) {
+        return -1;
+      }
+    }
+    return r;
+  }
+
   @Override
   public String describe() {
     return "UnionAll";
