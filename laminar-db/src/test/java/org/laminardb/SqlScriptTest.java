@@ -26,7 +26,7 @@ import org.laminardb.error.LaminarDBException;
 class SqlScriptTest {
   private static final String[] SCRIPTS = {
     "basics.sql", "expressions.sql", "aggregates.sql", "retractions.sql", "upsert.sql", "ddl.sql",
-    "errors.sql"
+    "errors.sql", "watermarks.sql", "windows.sql", "emit.sql", "aggregates_more.sql", "over.sql"
   };
 
   @TestFactory
