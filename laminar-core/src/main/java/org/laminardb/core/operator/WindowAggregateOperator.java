@@ -1,0 +1,476 @@
+package org.laminardb.core.operator;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.laminardb.core.chunk.Chunk;
+import org.laminardb.core.chunk.Column;
+import org.laminardb.core.chunk.RowKind;
+import org.laminardb.core.state.KeyEncoder;
+import org.laminardb.core.state.LongKeyTable;
+import org.laminardb.core.type.PhysicalKind;
+import org.laminardb.core.type.Schema;
+
+/**
+ * Event-time aggregation over TUMBLE, HOP and CUMULATE windows (see {@link WindowSpec}): one
+ * result per (grouping key, window), emitted as the {@link EmitStrategy} says.
+ *
+ * <p>Assignment. A row with event time {@code ts} belongs to every window {@code [start, end)}
+ * with {@code start <= ts < end}: one TUMBLE window; {@code size / slide} HOP windows; the
+ * CUMULATE windows of its period whose end is after {@code ts}. The input is append-only: a row
+ * of any other kind than INSERT throws {@link IllegalStateException}.
+ *
+ * <p>Time. The operator keeps the largest watermark {@code w} received ({@link Watermarks#IDLE}
+ * is not a time: it is only forwarded). A window is closed once {@code w >= end + lateness}. On
+ * a watermark every newly closed window is closed in window-end order (its results emitted as
+ * the mode says, then its state freed), and then {@code w - lateness} is forwarded downstream
+ * when it increased. A row's closed windows are skipped; a row whose windows are all closed, or
+ * whose event time is NULL, is late: it is counted in {@link #lateRows()} and copied, with the
+ * input's columns, to the late-row output if there is one (handed over at the end of the chunk).
+ *
+ * <p>Emission. {@link EmitStrategy.EmitKind#ON_WINDOW_CLOSE}: one {@code +I} row per (key,
+ * window) when the window closes, nothing before. {@link EmitStrategy.EmitKind#ON_UPDATE}: after
+ * each input chunk every (key, window) whose result changed: {@code +I} the first time, later
+ * {@code -U} (the previously emitted row) then {@code +U}, nothing when unchanged; closing emits
+ * nothing. {@link EmitStrategy.EmitKind#PERIODIC}: the same changelog, but emitted from {@link
+ * #onTimer()} once per period of processing time, and a window's pending changes once more when
+ * it closes. Output rows go downstream in a reused chunk, handed over when full and at the end of
+ * every input chunk, watermark or timer that produced rows.
+ *
+ * <p>State and memory. Groups are keys {@code (key words, window end)} of one {@link
+ * LongKeyTable}; a group id indexes the per-group arrays of the aggregates ({@link
+ * AggAccumulator}) and, for the changelog modes, the last emitted results ({@link AggImage}) and
+ * a flag byte. Open windows are kept sorted by end, each with the list of its group ids, so
+ * closing a window touches only its own groups; the freed ids are reused. Cost per open (key,
+ * window), with the tables at their typical fill: about {@code 8 * (w + 1) * 1.5} bytes of key
+ * table ({@code w} key words) plus 4 bytes in the window's group list, plus per aggregate 8 bytes
+ * (COUNT), 16 bytes (SUM/AVG) or 16 bytes (MIN/MAX), plus for ON_UPDATE/PERIODIC 9 bytes per
+ * aggregate and 1 flag byte. DISTINCT aggregates add their per-value counts. Garbage free in
+ * steady state: nothing is allocated per row; arrays grow geometrically.
+ *
+ * <p>Failure: a SUM leaving its result type's range throws {@link
+ * org.laminardb.error.LaminarDBException} ({@code 22003}) before the failing (row, window) changes
+ * anything; earlier rows (and earlier windows of a HOP/CUMULATE row) stay applied.
+ * Single-threaded: owned by one reactor thread.
+ */
+public final class WindowAggregateOperator implements WindowOperator {
+  private static final byte EMITTED = 1;
+  private static final byte TOUCHED = 2;
+
+  private final WindowKind kind;
+  private final WindowSpec window;
+  private final long size;
+  private final long slide;
+  private final long lateness;
+  private final EmitStrategy.EmitKind emit;
+  private final boolean changelog;
+  private final long periodNanos;
+  private final int timeColumn;
+  private final ChunkConsumer downstream;
+  private final WindowLateRows late;
+  private final WindowGroupWriter writer;
+  private final KeyEncoder encoder;
+  private final int keyWidth;
+  private final LongKeyTable groups;
+  private final long[] key;
+  private final int base;
+  private final AggAccumulator[] accs;
+  private final AggImage[] images;
+  private final Chunk out;
+  private final Chunk current;
+  private byte[] flags = new byte[0];
+  private int capacity;
+  private int[] changed = new int[64];
+  private int changedCount;
+  /** Ends of the open windows, ascending, in {@code [0, openCount)}. */
+  private long[] windowEnds = new long[8];
+  /** Group ids per open window; entries from {@code openCount} on are spare lists for reuse. */
+  private int[][] windowGroups = new int[8][];
+  private int[] windowSizes = new int[8];
+  private int openCount;
+  private int lastWindow;
+  private long watermark = Watermarks.NONE;
+  private long closeBound = Long.MIN_VALUE;
+  private long forwarded = Watermarks.NONE;
+  private long lastPeriodic;
+
+  /**
+   * Creates the operator; see {@link WindowOperators#create} for the parameters.
+   *
+   * @param input schema of the append-only input
+   * @param timeColumn input column of the event time (TIMESTAMP, microseconds)
+   * @param window the windows, TUMBLE, HOP or CUMULATE
+   * @param groupColumns output group columns: input columns (grouping keys) or {@link
+   *     WindowSpec#START}, {@link WindowSpec#END}, {@link WindowSpec#TIME}
+   * @param aggs the aggregate calls, in output order
+   * @param output output schema: the group columns, then one column per aggregate
+   * @param emit when to emit and the allowed lateness
+   * @param downstream receiver of the results
+   * @param lateOutput receiver of late rows (the input's columns), or null to drop them
+   * @param chunkCapacity rows per output chunk
+   */
+  public WindowAggregateOperator(Schema input, int timeColumn, WindowSpec window,
+      int[] groupColumns, List<AggregateSpec> aggs, Schema output, EmitStrategy emit,
+      ChunkConsumer downstream, ChunkConsumer lateOutput, int chunkCapacity) {
+    Objects.requireNonNull(input, "input");
+    this.window = Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(emit, "emit");
+    this.downstream = Objects.requireNonNull(downstream, "downstream");
+    if (window.kind() == WindowKind.SESSION) {
+      throw new IllegalArgumentException("session windows need a SessionWindowOperator");
+    }
+    WindowOperators.requireTimeColumn(input, timeColumn);
+    WindowOperators.requireCapacity(chunkCapacity);
+    this.kind = window.kind();
+    this.size = window.size();
+    this.slide = window.slide();
+    this.lateness = emit.latenessMicros();
+    this.emit = emit.kind();
+    this.changelog = !emit.appendOnly();
+    this.periodNanos = emit.periodMillis() * 1_000_000L;
+    this.timeColumn = timeColumn;
+    this.writer = new WindowGroupWriter(input, groupColumns, aggs.size(), output);
+    this.encoder = writer.encoder();
+    this.keyWidth = encoder.width();
+    this.groups = new LongKeyTable(keyWidth + 1);
+    this.key = new long[keyWidth + 1];
+    this.base = groupColumns.length;
+    this.accs = new AggAccumulator[aggs.size()];
+    this.images = new AggImage[aggs.size()];
+    for (int a = 0; a < accs.length; a++) {
+      AggregateSpec spec = aggs.get(a);
+      PhysicalKind p = spec.resultType().physical();
+      if (output.field(base + a).type().physical() != p) {
+        throw new IllegalArgumentException("output column " + (base + a) + " must be stored as "
+            + p + ": output column type=" + output.field(base + a).type());
+      }
+      accs[a] = Accumulators.create(input, spec, true);
+      images[a] = changelog ? new AggImage(p) : null;
+    }
+    this.out = new Chunk(output, chunkCapacity);
+    this.current = new Chunk(output, 1);
+    this.late = new WindowLateRows(input, lateOutput, chunkCapacity);
+    this.lastPeriodic = System.nanoTime();
+    ensureCapacity(16);
+  }
+
+  @Override
+  public long lateRows() {
+    return late.count();
+  }
+
+  /**
+   * Number of open windows (holding at least one group).
+   *
+   * @return the count
+   */
+  public int openWindowCount() {
+    return openCount;
+  }
+
+  /**
+   * Number of open (key, window) groups.
+   *
+   * @return the count
+   */
+  public int groupCount() {
+    return groups.size();
+  }
+
+  @Override
+  public void onChunk(Chunk chunk) {
+    Column time = chunk.columns[timeColumn];
+    for (int r = 0; r < chunk.size; r++) {
+      if (chunk.kinds[r] != RowKind.INSERT) {
+        throw new IllegalStateException("retraction (" + RowKind.shortString(chunk.kinds[r])
+            + ") at row " + r + " of the input of a window aggregation");
+      }
+      if (time.isNull(r)) {
+        late.add(chunk, r);
+        continue;
+      }
+      long ts = time.longs[r];
+      long firstEnd = window.alignDown(ts, slide) + slide;
+      long lastEnd = kind == WindowKind.TUMBLE ? firstEnd
+          : kind == WindowKind.HOP ? firstEnd - slide + size : window.alignDown(ts, size) + size;
+      if (lastEnd <= closeBound) {
+        late.add(chunk, r);
+        continue;
+      }
+      encoder.encode(chunk, r, key, 0);
+      for (long end = firstEnd; end <= lastEnd; end += slide) {
+        if (end > closeBound) {
+          apply(chunk, r, end);
+        }
+      }
+    }
+    if (emit == EmitStrategy.EmitKind.ON_UPDATE) {
+      emitChanges();
+    }
+    flush();
+    late.flush();
+  }
+
+  private void apply(Chunk in, int r, long end) {
+    key[keyWidth] = end;
+    int g = groups.getOrAdd(key, 0);
+    if (groups.lastAdded()) {
+      addGroup(g, end);
+    }
+    if (changelog && (flags[g] & TOUCHED) == 0) {
+      touch(g);
+    }
+    AggAccumulator[] as = accs;
+    for (int a = 0; a < as.length; a++) {
+      as[a].check(g, in, r, 1, 0);
+    }
+    for (int a = 0; a < as.length; a++) {
+      as[a].apply(g, in, r, 1);
+    }
+  }
+
+  private void addGroup(int g, long end) {
+    if (groups.idLimit() > capacity) {
+      ensureCapacity(groups.idLimit());
+    }
+    flags[g] = 0;
+    for (AggAccumulator acc : accs) {
+      acc.init(g);
+    }
+    encoder.retain(groups, g);
+    int w = windowIndex(end);
+    int n = windowSizes[w];
+    int[] list = windowGroups[w];
+    if (n == list.length) {
+      list = Arrays.copyOf(list, n * 2);
+      windowGroups[w] = list;
+    }
+    list[n] = g;
+    windowSizes[w] = n + 1;
+  }
+
+  /** Index of the open window with this end, opening it if needed. */
+  private int windowIndex(long end) {
+    if (lastWindow < openCount && windowEnds[lastWindow] == end) {
+      return lastWindow;
+    }
+    int w = Arrays.binarySearch(windowEnds, 0, openCount, end);
+    if (w < 0) {
+      w = -w - 1;
+      openWindow(w, end);
+    }
+    lastWindow = w;
+    return w;
+  }
+
+  private void openWindow(int w, long end) {
+    if (openCount == windowEnds.length) {
+      int n = openCount * 2;
+      windowEnds = Arrays.copyOf(windowEnds, n);
+      windowGroups = Arrays.copyOf(windowGroups, n);
+      windowSizes = Arrays.copyOf(windowSizes, n);
+    }
+    int[] list = windowGroups[openCount];
+    if (list == null) {
+      list = new int[16];
+    }
+    int move = openCount - w;
+    System.arraycopy(windowEnds, w, windowEnds, w + 1, move);
+    System.arraycopy(windowGroups, w, windowGroups, w + 1, move);
+    System.arraycopy(windowSizes, w, windowSizes, w + 1, move);
+    windowEnds[w] = end;
+    windowGroups[w] = list;
+    windowSizes[w] = 0;
+    openCount++;
+  }
+
+  private void ensureCapacity(int needed) {
+    int n = Math.max(capacity * 2, needed);
+    flags = Arrays.copyOf(flags, n);
+    for (int a = 0; a < accs.length; a++) {
+      accs[a].grow(n);
+      if (images[a] != null) {
+        images[a].grow(n);
+      }
+    }
+    capacity = n;
+  }
+
+  private void touch(int g) {
+    flags[g] |= TOUCHED;
+    if (changedCount == changed.length) {
+      changed = Arrays.copyOf(changed, changedCount * 2);
+    }
+    changed[changedCount++] = g;
+  }
+
+  @Override
+  public void onWatermark(long w) {
+    if (w == Watermarks.IDLE) {
+      downstream.onWatermark(w);
+      return;
+    }
+    if (w <= watermark) {
+      return;
+    }
+    watermark = w;
+    long bound = w - lateness;
+    closeBound = bound > w ? Long.MIN_VALUE : bound;
+    while (openCount > 0 && windowEnds[0] <= closeBound) {
+      closeFirstWindow();
+    }
+    flush();
+    if (closeBound > forwarded) {
+      forwarded = closeBound;
+      downstream.onWatermark(closeBound);
+    }
+  }
+
+  @Override
+  public int onTimer() {
+    if (emit != EmitStrategy.EmitKind.PERIODIC) {
+      return 0;
+    }
+    long now = System.nanoTime();
+    if (now - lastPeriodic < periodNanos) {
+      return 0;
+    }
+    lastPeriodic = now;
+    int rows = emitChanges();
+    flush();
+    return rows;
+  }
+
+  /** Emits the results of the oldest open window as the mode says, then frees its state. */
+  private void closeFirstWindow() {
+    long end = windowEnds[0];
+    long start = startOf(end);
+    int[] list = windowGroups[0];
+    int n = windowSizes[0];
+    for (int i = 0; i < n; i++) {
+      int g = list[i];
+      if (emit == EmitStrategy.EmitKind.ON_WINDOW_CLOSE) {
+        int r = reserveRow(g, RowKind.INSERT, start, end);
+        for (int a = 0; a < accs.length; a++) {
+          accs[a].result(g, out.columns[base + a], r);
+        }
+      } else if (emit == EmitStrategy.EmitKind.PERIODIC && (flags[g] & TOUCHED) != 0) {
+        emitGroup(g);
+      }
+      freeGroup(g);
+    }
+    openCount--;
+    System.arraycopy(windowEnds, 1, windowEnds, 0, openCount);
+    System.arraycopy(windowGroups, 1, windowGroups, 0, openCount);
+    System.arraycopy(windowSizes, 1, windowSizes, 0, openCount);
+    windowGroups[openCount] = list;
+    lastWindow = 0;
+  }
+
+  private long startOf(long end) {
+    return kind == WindowKind.CUMULATE ? window.alignDown(end - 1, size) : end - size;
+  }
+
+  private void freeGroup(int g) {
+    for (int a = 0; a < accs.length; a++) {
+      accs[a].free(g);
+      if (images[a] != null) {
+        images[a].clear(g);
+      }
+    }
+    flags[g] = 0;
+    encoder.release(groups, g);
+    groups.remove(g);
+  }
+
+  /**
+   * Emits every touched group still open (entries of freed groups have lost their flag and are
+   * skipped).
+   *
+   * @return rows emitted
+   */
+  private int emitChanges() {
+    int emitted = 0;
+    int done = 0;
+    try {
+      while (done < changedCount) {
+        int g = changed[done];
+        if ((flags[g] & TOUCHED) != 0) {
+          flags[g] &= ~TOUCHED;
+          emitted += emitGroup(g);
+        }
+        done++;
+      }
+    } finally {
+      System.arraycopy(changed, done, changed, 0, changedCount - done);
+      changedCount -= done;
+    }
+    return emitted;
+  }
+
+  /** Emits a changed group: {@code +I}, or {@code -U}/{@code +U}, or nothing if unchanged. */
+  private int emitGroup(int g) {
+    flags[g] &= ~TOUCHED;
+    current.reset();
+    current.size = 1;
+    for (int a = 0; a < accs.length; a++) {
+      accs[a].result(g, current.columns[base + a], 0);
+    }
+    long end = groups.key(g, keyWidth);
+    long start = startOf(end);
+    int rows;
+    if ((flags[g] & EMITTED) != 0) {
+      if (sameAsImage(g)) {
+        return 0;
+      }
+      int r = reserveRow(g, RowKind.UPDATE_BEFORE, start, end);
+      for (int a = 0; a < accs.length; a++) {
+        images[a].write(g, out.columns[base + a], r);
+      }
+      appendCurrent(g, RowKind.UPDATE_AFTER, start, end);
+      rows = 2;
+    } else {
+      appendCurrent(g, RowKind.INSERT, start, end);
+      flags[g] |= EMITTED;
+      rows = 1;
+    }
+    for (int a = 0; a < accs.length; a++) {
+      images[a].store(g, current.columns[base + a], 0);
+    }
+    return rows;
+  }
+
+  private boolean sameAsImage(int g) {
+    for (int a = 0; a < accs.length; a++) {
+      if (!images[a].sameAs(g, current.columns[base + a], 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void appendCurrent(int g, byte rowKind, long start, long end) {
+    int r = reserveRow(g, rowKind, start, end);
+    for (int a = 0; a < accs.length; a++) {
+      out.columns[base + a].copyFrom(r, current.columns[base + a], 0);
+    }
+  }
+
+  /** Appends an output row holding the group columns; flushes first when the chunk is full. */
+  private int reserveRow(int g, byte rowKind, long start, long end) {
+    if (out.isFull()) {
+      flush();
+    }
+    int r = out.size++;
+    out.kinds[r] = rowKind;
+    writer.write(groups, g, out, r, start, end);
+    return r;
+  }
+
+  private void flush() {
+    if (out.size > 0) {
+      downstream.onChunk(out);
+      out.reset();
+    }
+  }
+}
