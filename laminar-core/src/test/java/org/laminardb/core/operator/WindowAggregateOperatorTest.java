@@ -1,0 +1,274 @@
+package org.laminardb.core.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.laminardb.core.testing.TestRows.chunk;
+import static org.laminardb.core.testing.TestRows.expect;
+import static org.laminardb.core.testing.TestRows.row;
+import static org.laminardb.core.testing.TestRows.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.laminardb.core.chunk.Chunk;
+import org.laminardb.core.chunk.RowKind;
+import org.laminardb.core.testing.TestRows;
+import org.laminardb.core.type.DataType;
+import org.laminardb.core.type.Schema;
+import org.laminardb.core.type.TypeKind;
+
+class WindowAggregateOperatorTest {
+  private static final DataType BIGINT = DataType.of(TypeKind.BIGINT);
+  private static final DataType TS = DataType.of(TypeKind.TIMESTAMP);
+  private static final DataType VARCHAR = DataType.of(TypeKind.VARCHAR);
+  private static final byte I = RowKind.INSERT;
+  /** Input (k VARCHAR, ts TIMESTAMP, v BIGINT). */
+  private static final Schema IN = schema(VARCHAR, TS, BIGINT);
+  /** Output (k, window_start, window_end, COUNT(*), SUM(v)). */
+  private static final Schema OUT = schema(VARCHAR, TS, TS, BIGINT, BIGINT);
+  private static final int[] GROUPS = {0, WindowSpec.START, WindowSpec.END};
+  private static final List<AggregateSpec> AGGS = List.of(
+      AggregateSpec.countStar(), AggregateSpec.of(AggregateKind.SUM, 2, BIGINT));
+  private static final EmitStrategy ON_CLOSE =
+      new EmitStrategy(EmitStrategy.EmitKind.ON_WINDOW_CLOSE, 0, 0);
+  private static final EmitStrategy ON_UPDATE =
+      new EmitStrategy(EmitStrategy.EmitKind.ON_UPDATE, 0, 0);
+
+  private final TestRows.Collector out = new TestRows.Collector();
+  private final TestRows.Collector lateOut = new TestRows.Collector();
+  private final List<Long> watermarks = new ArrayList<>();
+  private final ChunkConsumer downstream = new ChunkConsumer() {
+    @Override
+    public void onChunk(Chunk chunk) {
+      out.onChunk(chunk);
+    }
+
+    @Override
+    public void onWatermark(long watermark) {
+      watermarks.add(watermark);
+    }
+  };
+
+  private WindowAggregateOperator op(WindowSpec window, EmitStrategy emit) {
+    return (WindowAggregateOperator) WindowOperators.create(IN, 1, window, GROUPS, AGGS, OUT, emit,
+        downstream, lateOut, 16);
+  }
+
+  @Test
+  void shouldEmitTumblingWindowsWithOffsetWhenTheWatermarkPassesTheirEnd() {
+    WindowAggregateOperator op = op(WindowSpec.tumble(10, 3), ON_CLOSE);
+    op.onChunk(chunk(IN, row(I, "a", 3, 1), row(I, "a", 12, 2), row(I, "b", 13, 4),
+        row(I, "a", 2, 8)));
+    assertThat(out.rows).isEmpty();
+    assertThat(op.openWindowCount()).isEqualTo(3);
+    op.onWatermark(12);
+    assertThat(out.take()).containsExactly(expect("+I", "a", -7, 3, 1, 8));
+    op.onWatermark(13);
+    assertThat(out.take()).containsExactly(expect("+I", "a", 3, 13, 2, 3));
+    assertThat(watermarks).containsExactly(12L, 13L);
+    op.onWatermark(23);
+    assertThat(out.take()).containsExactly(expect("+I", "b", 13, 23, 1, 4));
+    assertThat(op.openWindowCount()).isZero();
+    assertThat(op.groupCount()).isZero();
+    assertThat(op.lateRows()).isZero();
+  }
+
+  @Test
+  void shouldPutARowInSizeOverSlideHoppingWindows() {
+    WindowAggregateOperator op = op(WindowSpec.hop(5, 15, 0), ON_CLOSE);
+    op.onChunk(chunk(IN, row(I, "a", 7, 1), row(I, "a", 10, 10)));
+    op.onWatermark(100);
+    assertThat(out.take()).containsExactly(
+        expect("+I", "a", -5, 10, 1, 1),
+        expect("+I", "a", 0, 15, 2, 11),
+        expect("+I", "a", 5, 20, 2, 11),
+        expect("+I", "a", 10, 25, 1, 10));
+  }
+
+  @Test
+  void shouldPutARowInTheCumulatingWindowsEndingAfterIt() {
+    WindowAggregateOperator op = op(WindowSpec.cumulate(10, 30, 0), ON_CLOSE);
+    op.onChunk(chunk(IN, row(I, "a", 5, 1), row(I, "a", 15, 2), row(I, "a", 31, 4)));
+    op.onWatermark(20);
+    assertThat(out.take()).containsExactly(
+        expect("+I", "a", 0, 10, 1, 1), expect("+I", "a", 0, 20, 2, 3));
+    op.onWatermark(40);
+    assertThat(out.take()).containsExactly(
+        expect("+I", "a", 0, 30, 2, 3), expect("+I", "a", 30, 40, 1, 4));
+    assertThat(op.groupCount()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldEmitAChangelogAfterEachChunkOnUpdate() {
+    WindowAggregateOperator op = op(WindowSpec.tumble(10, 0), ON_UPDATE);
+    op.onChunk(chunk(IN, row(I, "a", 1, 1), row(I, "a", 2, 2)));
+    assertThat(out.take()).containsExactly(expect("+I", "a", 0, 10, 2, 3));
+    op.onChunk(chunk(IN, row(I, "a", 3, 5), row(I, "b", 11, 1)));
+    assertThat(out.take()).containsExactly(
+        expect("-U", "a", 0, 10, 2, 3), expect("+U", "a", 0, 10, 3, 8),
+        expect("+I", "b", 10, 20, 1, 1));
+    op.onWatermark(10);
+    assertThat(out.take()).isEmpty();
+    assertThat(op.groupCount()).isEqualTo(1);
+    assertThat(watermarks).containsExactly(10L);
+  }
+
+  @Test
+  void shouldEmitNothingForAnUnchangedResultOnUpdate() {
+    List<AggregateSpec> aggs = List.of(AggregateSpec.of(AggregateKind.MAX, 2, BIGINT));
+    Schema output = schema(VARCHAR, TS, TS, BIGINT);
+    WindowOperator op = WindowOperators.create(IN, 1, WindowSpec.tumble(10, 0), GROUPS, aggs,
+        output, ON_UPDATE, out, null, 16);
+    op.onChunk(chunk(IN, row(I, "a", 1, 5)));
+    out.take();
+    op.onChunk(chunk(IN, row(I, "a", 2, 3)));
+    assertThat(out.rows).isEmpty();
+  }
+
+  @Test
+  void shouldEmitPeriodicChangesOnlyFromTheTimerAndPendingOnesAtClose() throws Exception {
+    EmitStrategy periodic = new EmitStrategy(EmitStrategy.EmitKind.PERIODIC, 1, 0);
+    WindowAggregateOperator op = op(WindowSpec.tumble(10, 0), periodic);
+    op.onChunk(chunk(IN, row(I, "a", 1, 1)));
+    assertThat(out.rows).isEmpty();
+    Thread.sleep(2);
+    assertThat(op.onTimer()).isEqualTo(1);
+    assertThat(out.take()).containsExactly(expect("+I", "a", 0, 10, 1, 1));
+    op.onChunk(chunk(IN, row(I, "a", 2, 2)));
+    assertThat(out.rows).isEmpty();
+    op.onWatermark(10);
+    assertThat(out.take()).containsExactly(
+        expect("-U", "a", 0, 10, 1, 1), expect("+U", "a", 0, 10, 2, 3));
+    Thread.sleep(2);
+    assertThat(op.onTimer()).isZero();
+    assertThat(op.groupCount()).isZero();
+  }
+
+  @Test
+  void shouldUpdateWithinLatenessAndRouteLateRowsWithTheInputColumns() {
+    EmitStrategy emit = new EmitStrategy(EmitStrategy.EmitKind.ON_UPDATE, 0, 5);
+    WindowAggregateOperator op = op(WindowSpec.tumble(10, 0), emit);
+    op.onChunk(chunk(IN, row(I, "a", 1, 1)));
+    out.take();
+    op.onWatermark(12);
+    assertThat(watermarks).containsExactly(7L);
+    op.onChunk(chunk(IN, row(I, "a", 4, 2)));
+    assertThat(out.take()).containsExactly(
+        expect("-U", "a", 0, 10, 1, 1), expect("+U", "a", 0, 10, 2, 3));
+    op.onWatermark(15);
+    assertThat(watermarks).containsExactly(7L, 10L);
+    assertThat(op.groupCount()).isZero();
+    op.onChunk(chunk(IN, row(I, "a", 9, 7), row(I, "b", 10, 1), row(I, "c", null, 3)));
+    assertThat(out.take()).containsExactly(expect("+I", "b", 10, 20, 1, 1));
+    assertThat(lateOut.take()).containsExactly(
+        expect("+I", "a", 9, 7), expect("+I", "c", null, 3));
+    assertThat(op.lateRows()).isEqualTo(2);
+  }
+
+  @Test
+  void shouldSkipClosedHoppingWindowsButKeepTheOpenOnes() {
+    WindowAggregateOperator op = op(WindowSpec.hop(5, 10, 0), ON_CLOSE);
+    op.onWatermark(5);
+    op.onChunk(chunk(IN, row(I, "a", 3, 1)));
+    assertThat(op.lateRows()).isZero();
+    op.onWatermark(20);
+    assertThat(out.take()).containsExactly(expect("+I", "a", 0, 10, 1, 1));
+  }
+
+  @Test
+  void shouldIgnoreButForwardIdleAndOnlyForwardIncreasingWatermarks() {
+    WindowAggregateOperator op = op(WindowSpec.tumble(10, 0), ON_CLOSE);
+    op.onChunk(chunk(IN, row(I, "a", 1, 1)));
+    op.onWatermark(5);
+    op.onWatermark(Watermarks.IDLE);
+    op.onWatermark(3);
+    op.onWatermark(5);
+    assertThat(out.rows).isEmpty();
+    assertThat(watermarks).containsExactly(5L, Watermarks.IDLE);
+    op.onWatermark(10);
+    assertThat(out.take()).containsExactly(expect("+I", "a", 0, 10, 1, 1));
+  }
+
+  @Test
+  void shouldIgnoreNullArgumentsAndEmitNullSumsForWindowsWithoutValues() {
+    WindowAggregateOperator op = op(WindowSpec.tumble(10, 0), ON_CLOSE);
+    op.onChunk(chunk(IN, row(I, "a", 1, null), row(I, "b", 1, null), row(I, "b", 2, 4),
+        row(I, null, 3, 5)));
+    op.onWatermark(10);
+    assertThat(out.take()).containsExactlyInAnyOrder(
+        expect("+I", "a", 0, 10, 1, null), expect("+I", "b", 0, 10, 2, 4),
+        expect("+I", null, 0, 10, 1, 5));
+  }
+
+  @Test
+  void shouldWriteWindowColumnsInAnyOrderAroundTheKeys() {
+    Schema output = schema(BIGINT, TS, VARCHAR, TS, BIGINT);
+    int[] groups = {2, WindowSpec.TIME, 0, WindowSpec.START};
+    WindowOperator op = WindowOperators.create(IN, 1, WindowSpec.tumble(10, 0), groups,
+        List.of(AggregateSpec.countStar()), output, ON_CLOSE, out, null, 16);
+    op.onChunk(chunk(IN, row(I, "a", 1, 7), row(I, "a", 2, 7)));
+    op.onWatermark(10);
+    assertThat(out.take()).containsExactly(expect("+I", 7, 9, "a", 0, 2));
+  }
+
+  @Test
+  void shouldGiveSortedInputResultsForRowsOutOfOrderWithinTheWatermark() {
+    Random random = new Random(42);
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      rows.add(row(I, "k" + random.nextInt(7), (long) i, (long) random.nextInt(100)));
+    }
+    List<Object[]> shuffled = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i += 100) {
+      List<Object[]> part = new ArrayList<>(rows.subList(i, i + 100));
+      java.util.Collections.shuffle(part, random);
+      shuffled.addAll(part);
+    }
+    WindowSpec hop = WindowSpec.hop(30, 90, 7);
+    assertThat(run(hop, shuffled)).containsExactlyInAnyOrderElementsOf(run(hop, rows));
+    WindowSpec cumulate = WindowSpec.cumulate(25, 100, 0);
+    assertThat(run(cumulate, shuffled)).containsExactlyInAnyOrderElementsOf(run(cumulate, rows));
+  }
+
+  private List<List<Object>> run(WindowSpec window, List<Object[]> rows) {
+    TestRows.Collector results = new TestRows.Collector();
+    WindowOperator op = WindowOperators.create(IN, 1, window, GROUPS, AGGS, OUT, ON_CLOSE,
+        results, null, 7);
+    for (int i = 0; i < rows.size(); i += 100) {
+      op.onChunk(chunk(IN, rows.subList(i, i + 100).toArray(new Object[0][])));
+      op.onWatermark(i);
+    }
+    op.onWatermark(Long.MAX_VALUE - 1);
+    assertThat(op.lateRows()).isZero();
+    return results.take();
+  }
+
+  @Test
+  void shouldReuseFreedStateAcrossManyWindows() {
+    WindowAggregateOperator op = op(WindowSpec.tumble(10, 0), ON_CLOSE);
+    for (int w = 0; w < 100; w++) {
+      op.onChunk(chunk(IN, row(I, "a", w * 10L, 1), row(I, "b", w * 10L + 1, 2)));
+      op.onWatermark(w * 10L + 10);
+      assertThat(out.take()).hasSize(2);
+      assertThat(op.groupCount()).isZero();
+    }
+    assertThat(op.openWindowCount()).isZero();
+  }
+
+  @Test
+  void shouldRejectRetractions() {
+    WindowAggregateOperator op = op(WindowSpec.tumble(10, 0), ON_CLOSE);
+    assertThatThrownBy(() -> op.onChunk(chunk(IN, row(RowKind.DELETE, "a", 1, 1))))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void shouldHandOverFullChunks() {
+    WindowOperator op = WindowOperators.create(IN, 1, WindowSpec.tumble(10, 0), GROUPS, AGGS, OUT,
+        ON_CLOSE, out, null, 2);
+    op.onChunk(chunk(IN, row(I, "a", 1, 1), row(I, "b", 1, 1), row(I, "c", 1, 1)));
+    op.onWatermark(10);
+    assertThat(out.chunkSizes).containsExactly(2, 1);
+  }
+}
