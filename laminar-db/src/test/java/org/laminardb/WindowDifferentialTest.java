@@ -1,0 +1,557 @@
+package org.laminardb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Differential test of event-time windows: for every window kind ({@link WindowShape}) and EMIT
+ * mode ({@link Mode}), random rows (a few symbols, NULL prices and quantities, event times
+ * advancing with disorder within the watermark bound, rows behind the watermark within and beyond
+ * the allowed lateness), pushed in random batches with occasional explicit watermarks, must give
+ * what H2 computes over the rows the contract's model ({@link WindowInput}) accepts.
+ *
+ * <p>After every few batches: an ON WINDOW CLOSE result holds exactly the windows whose end plus
+ * lateness the watermark has reached, an ON UPDATE result the current result of every window, and
+ * the source's watermark is the model's. After a final watermark far in the future every result
+ * holds every window, the LATE DATA stream holds exactly the model's late rows, the late count of
+ * every query matches, and ON WINDOW CLOSE streams never retracted. Input whose disorder stays
+ * within the watermark bound gives the same results as the same rows sorted. The TVF, LaminarDB
+ * and Calcite syntaxes give identical results (all equal the same oracle).
+ *
+ * <p>All failures of one input are collected (first failure per query) and reported together with
+ * the query, the batch, the watermark and the differing rows.
+ */
+class WindowDifferentialTest {
+  private static final long[] SEEDS = {1, 2};
+  private static final int BATCHES = 24;
+  private static final int CHECK_EVERY = 3;
+  private static final Duration WAIT = Duration.ofSeconds(5);
+
+  /** Syntax of the windowed query. */
+  enum Syntax {
+    TVF,
+    LAMINAR,
+    CALCITE
+  }
+
+  /** A continuous query kind under test: object kind, EMIT clause, lateness, syntax. */
+  enum Mode {
+    EOWC(true, true, "", 0, Syntax.TVF),
+    EOWC_LATE(true, true,
+        " EMIT ON WINDOW CLOSE ALLOW LATENESS INTERVAL '3' SECOND LATE DATA TO late_%s", 1,
+        Syntax.TVF),
+    AFTER_WATERMARK(true, true, " EMIT AFTER WATERMARK", 0, Syntax.TVF),
+    FINAL(true, true, " EMIT FINAL", 0, Syntax.TVF),
+    EOWC_LAMINAR(true, true, " EMIT ON WINDOW CLOSE", 0, Syntax.LAMINAR),
+    MV(false, false, " LATE DATA TO late_%s", 0, Syntax.TVF),
+    MV_LATE(false, false, " EMIT ON UPDATE ALLOW LATENESS INTERVAL '3' SECOND", 1, Syntax.TVF),
+    CHANGES(true, false, " EMIT CHANGES ALLOW LATENESS INTERVAL '3' SECOND", 1, Syntax.TVF),
+    EVERY(false, false, " EMIT EVERY INTERVAL '100' MILLISECOND", 0, Syntax.TVF),
+    MV_LAMINAR(false, false, "", 0, Syntax.LAMINAR),
+    MV_CALCITE(false, false, "", 0, Syntax.CALCITE);
+
+    final boolean stream;
+    final boolean onClose;
+    final String clause;
+    final int lateness;
+    final Syntax syntax;
+
+    Mode(boolean stream, boolean onClose, String clause, int lateness, Syntax syntax) {
+      this.stream = stream;
+      this.onClose = onClose;
+      this.clause = clause;
+      this.lateness = lateness;
+      this.syntax = syntax;
+    }
+
+    String suffix() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    boolean hasLateStream() {
+      return clause.contains("LATE DATA");
+    }
+
+    boolean periodic() {
+      return this == EVERY;
+    }
+
+    /** The query in this mode's syntax, or null if the window has no such form. */
+    String query(WindowShape shape) {
+      switch (syntax) {
+        case LAMINAR:
+          return shape.laminarQuery();
+        case CALCITE:
+          return shape.calciteQuery();
+        default:
+          return shape.tvfQuery();
+      }
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> windowsEqualBatchResults() {
+    List<DynamicTest> tests = new ArrayList<>();
+    for (long seed : SEEDS) {
+      for (WindowShape shape : WindowShape.values()) {
+        tests.add(DynamicTest.dynamicTest(shape + " seed " + seed + " with late rows",
+            () -> withLateRows(seed, shape)));
+        tests.add(DynamicTest.dynamicTest(shape + " seed " + seed + " disorder equals sorted",
+            () -> disorderEqualsSorted(seed, shape)));
+      }
+    }
+    return tests.stream();
+  }
+
+  private static void withLateRows(long seed, WindowShape shape) throws Exception {
+    WindowInput in = WindowInput.random(seed, shape, true, BATCHES);
+    assertThat(in.lateRows(0)).as("the input has late rows").isNotEmpty();
+    try (Run run = new Run(in, "seed " + seed + ", " + shape + ", with late rows")) {
+      run.execute();
+      run.assertNoFailures();
+    }
+  }
+
+  private static void disorderEqualsSorted(long seed, WindowShape shape) throws Exception {
+    WindowInput in = WindowInput.random(seed, shape, false, BATCHES);
+    assertThat(in.lateRows(0)).as("no late rows").isEmpty();
+    assertThat(in.lateRows(1)).as("no late rows").isEmpty();
+    WindowInput sorted = in.sorted(seed);
+    Map<Mode, List<List<Object>>> a;
+    Map<Mode, List<List<Object>>> b;
+    try (Run run = new Run(in, "seed " + seed + ", " + shape + ", disorder within the bound")) {
+      run.execute();
+      run.assertNoFailures();
+      a = run.finals;
+    }
+    try (Run run = new Run(sorted, "seed " + seed + ", " + shape + ", sorted")) {
+      run.execute();
+      run.assertNoFailures();
+      b = run.finals;
+    }
+    for (Map.Entry<Mode, List<List<Object>>> e : a.entrySet()) {
+      assertSameRows(e.getValue(), b.get(e.getKey()),
+          e.getKey() + ": out-of-order input vs the same rows sorted");
+    }
+  }
+
+  /** One query under test. */
+  private static final class Probe {
+    final Mode mode;
+    final String name;
+    final String sql;
+    final String readView;
+    final String lateStream;
+    Subscription subscription;
+    String failure;
+
+    Probe(Mode mode, WindowShape shape) {
+      this.mode = mode;
+      this.name = "q_" + mode.suffix();
+      this.lateStream = mode.hasLateStream() ? "late_" + mode.suffix() : null;
+      this.sql = "CREATE " + (mode.stream ? "STREAM " : "MATERIALIZED VIEW ") + name + " AS "
+          + mode.query(shape) + (lateStream == null ? mode.clause
+              : String.format(Locale.ROOT, mode.clause, mode.suffix()));
+      this.readView = mode.stream ? "r_" + mode.suffix() : name;
+    }
+
+    boolean live() {
+      return failure == null;
+    }
+  }
+
+  /** One database and one H2 oracle fed the same input. */
+  private static final class Run implements AutoCloseable {
+    final WindowInput in;
+    final String what;
+    final LaminarDB db;
+    final Connection h2;
+    final List<Probe> probes = new ArrayList<>();
+    final List<String> failures = new ArrayList<>();
+    final Map<Mode, List<List<Object>>> finals = new LinkedHashMap<>();
+    long watermark = WindowInput.NONE;
+
+    Run(WindowInput in, String what) throws SQLException {
+      this.in = in;
+      this.what = what;
+      this.db = LaminarDB.open();
+      this.h2 = DriverManager.getConnection("jdbc:h2:mem:");
+      try (Statement st = h2.createStatement()) {
+        for (int l = 0; l < WindowInput.LATENESS.length; l++) {
+          st.execute("CREATE TABLE t" + l + " (id INT, sym VARCHAR, price DOUBLE, qty INT, "
+              + "ts BIGINT, open_after BIGINT)");
+        }
+        st.execute("CREATE TABLE k (i INT)");
+        for (int i = 0; i < 16; i++) {
+          st.execute("INSERT INTO k VALUES (" + i + ")");
+        }
+      }
+    }
+
+    void execute() throws SQLException, InterruptedException {
+      db.execute("CREATE SOURCE trades (sym VARCHAR, price DOUBLE, qty INT, ts TIMESTAMP, "
+          + "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)");
+      for (Mode mode : Mode.values()) {
+        if (mode.query(in.shape) != null) {
+          create(new Probe(mode, in.shape));
+        }
+      }
+      try (SourceWriter w = db.source("trades")) {
+        for (int b = 0; b < in.batches.size(); b++) {
+          WindowInput.Batch batch = in.batches.get(b);
+          push(w, batch);
+          if (b % CHECK_EVERY == CHECK_EVERY - 1) {
+            checkAll("after batch " + b + " " + batch.rows);
+          }
+        }
+        long far = WindowInput.BASE + 3_600L * WindowShape.SEC * 24;
+        for (WindowInput.Batch batch : in.batches) {
+          for (WindowInput.Row r : batch.rows) {
+            far = Math.max(far, r.ts + 3_600L * WindowShape.SEC);
+          }
+        }
+        WindowApi.watermark(w, WindowInput.time(far));
+        watermark = far;
+      }
+      checkAll("after the final watermark " + WindowInput.time(watermark));
+      checkEnd();
+    }
+
+    private void create(Probe p) {
+      probes.add(p);
+      try {
+        db.execute(p.sql);
+        if (p.mode.stream) {
+          if (p.mode.onClose) {
+            p.subscription = db.subscribe(p.name);
+          }
+          db.execute("CREATE MATERIALIZED VIEW " + p.readView + " AS SELECT * FROM " + p.name);
+        }
+        if (p.lateStream != null) {
+          db.execute("CREATE MATERIALIZED VIEW lv_" + p.mode.suffix() + " AS SELECT * FROM "
+              + p.lateStream);
+        }
+      } catch (RuntimeException e) {
+        fail(p, "creating it failed: " + e);
+      }
+    }
+
+    private void push(SourceWriter w, WindowInput.Batch batch) throws SQLException {
+      if (batch.explicitWatermark != WindowInput.NONE) {
+        WindowApi.watermark(w, WindowInput.time(batch.explicitWatermark));
+      }
+      if (batch.rows.size() == 1) {
+        w.insert(batch.rows.get(0).values());
+      } else {
+        List<Object[]> rows = new ArrayList<>();
+        for (WindowInput.Row r : batch.rows) {
+          rows.add(r.values());
+        }
+        w.insertAll(rows);
+      }
+      for (int l = 0; l < WindowInput.LATENESS.length; l++) {
+        try (PreparedStatement ps = h2.prepareStatement(
+            "INSERT INTO t" + l + " VALUES (?, ?, ?, ?, ?, ?)")) {
+          for (WindowInput.Row r : batch.rows) {
+            if (!r.late(l)) {
+              ps.setInt(1, r.id);
+              ps.setString(2, r.sym);
+              ps.setObject(3, r.price);
+              ps.setObject(4, r.qty);
+              ps.setLong(5, r.ts);
+              ps.setLong(6, r.openAfter[l]);
+              ps.addBatch();
+            }
+          }
+          ps.executeBatch();
+        }
+      }
+      watermark = batch.watermarkAfter;
+    }
+
+    private void checkAll(String when) throws SQLException, InterruptedException {
+      Optional<LocalDateTime> wm = WindowApi.watermark(db, "trades");
+      Optional<LocalDateTime> want = watermark == WindowInput.NONE ? Optional.empty()
+          : Optional.of(WindowInput.time(watermark));
+      if (!wm.equals(want)) {
+        failures.add("db.watermark(\"trades\") " + when + ": expected " + want + " but was " + wm);
+      }
+      for (Probe p : probes) {
+        if (!p.live() || (p.mode.periodic() && !when.contains("final"))) {
+          continue;
+        }
+        List<List<Object>> expected = oracle(p.mode);
+        List<List<Object>> actual;
+        try {
+          actual = p.mode.periodic() ? poll(p, expected) : laminar(p.readView);
+        } catch (RuntimeException e) {
+          fail(p, when + ": reading " + p.readView + " failed: " + e);
+          continue;
+        }
+        String diff = diff(actual, expected);
+        if (diff != null) {
+          fail(p, when + " (watermark " + WindowInput.time(watermark) + "): " + diff);
+        }
+        if (when.contains("final")) {
+          finals.put(p.mode, actual);
+        }
+      }
+    }
+
+    /** A periodic result appears within {@link #WAIT}. */
+    private List<List<Object>> poll(Probe p, List<List<Object>> expected)
+        throws InterruptedException {
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      List<List<Object>> actual = laminar(p.readView);
+      while (diff(actual, expected) != null && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+        actual = laminar(p.readView);
+      }
+      return actual;
+    }
+
+    private void checkEnd() throws InterruptedException {
+      for (Probe p : probes) {
+        if (!p.live()) {
+          continue;
+        }
+        List<WindowInput.Row> late = in.lateRows(p.mode.lateness);
+        try {
+          long count = WindowApi.lateRows(db, p.name);
+          if (count != late.size()) {
+            fail(p, "db.lateRows(\"" + p.name + "\") = " + count + " but the model has "
+                + late.size() + " late rows: " + late);
+          }
+        } catch (RuntimeException | AssertionError e) {
+          fail(p, "db.lateRows(\"" + p.name + "\") failed: " + e);
+        }
+        if (p.lateStream != null && p.live()) {
+          checkLateStream(p, late);
+        }
+        if (p.subscription != null && p.live()) {
+          checkSubscription(p);
+        }
+      }
+    }
+
+    private void checkLateStream(Probe p, List<WindowInput.Row> late) {
+      List<List<Object>> expected = new ArrayList<>();
+      for (WindowInput.Row r : late) {
+        List<Object> row = new ArrayList<>();
+        for (Object v : r.values()) {
+          row.add(normalize(v));
+        }
+        expected.add(row);
+      }
+      try {
+        String diff = diff(laminar("lv_" + p.mode.suffix()), expected);
+        if (diff != null) {
+          fail(p, "LATE DATA stream " + p.lateStream + " differs from the model's late rows: "
+              + diff);
+        }
+      } catch (RuntimeException e) {
+        fail(p, "reading the late rows failed: " + e);
+      }
+    }
+
+    /** The stream emitted every window exactly once, as inserts. */
+    private void checkSubscription(Probe p) throws InterruptedException {
+      try {
+        List<List<Object>> expected = oracle(p.mode);
+        List<List<Object>> got = new ArrayList<>();
+        List<String> retractions = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (got.size() < expected.size() && System.nanoTime() < deadline) {
+          Row r = p.subscription.poll(Duration.ofMillis(100));
+          if (r != null) {
+            collect(r, got, retractions);
+          }
+        }
+        for (Row r = p.subscription.poll(Duration.ofMillis(100)); r != null;
+            r = p.subscription.poll(Duration.ofMillis(100))) {
+          collect(r, got, retractions);
+        }
+        if (!retractions.isEmpty()) {
+          fail(p, "an ON WINDOW CLOSE stream emitted non-insert rows: " + retractions);
+        }
+        String diff = diff(got, expected);
+        if (diff != null) {
+          fail(p, "subscription to " + p.name + " (every window once): " + diff);
+        }
+      } catch (SQLException e) {
+        throw new AssertionError(e);
+      } finally {
+        p.subscription.close();
+      }
+    }
+
+    private static void collect(Row r, List<List<Object>> got, List<String> retractions) {
+      if (r.kind() != ChangeKind.INSERT) {
+        retractions.add(r.kind().shortString() + row(r));
+      }
+      got.add(row(r));
+    }
+
+    private void fail(Probe p, String message) {
+      if (p.failure == null) {
+        p.failure = message;
+        failures.add(p.mode + " [" + p.sql + "]: " + message);
+      }
+    }
+
+    /** The H2 result for a mode's lateness; only closed windows for ON WINDOW CLOSE. */
+    private List<List<Object>> oracle(Mode mode) throws SQLException {
+      long lateness = WindowInput.LATENESS[mode.lateness];
+      String sql = "SELECT * FROM (" + in.shape.oracle("t" + mode.lateness) + ") o";
+      if (mode.onClose) {
+        sql += " WHERE we + " + lateness + " <= ?";
+      }
+      List<List<Object>> out = new ArrayList<>();
+      try (PreparedStatement ps = h2.prepareStatement(sql)) {
+        if (mode.onClose) {
+          ps.setLong(1, watermark);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          int n = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            List<Object> row = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+              row.add(normalize(rs.getObject(i)));
+            }
+            out.add(row);
+          }
+        }
+      }
+      return out;
+    }
+
+    private List<List<Object>> laminar(String view) {
+      List<List<Object>> out = new ArrayList<>();
+      for (Row r : db.query("SELECT * FROM " + view)) {
+        out.add(row(r));
+      }
+      return out;
+    }
+
+    void assertNoFailures() {
+      assertThat(failures).as(what + ": " + failures.size() + " failure(s):\n"
+          + String.join("\n", failures)).isEmpty();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        db.close();
+      } finally {
+        h2.close();
+      }
+    }
+  }
+
+  private static List<Object> row(Row r) {
+    List<Object> row = new ArrayList<>();
+    for (int i = 0; i < r.size(); i++) {
+      row.add(normalize(r.get(i)));
+    }
+    return row;
+  }
+
+  /** Numbers and timestamps (as epoch microseconds) as BigDecimal, everything else as text. */
+  private static Object normalize(Object v) {
+    if (v instanceof LocalDateTime) {
+      return BigDecimal.valueOf(WindowInput.micros((LocalDateTime) v));
+    }
+    if (v instanceof Number) {
+      return new BigDecimal(v.toString());
+    }
+    return v == null ? null : v.toString();
+  }
+
+  private static void assertSameRows(List<List<Object>> actual, List<List<Object>> expected,
+      String what) {
+    String diff = diff(actual, expected);
+    assertThat(diff).as(what).isNull();
+  }
+
+  /**
+   * Null if both hold the same multiset of rows (numbers equal within 1e-9 relative), else a
+   * description of the rows only one of them has (timestamps shown as such).
+   */
+  static String diff(List<List<Object>> actual, List<List<Object>> expected) {
+    List<List<Object>> left = new ArrayList<>(actual);
+    List<List<Object>> missing = new ArrayList<>();
+    for (List<Object> want : expected) {
+      int match = -1;
+      for (int i = 0; i < left.size() && match < 0; i++) {
+        if (sameRow(left.get(i), want)) {
+          match = i;
+        }
+      }
+      if (match < 0) {
+        missing.add(want);
+      } else {
+        left.remove(match);
+      }
+    }
+    if (missing.isEmpty() && left.isEmpty()) {
+      return null;
+    }
+    return "expected " + expected.size() + " rows, got " + actual.size() + "; missing "
+        + show(missing) + "; unexpected " + show(left);
+  }
+
+  private static String show(List<List<Object>> rows) {
+    List<String> out = new ArrayList<>();
+    for (List<Object> r : rows.subList(0, Math.min(rows.size(), 12))) {
+      List<String> cells = new ArrayList<>();
+      for (Object v : r) {
+        if (v instanceof BigDecimal && ((BigDecimal) v).compareTo(
+            BigDecimal.valueOf(WindowInput.BASE / 2)) > 0) {
+          cells.add(WindowInput.time(((BigDecimal) v).longValueExact()).toString());
+        } else {
+          cells.add(String.valueOf(v));
+        }
+      }
+      out.add("(" + String.join(", ", cells) + ")");
+    }
+    return out + (rows.size() > 12 ? " and " + (rows.size() - 12) + " more" : "");
+  }
+
+  private static boolean sameRow(List<Object> a, List<Object> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      Object x = a.get(i);
+      Object y = b.get(i);
+      if (x instanceof BigDecimal && y instanceof BigDecimal) {
+        BigDecimal diff = ((BigDecimal) x).subtract((BigDecimal) y).abs();
+        BigDecimal scale = ((BigDecimal) y).abs().max(BigDecimal.ONE);
+        if (diff.compareTo(scale.multiply(new BigDecimal("1e-9"))) > 0) {
+          return false;
+        }
+      } else if (x == null ? y != null : !x.equals(y)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
