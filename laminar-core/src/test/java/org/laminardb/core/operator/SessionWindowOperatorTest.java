@@ -1,0 +1,238 @@
+package org.laminardb.core.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.laminardb.core.testing.TestRows.chunk;
+import static org.laminardb.core.testing.TestRows.expect;
+import static org.laminardb.core.testing.TestRows.row;
+import static org.laminardb.core.testing.TestRows.schema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.laminardb.core.chunk.Chunk;
+import org.laminardb.core.chunk.RowKind;
+import org.laminardb.core.testing.TestRows;
+import org.laminardb.core.type.DataType;
+import org.laminardb.core.type.Schema;
+import org.laminardb.core.type.TypeKind;
+
+class SessionWindowOperatorTest {
+  private static final DataType BIGINT = DataType.of(TypeKind.BIGINT);
+  private static final DataType TS = DataType.of(TypeKind.TIMESTAMP);
+  private static final DataType VARCHAR = DataType.of(TypeKind.VARCHAR);
+  private static final byte I = RowKind.INSERT;
+  /** Input (k VARCHAR, ts TIMESTAMP, v BIGINT). */
+  private static final Schema IN = schema(VARCHAR, TS, BIGINT);
+  /** Output (k, window_start, window_end, COUNT(*), SUM(v)). */
+  private static final Schema OUT = schema(VARCHAR, TS, TS, BIGINT, BIGINT);
+  private static final int[] GROUPS = {0, WindowSpec.START, WindowSpec.END};
+  private static final List<AggregateSpec> AGGS = List.of(
+      AggregateSpec.countStar(), AggregateSpec.of(AggregateKind.SUM, 2, BIGINT));
+  private static final EmitStrategy ON_CLOSE =
+      new EmitStrategy(EmitStrategy.EmitKind.ON_WINDOW_CLOSE, 0, 0);
+  private static final EmitStrategy ON_UPDATE =
+      new EmitStrategy(EmitStrategy.EmitKind.ON_UPDATE, 0, 0);
+
+  private final TestRows.Collector out = new TestRows.Collector();
+  private final TestRows.Collector lateOut = new TestRows.Collector();
+  private final List<Long> watermarks = new ArrayList<>();
+  private final ChunkConsumer downstream = new ChunkConsumer() {
+    @Override
+    public void onChunk(Chunk chunk) {
+      out.onChunk(chunk);
+    }
+
+    @Override
+    public void onWatermark(long watermark) {
+      watermarks.add(watermark);
+    }
+  };
+
+  private SessionWindowOperator op(long gap, EmitStrategy emit) {
+    return (SessionWindowOperator) WindowOperators.create(IN, 1, WindowSpec.session(gap), GROUPS,
+        AGGS, OUT, emit, downstream, lateOut, 16);
+  }
+
+  @Test
+  void shouldExtendSessionsPerKeyAndCloseThemInEndOrder() {
+    SessionWindowOperator op = op(10, ON_CLOSE);
+    op.onChunk(chunk(IN, row(I, "a", 1, 1), row(I, "b", 2, 10), row(I, "a", 5, 2),
+        row(I, "a", 30, 4)));
+    assertThat(out.rows).isEmpty();
+    assertThat(op.sessionCount()).isEqualTo(3);
+    op.onWatermark(15);
+    assertThat(out.take()).containsExactly(
+        expect("+I", "b", 2, 12, 1, 10), expect("+I", "a", 1, 15, 2, 3));
+    assertThat(watermarks).containsExactly(15L);
+    op.onWatermark(40);
+    assertThat(out.take()).containsExactly(expect("+I", "a", 30, 40, 1, 4));
+    assertThat(op.sessionCount()).isZero();
+    assertThat(op.bufferedRows()).isZero();
+    assertThat(op.keyCount()).isZero();
+  }
+
+  @Test
+  void shouldMergeSessionsBridgedByARow() {
+    SessionWindowOperator op = op(10, ON_CLOSE);
+    op.onChunk(chunk(IN, row(I, "a", 1, 1), row(I, "a", 15, 2), row(I, "a", 40, 100)));
+    op.onChunk(chunk(IN, row(I, "a", 8, 4)));
+    assertThat(op.sessionCount()).isEqualTo(2);
+    op.onWatermark(100);
+    assertThat(out.take()).containsExactly(
+        expect("+I", "a", 1, 25, 3, 7), expect("+I", "a", 40, 50, 1, 100));
+  }
+
+  @Test
+  void shouldRetractEveryMergedSessionAndInsertTheMergedOneOnUpdate() {
+    SessionWindowOperator op = op(10, ON_UPDATE);
+    op.onChunk(chunk(IN, row(I, "a", 1, 1)));
+    assertThat(out.take()).containsExactly(expect("+I", "a", 1, 11, 1, 1));
+    op.onChunk(chunk(IN, row(I, "a", 15, 2)));
+    assertThat(out.take()).containsExactly(expect("+I", "a", 15, 25, 1, 2));
+    op.onChunk(chunk(IN, row(I, "a", 8, 4)));
+    assertThat(out.take()).containsExactlyInAnyOrder(
+        expect("-D", "a", 1, 11, 1, 1), expect("-D", "a", 15, 25, 1, 2),
+        expect("+I", "a", 1, 25, 3, 7));
+    op.onChunk(chunk(IN, row(I, "a", 14, 0)));
+    assertThat(out.take()).containsExactly(
+        expect("-U", "a", 1, 25, 3, 7), expect("+U", "a", 1, 25, 4, 7));
+    op.onChunk(chunk(IN, row(I, "a", 24, 1)));
+    assertThat(out.take()).containsExactly(
+        expect("-D", "a", 1, 25, 4, 7), expect("+I", "a", 1, 34, 5, 8));
+    op.onWatermark(34);
+    assertThat(out.take()).isEmpty();
+    assertThat(op.sessionCount()).isZero();
+  }
+
+  @Test
+  void shouldEmitPeriodicChangesIncludingRetractionsOnlyFromTheTimer() throws Exception {
+    SessionWindowOperator op = op(10, new EmitStrategy(EmitStrategy.EmitKind.PERIODIC, 1, 0));
+    op.onChunk(chunk(IN, row(I, "a", 1, 1), row(I, "a", 15, 2)));
+    assertThat(out.rows).isEmpty();
+    Thread.sleep(2);
+    assertThat(op.onTimer()).isEqualTo(2);
+    assertThat(out.take()).containsExactlyInAnyOrder(
+        expect("+I", "a", 1, 11, 1, 1), expect("+I", "a", 15, 25, 1, 2));
+    op.onChunk(chunk(IN, row(I, "a", 8, 4)));
+    assertThat(out.rows).isEmpty();
+    Thread.sleep(2);
+    assertThat(op.onTimer()).isEqualTo(3);
+    assertThat(out.take()).containsExactlyInAnyOrder(
+        expect("-D", "a", 1, 11, 1, 1), expect("-D", "a", 15, 25, 1, 2),
+        expect("+I", "a", 1, 25, 3, 7));
+    op.onChunk(chunk(IN, row(I, "a", 9, 1)));
+    op.onWatermark(25);
+    assertThat(out.take()).containsExactly(
+        expect("-U", "a", 1, 25, 3, 7), expect("+U", "a", 1, 25, 4, 8));
+    assertThat(op.sessionCount()).isZero();
+  }
+
+  @Test
+  void shouldTreatRowsOfClosedSessionsAndNullTimesAsLate() {
+    EmitStrategy emit = new EmitStrategy(EmitStrategy.EmitKind.ON_WINDOW_CLOSE, 0, 5);
+    SessionWindowOperator op = op(10, emit);
+    op.onChunk(chunk(IN, row(I, "a", 10, 1)));
+    op.onWatermark(24);
+    assertThat(watermarks).containsExactly(19L);
+    op.onChunk(chunk(IN, row(I, "a", 5, 2), row(I, "b", 9, 3), row(I, "c", null, 4),
+        row(I, "b", 11, 5)));
+    assertThat(lateOut.take()).containsExactly(
+        expect("+I", "b", 9, 3), expect("+I", "c", null, 4));
+    assertThat(op.lateRows()).isEqualTo(2);
+    op.onWatermark(25);
+    assertThat(out.take()).containsExactly(expect("+I", "a", 5, 20, 2, 3));
+    op.onWatermark(Watermarks.IDLE);
+    op.onWatermark(26);
+    assertThat(out.take()).containsExactly(expect("+I", "b", 11, 21, 1, 5));
+    assertThat(watermarks).containsExactly(19L, 20L, Watermarks.IDLE, 21L);
+    assertThat(op.keyCount()).isZero();
+  }
+
+  @Test
+  void shouldFormGlobalSessionsWithoutKeys() {
+    Schema output = schema(TS, TS, BIGINT);
+    WindowOperator op = WindowOperators.create(IN, 1, WindowSpec.session(5), new int[] {
+        WindowSpec.START, WindowSpec.TIME}, List.of(AggregateSpec.countStar()), output, ON_CLOSE,
+        out, null, 16);
+    op.onChunk(chunk(IN, row(I, "a", 1, 1), row(I, "b", 4, 1), row(I, "c", 20, 1)));
+    op.onWatermark(100);
+    assertThat(out.take()).containsExactly(expect("+I", 1, 8, 2), expect("+I", 20, 24, 1));
+  }
+
+  @Test
+  void shouldGiveSortedInputResultsForShuffledInputAndAMatchingChangelog() {
+    Random random = new Random(7);
+    List<Object[]> rows = new ArrayList<>();
+    long t = 0;
+    for (int i = 0; i < 3000; i++) {
+      t += random.nextInt(4);
+      rows.add(row(I, "k" + random.nextInt(5), t, random.nextBoolean() ? null
+          : (long) random.nextInt(100)));
+    }
+    List<Object[]> shuffled = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i += 200) {
+      List<Object[]> part = new ArrayList<>(rows.subList(i, i + 200));
+      Collections.shuffle(part, random);
+      shuffled.addAll(part);
+    }
+    List<List<Object>> sorted = run(rows, ON_CLOSE);
+    assertThat(run(shuffled, ON_CLOSE)).containsExactlyInAnyOrderElementsOf(sorted);
+    List<List<Object>> finals = new ArrayList<>();
+    for (List<Object> r : sorted) {
+      List<Object> v = new ArrayList<>(r);
+      v.set(0, "+I");
+      finals.add(v);
+    }
+    assertThat(materialize(run(shuffled, ON_UPDATE))).containsExactlyInAnyOrderElementsOf(finals);
+  }
+
+  private List<List<Object>> run(List<Object[]> rows, EmitStrategy emit) {
+    TestRows.Collector results = new TestRows.Collector();
+    SessionWindowOperator op = (SessionWindowOperator) WindowOperators.create(IN, 1,
+        WindowSpec.session(6), GROUPS, AGGS, OUT, emit, results, null, 5);
+    long low = Long.MAX_VALUE;
+    for (int i = 0; i < rows.size(); i += 200) {
+      List<Object[]> part = rows.subList(i, i + 200);
+      op.onChunk(chunk(IN, part.toArray(new Object[0][])));
+      if (i > 0) {
+        op.onWatermark(low - 1);
+      }
+      low = Long.MAX_VALUE;
+      for (Object[] r : rows.subList(Math.min(rows.size() - 1, i + 200),
+          Math.min(rows.size(), i + 400))) {
+        low = Math.min(low, (Long) r[2]);
+      }
+    }
+    op.onWatermark(Long.MAX_VALUE - 1);
+    assertThat(op.lateRows()).isZero();
+    assertThat(op.sessionCount()).isZero();
+    assertThat(op.bufferedRows()).isZero();
+    return results.take();
+  }
+
+  /** Applies a changelog to a multiset of rows; returns them as {@code +I} rows. */
+  private static List<List<Object>> materialize(List<List<Object>> changelog) {
+    Map<List<Object>, Integer> counts = new HashMap<>();
+    for (List<Object> r : changelog) {
+      List<Object> v = new ArrayList<>(r.subList(1, r.size()));
+      String kind = (String) r.get(0);
+      int w = kind.equals("+I") || kind.equals("+U") ? 1 : -1;
+      counts.merge(v, w, Integer::sum);
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    counts.forEach((v, n) -> {
+      assertThat(n).as("count of %s", v).isBetween(0, 1);
+      if (n == 1) {
+        List<Object> r = new ArrayList<>();
+        r.add("+I");
+        r.addAll(v);
+        rows.add(r);
+      }
+    });
+    return rows;
+  }
+}
