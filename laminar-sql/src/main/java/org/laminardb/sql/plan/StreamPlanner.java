@@ -141,6 +141,7 @@ public final class StreamPlanner {
   private static RelNode optimize(RelNode rel) {
     HepPlanner hep = new HepPlanner(new HepProgramBuilder()
         .addRuleInstance(CoreRules.UNION_TO_DISTINCT)
+        .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
         .addRuleInstance(CoreRules.FILTER_TO_CALC)
         .addRuleInstance(CoreRules.PROJECT_TO_CALC)
         .addRuleInstance(CoreRules.CALC_MERGE)
