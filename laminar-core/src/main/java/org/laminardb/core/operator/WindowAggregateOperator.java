@@ -37,16 +37,23 @@ import org.laminardb.core.type.Schema;
  * it closes. Output rows go downstream in a reused chunk, handed over when full and at the end of
  * every input chunk, watermark or timer that produced rows.
  *
- * <p>State and memory. Groups are keys {@code (key words, window end)} of one {@link
- * LongKeyTable}; a group id indexes the per-group arrays of the aggregates ({@link
+ * <p>State and memory. A grouping key gets a key index: its id in a key table (one word, the
+ * value, for a single key column stored as a long, its NULL apart; otherwise {@link KeyEncoder}
+ * words) plus one. Single long keys in {@code [0, 65536)} also find their key index in an array
+ * indexed by value (at most 256 KiB, grown to the largest such key seen), skipping the hash
+ * lookup. A group (key, window) is an entry {@code (key index, window end)} of a second
+ * {@link LongKeyTable}; its id indexes the per-group arrays of the aggregates ({@link
  * AggAccumulator}) and, for the changelog modes, the last emitted results ({@link AggImage}) and
- * a flag byte. Open windows are kept sorted by end, each with the list of its group ids, so
- * closing a window touches only its own groups; the freed ids are reused. Cost per open (key,
- * window), with the tables at their typical fill: about {@code 8 * (w + 1) * 1.5} bytes of key
- * table ({@code w} key words) plus 4 bytes in the window's group list, plus per aggregate 8 bytes
- * (COUNT), 16 bytes (SUM/AVG) or 16 bytes (MIN/MAX), plus for ON_UPDATE/PERIODIC 9 bytes per
- * aggregate and 1 flag byte. DISTINCT aggregates add their per-value counts. Garbage free in
- * steady state: nothing is allocated per row; arrays grow geometrically.
+ * a flag byte. Each key keeps one cached group per window lane ({@code size / slide} lanes for
+ * HOP and CUMULATE, one for TUMBLE), so that a row usually finds its groups with one lookup of
+ * its key; a window's lane is its end divided by the slide, modulo the lanes. Open windows are
+ * kept sorted by end, each with the list of its group ids, so closing a window touches only its
+ * own groups; freed group ids and key ids are reused. Memory per open (key, window): about 64
+ * bytes of group table, lists and per-group arrays, plus per aggregate 8 bytes (COUNT), 16 bytes
+ * (SUM, AVG, MIN, MAX), plus for ON_UPDATE/PERIODIC 9 bytes per aggregate; DISTINCT aggregates
+ * add their per-value counts. Per key with open windows: about {@code 24 + 12 * lanes} bytes plus
+ * {@code 12 * w} for {@code w} key words. Garbage free in steady state: nothing is allocated per
+ * row; arrays grow geometrically.
  *
  * <p>Failure: a SUM leaving its result type's range throws {@link
  * org.laminardb.error.LaminarDBException} ({@code 22003}) before the failing (row, window) changes
@@ -56,11 +63,16 @@ import org.laminardb.core.type.Schema;
 public final class WindowAggregateOperator implements WindowOperator {
   private static final byte EMITTED = 1;
   private static final byte TOUCHED = 2;
+  private static final long NO_END = Long.MIN_VALUE;
+  /** Single long keys in {@code [0, DIRECT_LIMIT)} find their key index in an array. */
+  private static final int DIRECT_LIMIT = 1 << 16;
 
   private final WindowKind kind;
   private final WindowSpec window;
   private final long size;
   private final long slide;
+  private final long offset;
+  private final int lanes;
   private final long lateness;
   private final EmitStrategy.EmitKind emit;
   private final boolean changelog;
@@ -70,14 +82,31 @@ public final class WindowAggregateOperator implements WindowOperator {
   private final WindowLateRows late;
   private final WindowGroupWriter writer;
   private final KeyEncoder encoder;
-  private final int keyWidth;
+  private final boolean noKeys;
+  private final boolean singleLong;
+  private final int keyColumn;
+  /** Keys: one word (the value) for a single long key, else encoder words; null without keys. */
+  private final LongKeyTable keyTable;
+  private final long[] keyWords;
+  /** Key index of small non-negative single long keys, 0 when absent; grows to a limit. */
+  private int[] direct = new int[64];
+  /** Groups: {@code (key index, window end)}. */
   private final LongKeyTable groups;
-  private final long[] key;
+  private final long[] groupWords = new long[2];
   private final int base;
   private final AggAccumulator[] accs;
   private final AggImage[] images;
   private final Chunk out;
   private final Chunk current;
+  /** Per key index: live groups. */
+  private int[] keyRefs = new int[0];
+  /** Per key index and lane: end and id of the cached group. */
+  private long[] cacheEnd = new long[0];
+  private int[] cacheGroup = new int[0];
+  private int keyCapacity;
+  /** Per group: key index, window end, flags. */
+  private int[] groupKey = new int[0];
+  private long[] groupEnd = new long[0];
   private byte[] flags = new byte[0];
   private int capacity;
   private int[] changed = new int[64];
@@ -89,6 +118,10 @@ public final class WindowAggregateOperator implements WindowOperator {
   private int[] windowSizes = new int[8];
   private int openCount;
   private int lastWindow;
+  /** Slide-grid cell of the last row: {@code [cellStart, cellStart + slide)}, its lane, period. */
+  private long cellStart = Long.MAX_VALUE;
+  private int cellLane;
+  private long cellPeriodEnd;
   private long watermark = Watermarks.NONE;
   private long closeBound = Long.MIN_VALUE;
   private long forwarded = Watermarks.NONE;
@@ -124,6 +157,13 @@ public final class WindowAggregateOperator implements WindowOperator {
     this.kind = window.kind();
     this.size = window.size();
     this.slide = window.slide();
+    this.offset = window.offset();
+    long laneCount = size / slide;
+    if (laneCount > 1 << 16) {
+      throw new IllegalArgumentException("a row would belong to more than 65536 windows: "
+          + window.describe());
+    }
+    this.lanes = (int) laneCount;
     this.lateness = emit.latenessMicros();
     this.emit = emit.kind();
     this.changelog = !emit.appendOnly();
@@ -131,9 +171,13 @@ public final class WindowAggregateOperator implements WindowOperator {
     this.timeColumn = timeColumn;
     this.writer = new WindowGroupWriter(input, groupColumns, aggs.size(), output);
     this.encoder = writer.encoder();
-    this.keyWidth = encoder.width();
-    this.groups = new LongKeyTable(keyWidth + 1);
-    this.key = new long[keyWidth + 1];
+    int[] keyColumns = writer.keyColumns();
+    this.noKeys = keyColumns.length == 0;
+    this.singleLong = writer.singleLongKey();
+    this.keyColumn = noKeys ? -1 : keyColumns[0];
+    this.keyTable = noKeys ? null : new LongKeyTable(singleLong ? 1 : encoder.width());
+    this.keyWords = new long[Math.max(1, encoder.width())];
+    this.groups = new LongKeyTable(2);
     this.base = groupColumns.length;
     this.accs = new AggAccumulator[aggs.size()];
     this.images = new AggImage[aggs.size()];
@@ -152,6 +196,7 @@ public final class WindowAggregateOperator implements WindowOperator {
     this.late = new WindowLateRows(input, lateOutput, chunkCapacity);
     this.lastPeriodic = System.nanoTime();
     ensureCapacity(16);
+    ensureKeyCapacity(16);
   }
 
   @Override
@@ -177,6 +222,15 @@ public final class WindowAggregateOperator implements WindowOperator {
     return groups.size();
   }
 
+  /**
+   * Number of grouping keys with open groups.
+   *
+   * @return the count
+   */
+  public int keyCount() {
+    return keyTable == null ? 0 : keyTable.size();
+  }
+
   @Override
   public void onChunk(Chunk chunk) {
     Column time = chunk.columns[timeColumn];
@@ -190,17 +244,26 @@ public final class WindowAggregateOperator implements WindowOperator {
         continue;
       }
       long ts = time.longs[r];
-      long firstEnd = window.alignDown(ts, slide) + slide;
+      if (ts - cellStart >= slide || ts < cellStart) {
+        locate(ts);
+      }
+      long firstEnd = cellStart + slide;
       long lastEnd = kind == WindowKind.TUMBLE ? firstEnd
-          : kind == WindowKind.HOP ? firstEnd - slide + size : window.alignDown(ts, size) + size;
+          : kind == WindowKind.HOP ? cellStart + size : cellPeriodEnd;
       if (lastEnd <= closeBound) {
         late.add(chunk, r);
         continue;
       }
-      encoder.encode(chunk, r, key, 0);
+      int k = keyIndex(chunk, r);
+      int lane = cellLane;
       for (long end = firstEnd; end <= lastEnd; end += slide) {
         if (end > closeBound) {
-          apply(chunk, r, end);
+          int slot = k * lanes + lane;
+          int g = cacheEnd[slot] == end ? cacheGroup[slot] : group(k, end, slot);
+          accumulate(g, chunk, r);
+        }
+        if (++lane == lanes) {
+          lane = 0;
         }
       }
     }
@@ -211,12 +274,18 @@ public final class WindowAggregateOperator implements WindowOperator {
     late.flush();
   }
 
-  private void apply(Chunk in, int r, long end) {
-    key[keyWidth] = end;
-    int g = groups.getOrAdd(key, 0);
-    if (groups.lastAdded()) {
-      addGroup(g, end);
-    }
+  /** Sets the slide-grid cell holding {@code ts}, its lane and its CUMULATE period end. */
+  private void locate(long ts) {
+    cellStart = window.alignDown(ts, slide);
+    cellLane = laneOf(cellStart + slide);
+    cellPeriodEnd = kind == WindowKind.CUMULATE ? window.alignDown(ts, size) + size : 0;
+  }
+
+  private int laneOf(long end) {
+    return lanes == 1 ? 0 : Math.floorMod(Math.floorDiv(end - offset, slide), lanes);
+  }
+
+  private void accumulate(int g, Chunk in, int r) {
     if (changelog && (flags[g] & TOUCHED) == 0) {
       touch(g);
     }
@@ -229,15 +298,81 @@ public final class WindowAggregateOperator implements WindowOperator {
     }
   }
 
-  private void addGroup(int g, long end) {
+  /** Key index of a row's key, adding the key if absent: 0 for a NULL single long key. */
+  private int keyIndex(Chunk in, int r) {
+    if (noKeys) {
+      return 0;
+    }
+    int id;
+    if (singleLong) {
+      Column c = in.columns[keyColumn];
+      if (c.isNull(r)) {
+        return 0;
+      }
+      long v = c.longs[r];
+      if (v >= 0 && v < direct.length && direct[(int) v] != 0) {
+        return direct[(int) v];
+      }
+      id = keyTable.getOrAdd(v);
+      if (v >= 0 && v < DIRECT_LIMIT) {
+        if (v >= direct.length) {
+          direct = Arrays.copyOf(direct, (int) Math.min(DIRECT_LIMIT,
+              Math.max(direct.length * 2L, Long.highestOneBit(v) * 2)));
+        }
+        direct[(int) v] = id + 1;
+      }
+      if (!keyTable.lastAdded()) {
+        return id + 1;
+      }
+    } else {
+      encoder.encode(in, r, keyWords, 0);
+      id = keyTable.getOrAdd(keyWords, 0);
+      if (!keyTable.lastAdded()) {
+        return id + 1;
+      }
+      encoder.retain(keyTable, id);
+    }
+    int k = id + 1;
+    if (k >= keyCapacity) {
+      ensureKeyCapacity(k + 1);
+    }
+    keyRefs[k] = 0;
+    return k;
+  }
+
+  private void ensureKeyCapacity(int needed) {
+    int n = Math.max(keyCapacity * 2, needed);
+    keyRefs = Arrays.copyOf(keyRefs, n);
+    cacheEnd = Arrays.copyOf(cacheEnd, n * lanes);
+    cacheGroup = Arrays.copyOf(cacheGroup, n * lanes);
+    Arrays.fill(cacheEnd, keyCapacity * lanes, n * lanes, NO_END);
+    keyCapacity = n;
+  }
+
+  /** The group of (key, window), creating it if absent, and caches it in the key's lane slot. */
+  private int group(int k, long end, int slot) {
+    groupWords[0] = k;
+    groupWords[1] = end;
+    int g = groups.getOrAdd(groupWords, 0);
+    if (groups.lastAdded()) {
+      addGroup(g, k, end);
+    }
+    cacheEnd[slot] = end;
+    cacheGroup[slot] = g;
+    return g;
+  }
+
+  private void addGroup(int g, int k, long end) {
     if (groups.idLimit() > capacity) {
       ensureCapacity(groups.idLimit());
     }
     flags[g] = 0;
+    groupKey[g] = k;
+    groupEnd[g] = end;
+    keyRefs[k]++;
     for (AggAccumulator acc : accs) {
       acc.init(g);
     }
-    encoder.retain(groups, g);
     int w = windowIndex(end);
     int n = windowSizes[w];
     int[] list = windowGroups[w];
@@ -287,6 +422,8 @@ public final class WindowAggregateOperator implements WindowOperator {
   private void ensureCapacity(int needed) {
     int n = Math.max(capacity * 2, needed);
     flags = Arrays.copyOf(flags, n);
+    groupKey = Arrays.copyOf(groupKey, n);
+    groupEnd = Arrays.copyOf(groupEnd, n);
     for (int a = 0; a < accs.length; a++) {
       accs[a].grow(n);
       if (images[a] != null) {
@@ -379,8 +516,24 @@ public final class WindowAggregateOperator implements WindowOperator {
       }
     }
     flags[g] = 0;
-    encoder.release(groups, g);
+    int k = groupKey[g];
+    long end = groupEnd[g];
+    int slot = k * lanes + laneOf(end);
+    if (cacheEnd[slot] == end) {
+      cacheEnd[slot] = NO_END;
+    }
     groups.remove(g);
+    if (--keyRefs[k] == 0 && k > 0) {
+      if (singleLong) {
+        long v = keyTable.key(k - 1, 0);
+        if (v >= 0 && v < direct.length) {
+          direct[(int) v] = 0;
+        }
+      } else {
+        encoder.release(keyTable, k - 1);
+      }
+      keyTable.remove(k - 1);
+    }
   }
 
   /**
@@ -396,7 +549,6 @@ public final class WindowAggregateOperator implements WindowOperator {
       while (done < changedCount) {
         int g = changed[done];
         if ((flags[g] & TOUCHED) != 0) {
-          flags[g] &= ~TOUCHED;
           emitted += emitGroup(g);
         }
         done++;
@@ -416,7 +568,7 @@ public final class WindowAggregateOperator implements WindowOperator {
     for (int a = 0; a < accs.length; a++) {
       accs[a].result(g, current.columns[base + a], 0);
     }
-    long end = groups.key(g, keyWidth);
+    long end = groupEnd[g];
     long start = startOf(end);
     int rows;
     if ((flags[g] & EMITTED) != 0) {
@@ -463,7 +615,7 @@ public final class WindowAggregateOperator implements WindowOperator {
     }
     int r = out.size++;
     out.kinds[r] = rowKind;
-    writer.write(groups, g, out, r, start, end);
+    writer.writeIndexed(keyTable, groupKey[g], out, r, start, end);
     return r;
   }
 

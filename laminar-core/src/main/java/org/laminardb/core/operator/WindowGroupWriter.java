@@ -24,6 +24,8 @@ final class WindowGroupWriter {
   private final int firstKeyOut;
   /** One-row chunk of the key columns, for decoding keys that are not consecutive. */
   private final Chunk scratch;
+  /** Whether there is one key column and it is stored as a long. */
+  private final boolean keyLong;
 
   WindowGroupWriter(Schema input, int[] groupColumns, int aggCount, Schema output) {
     this.groupColumns = groupColumns.clone();
@@ -67,6 +69,7 @@ final class WindowGroupWriter {
     this.firstKeyOut = keys == 0 ? -1 : consecutive ? keyOut[0] : -1;
     this.scratch = keys > 0 && !consecutive ? new Chunk(new Schema(keyFields), 1) : null;
     this.encoder = new KeyEncoder(input, keyColumns);
+    this.keyLong = keys == 1 && input.field(keyColumns[0]).type().physical() == PhysicalKind.LONG;
   }
 
   /** The encoder of the grouping keys (the group columns that are input columns). */
@@ -85,6 +88,35 @@ final class WindowGroupWriter {
   }
 
   /**
+   * Whether there is exactly one key column and it is stored as a long: such keys can be kept as
+   * one word (the value) with NULL apart, see {@link #writeIndexed}.
+   */
+  boolean singleLongKey() {
+    return keyLong;
+  }
+
+  /**
+   * Writes the group columns of an output row whose key has a key index: 0 for the NULL key of
+   * a {@link #singleLongKey()} (and for operators without keys), otherwise 1 + the key's id in
+   * {@code table}, which holds the value as one word for a single long key, else the {@link
+   * KeyEncoder} words.
+   */
+  void writeIndexed(LongKeyTable table, int keyIndex, Chunk out, int row, long start, long end) {
+    if (keyColumns.length > 0 && keyLong) {
+      if (keyIndex == 0) {
+        out.columns[keyOut[0]].setNull(row);
+      } else {
+        out.columns[keyOut[0]].longs[row] = table.key(keyIndex - 1, 0);
+      }
+      writeWindow(out, row, start, end);
+    } else if (keyColumns.length > 0) {
+      write(table, keyIndex - 1, out, row, start, end);
+    } else {
+      writeWindow(out, row, start, end);
+    }
+  }
+
+  /**
    * Writes the group columns of an output row: the key stored under {@code id} in {@code table}
    * (its first {@link KeyEncoder#width()} words) and the window bounds.
    */
@@ -99,6 +131,10 @@ final class WindowGroupWriter {
       }
       scratch.reset();
     }
+    writeWindow(out, row, start, end);
+  }
+
+  private void writeWindow(Chunk out, int row, long start, long end) {
     for (int i = 0; i < groupColumns.length; i++) {
       switch (groupColumns[i]) {
         case WindowSpec.START:
