@@ -13,15 +13,33 @@ import org.laminardb.core.chunk.Column;
  * what it looked up; {@link #apply} then changes the state and cannot fail. The base class keeps
  * the per-group count of non-NULL arguments (of all rows for {@code COUNT(*)}), which also proves
  * that a retracted NULL argument was added before: a group has {@code rows - nonNull} NULL rows.
+ *
+ * <p>With a FILTER column ({@link #filter}), a row whose filter value is not TRUE is skipped by
+ * both steps, for inserts and retractions alike: it passes {@link #check} and {@link #apply} leaves
+ * the state unchanged. Subclasses that read more than the argument column (an event-time column)
+ * find the row's chunk in {@link #chunk} during {@link #checkValue} and {@link #applyValue}.
  */
 abstract class AggAccumulator {
   /** Input column of the argument, or -1 for {@code COUNT(*)}. */
   final int arg;
   /** Per group: rows whose argument is not NULL. */
   long[] nonNull = new long[0];
+  /** Input column of {@code FILTER (WHERE ...)} (BOOLEAN), or -1 when every row counts. */
+  int filter = -1;
+  /** Chunk of the row being checked or applied. */
+  Chunk chunk;
 
   AggAccumulator(int arg) {
     this.arg = arg;
+  }
+
+  /** Whether the row is skipped because its FILTER value is FALSE or NULL. */
+  private boolean filteredOut(Chunk in, int row) {
+    if (filter < 0) {
+      return false;
+    }
+    Column f = in.columns[filter];
+    return f.isNull(row) || f.longs[row] == 0;
   }
 
   /** Makes room for group ids below {@code capacity}. */
@@ -43,8 +61,11 @@ abstract class AggAccumulator {
    * group's row count before the row; it is positive for retractions.
    */
   final boolean check(int group, Chunk in, int row, int weight, long rows) {
-    if (arg < 0) {
+    if (filteredOut(in, row)) {
       return true;
+    }
+    if (arg < 0) {
+      return weight > 0 || nonNull[group] > 0;
     }
     Column col = in.columns[arg];
     if (col.isNull(row)) {
@@ -53,11 +74,15 @@ abstract class AggAccumulator {
     if (weight < 0 && nonNull[group] <= 0) {
       return false;
     }
+    chunk = in;
     return checkValue(group, col, row, weight);
   }
 
   /** Applies a row that passed {@link #check}. */
   final void apply(int group, Chunk in, int row, int weight) {
+    if (filteredOut(in, row)) {
+      return;
+    }
     if (arg < 0) {
       nonNull[group] += weight;
       return;
@@ -67,6 +92,7 @@ abstract class AggAccumulator {
       return;
     }
     nonNull[group] += weight;
+    chunk = in;
     applyValue(group, col, row, weight);
   }
 

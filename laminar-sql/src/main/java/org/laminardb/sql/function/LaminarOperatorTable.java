@@ -97,8 +97,8 @@ public final class LaminarOperatorTable {
   }
 
   private static SqlOperatorTable build() {
-    SqlOperatorTable libraries = SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
-        SqlLibrary.parse(FUN));
+    SqlOperatorTable libraries = LaminarAggFunctions.replacing(
+        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.parse(FUN)));
     List<SqlOperator> own = new ArrayList<>();
     for (LaminarFunction f : LaminarFunction.all()) {
       own.add(LaminarSqlFunction.of(f));

@@ -85,7 +85,7 @@ final class RelTranslator {
     if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
       throw ContinuousQueryChecker.unsupportedRel("GROUPING SETS, ROLLUP and CUBE");
     }
-    PhysicalNode input = translate(agg.getInput());
+    PhysicalNode input = AggregateSpecs.withRowtime(agg, translate(agg.getInput()));
     List<AggregateSpec> specs = new ArrayList<>();
     for (AggregateCall call : agg.getAggCallList()) {
       specs.add(AggregateSpecs.of(call, input));
