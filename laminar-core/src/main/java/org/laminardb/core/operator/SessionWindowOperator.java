@@ -37,10 +37,10 @@ import org.laminardb.core.type.Schema;
  * changes once more before sessions close.
  *
  * <p>State and memory. Since an {@link AggAccumulator} cannot merge, every open session keeps a
- * copy of its input rows (only the aggregate argument columns, in blocks of 1024 rows of the input
- * schema, linked per session): merging re-applies the rows of the smaller sessions to the largest
+ * copy of its input rows (every column, since an aggregate may read more than its argument, such
+ * as a FILTER column; in blocks of 1024 rows of the input schema, linked per session): merging re-applies the rows of the smaller sessions to the largest
  * one's accumulators and links their row lists, so a row is re-applied at most {@code log2(rows)}
- * times. Cost: per buffered row 4 bytes of link plus 8 bytes per argument column (a string column
+ * times. Cost: per buffered row 4 bytes of link plus 8 bytes per input column (a string column
  * holds a reference to the input's string); per open session about 80 bytes plus the aggregate
  * state (8 to 16 bytes per aggregate, 9 more per aggregate for the changelog modes); per key with
  * open sessions about {@code 12 + 12 * w} bytes ({@code w} key words). Row slots and session ids
@@ -61,7 +61,7 @@ public final class SessionWindowOperator implements WindowOperator {
   private final long periodNanos;
   private final int timeColumn;
   private final Schema input;
-  private final int[] argColumns;
+  private final int width;
   private final ChunkConsumer downstream;
   private final WindowLateRows late;
   private final WindowGroupWriter writer;
@@ -160,8 +160,6 @@ public final class SessionWindowOperator implements WindowOperator {
     this.base = groupColumns.length;
     this.accs = new AggAccumulator[aggs.size()];
     this.images = new AggImage[aggs.size()];
-    int[] args = new int[aggs.size()];
-    int argCount = 0;
     for (int a = 0; a < accs.length; a++) {
       AggregateSpec spec = aggs.get(a);
       PhysicalKind p = spec.resultType().physical();
@@ -171,12 +169,8 @@ public final class SessionWindowOperator implements WindowOperator {
       }
       accs[a] = Accumulators.create(input, spec, true);
       images[a] = changelog ? new AggImage(p) : null;
-      int c = spec.argColumn();
-      if (c >= 0 && Arrays.stream(args, 0, argCount).noneMatch(x -> x == c)) {
-        args[argCount++] = c;
-      }
     }
-    this.argColumns = Arrays.copyOf(args, argCount);
+    this.width = input.size();
     this.out = new Chunk(output, chunkCapacity);
     this.current = new Chunk(output, 1);
     this.late = new WindowLateRows(input, lateOutput, chunkCapacity);
@@ -392,7 +386,7 @@ public final class SessionWindowOperator implements WindowOperator {
     }
     Chunk block = blocks[slot >>> BLOCK_SHIFT];
     int row = slot & (BLOCK - 1);
-    for (int c : argColumns) {
+    for (int c = 0; c < width; c++) {
       Column dst = block.columns[c];
       dst.nulls[row >>> 6] &= ~(1L << row);
       dst.copyFrom(row, in.columns[c], r);
@@ -414,7 +408,7 @@ public final class SessionWindowOperator implements WindowOperator {
       for (int slot = sFirstRow[s]; slot >= 0; ) {
         int next = rowNext[slot];
         Chunk block = blocks[slot >>> BLOCK_SHIFT];
-        for (int c : argColumns) {
+        for (int c = 0; c < width; c++) {
           if (block.columns[c].strings != null) {
             block.columns[c].strings[slot & (BLOCK - 1)] = null;
           }
