@@ -21,6 +21,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the same rows.
  */
 class DifferentialTest {
+  /**
+   * The queries. PERCENTILE_DISC only at fractions 0, 0.5 and 1: H2 rounds {@code (n - 1) * f} to
+   * the nearest rank, where LaminarDB, like PostgreSQL and the SQL standard, takes the first value
+   * whose cumulative distribution reaches f; both agree at these fractions.
+   */
   private static final String[] QUERIES = {
     "SELECT k, COUNT(*) AS n, COUNT(v) AS nv, SUM(v) AS sv, MIN(v) AS mn, MAX(v) AS mx, "
         + "AVG(v) AS av FROM t GROUP BY k",
@@ -34,6 +39,19 @@ class DifferentialTest {
     "SELECT DISTINCT s FROM t",
     "SELECT k / 3 AS bucket, MIN(s) AS first_s, MAX(s) AS last_s, COUNT(s) AS ns "
         + "FROM t GROUP BY k / 3",
+    "SELECT k % 5 AS g, VAR_POP(d) AS vp, VAR_SAMP(v) AS vs, STDDEV_POP(v) AS sp, "
+        + "STDDEV_SAMP(d) AS ss FROM t GROUP BY k % 5",
+    "SELECT k % 5 AS g, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d) AS med, "
+        + "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY d) AS p90, "
+        + "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY d) AS dmed, "
+        + "PERCENTILE_DISC(0) WITHIN GROUP (ORDER BY v) AS vmin, "
+        + "PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY v) AS vmed FROM t GROUP BY k % 5",
+    "SELECT k % 4 AS g, COUNT(*) AS n, COUNT(*) FILTER (WHERE v > 10) AS c, "
+        + "SUM(d) FILTER (WHERE s LIKE 'a%') AS sd, MIN(v) FILTER (WHERE d > 0.5) AS mn, "
+        + "COUNT(DISTINCT s) FILTER (WHERE v IS NOT NULL) AS ds FROM t GROUP BY k % 4",
+    "SELECT VAR_SAMP(mx) AS vs, STDDEV_POP(mx) AS sp, "
+        + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY mx) AS med, COUNT(*) FILTER (WHERE mx > 0.5) "
+        + "AS hi FROM (SELECT k, MAX(d) AS mx FROM t GROUP BY k) AS m",
   };
 
   @ParameterizedTest
