@@ -11,11 +11,11 @@ SHOW SOURCES;
 > name | connector | watermark_clause | watermark | status
 > src | NULL | NULL | NULL | RUNNING
 SHOW STREAMS;
-> name | inputs | output | status
-> st | src | append-only | RUNNING
+> name | inputs | output | watermark | late_rows | status
+> st | src | append-only | NULL | 0 | RUNNING
 SHOW MATERIALIZED VIEWS;
-> name | inputs | output | status
-> mv | st | changelog | RUNNING
+> name | inputs | output | watermark | late_rows | status
+> mv | st | changelog | NULL | 0 | RUNNING
 DESCRIBE src;
 > column_name | type | nullable
 > a | INTEGER | false
@@ -33,10 +33,10 @@ DROP STREAM mv;
 ! 42809
 DROP MATERIALIZED VIEW mv;
 SHOW MATERIALIZED VIEWS;
-> name | inputs | output | status
+> name | inputs | output | watermark | late_rows | status
 DROP SOURCE src CASCADE;
 SHOW STREAMS;
-> name | inputs | output | status
+> name | inputs | output | watermark | late_rows | status
 DROP SOURCE IF EXISTS src;
 DROP SOURCE src;
 ! 42P01

@@ -69,6 +69,7 @@ SqlCreate LaminarCreateSource(Span s) :
     final List<SqlNodeList> keys = new ArrayList<SqlNodeList>();
     SqlIdentifier connector = null;
     SqlNodeList optionList = SqlNodeList.EMPTY;
+    SqlNodeList withList = SqlNodeList.EMPTY;
 }
 {
     <SOURCE> ifNotExists = LaminarIfNotExists() name = CompoundIdentifier()
@@ -85,12 +86,15 @@ SqlCreate LaminarCreateSource(Span s) :
         <FROM> connector = SimpleIdentifier()
         optionList = LaminarOptionList()
     ]
+    [
+        <WITH> withList = LaminarOptionList()
+    ]
     {
         return new SqlCreateSource(s.end(this), name, ifNotExists,
             new SqlNodeList(columns, Span.of(columns).pos()),
             watermarks.isEmpty() ? null : (SqlWatermark) watermarks.get(0),
             keys.isEmpty() ? SqlNodeList.EMPTY : keys.get(0),
-            connector, optionList);
+            connector, optionList, withList);
     }
 }
 
@@ -248,6 +252,8 @@ SqlCreate LaminarCreateSink(Span s) :
     final SqlNodeList optionList;
     SqlNode query = null;
     SqlEmit emit = null;
+    SqlLiteral lateness = null;
+    SqlIdentifier lateDataTo = null;
 }
 {
     <SINK> ifNotExists = LaminarIfNotExists() name = CompoundIdentifier()
@@ -258,10 +264,12 @@ SqlCreate LaminarCreateSink(Span s) :
         <INTO> connector = SimpleIdentifier() optionList = LaminarOptionList()
         <AS> query = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
         [ emit = LaminarEmit() ]
+        [ <ALLOW> <LATENESS> lateness = IntervalLiteral() ]
+        [ <LATE> <DATA> <TO> lateDataTo = CompoundIdentifier() ]
     )
     {
         return new SqlCreateSink(s.end(this), name, ifNotExists, from, query, emit,
-            connector, optionList);
+            connector, optionList, (SqlIntervalLiteral) lateness, lateDataTo);
     }
 }
 
@@ -276,7 +284,11 @@ SqlEmit LaminarEmit() :
     (
         <CHANGES> { return new SqlEmit(s.end(this), EmitMode.CHANGES, null); }
     |
-        <ON> <WINDOW> <CLOSE> { return new SqlEmit(s.end(this), EmitMode.ON_WINDOW_CLOSE, null); }
+        <ON> (
+            <WINDOW> <CLOSE> { return new SqlEmit(s.end(this), EmitMode.ON_WINDOW_CLOSE, null); }
+        |
+            <UPDATE> { return new SqlEmit(s.end(this), EmitMode.ON_UPDATE, null); }
+        )
     |
         <AFTER> <WATERMARK> { return new SqlEmit(s.end(this), EmitMode.ON_WINDOW_CLOSE, null); }
     |

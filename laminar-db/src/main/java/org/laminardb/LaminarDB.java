@@ -1,7 +1,9 @@
 package org.laminardb;
 
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.Objects;
+import java.util.Optional;
 import org.laminardb.error.ErrorCode;
 import org.laminardb.error.LaminarDBException;
 import org.laminardb.internal.Engine;
@@ -113,6 +115,31 @@ public final class LaminarDB implements AutoCloseable {
    */
   public <T> TypedSourceWriter<T> source(String name, Class<T> type) {
     return engine.typedWriter(name, Objects.requireNonNull(type, "type"));
+  }
+
+  /**
+   * The current watermark of a source, stream or materialized view: for a source, the largest
+   * event time seen minus its WATERMARK bound (or a later explicit one); for a query, the
+   * watermark its output last carried.
+   *
+   * @param name object name (case-insensitive)
+   * @return the watermark, empty before the first one or for objects without event time
+   * @throws LaminarDBException with {@code 42P01} if there is no such object
+   */
+  public Optional<LocalDateTime> watermark(String name) {
+    return engine.watermark(name);
+  }
+
+  /**
+   * Rows a windowed query dropped as late (or routed to its {@code LATE DATA TO} stream), rows
+   * with a NULL event time included.
+   *
+   * @param name stream, materialized view or sink name (case-insensitive)
+   * @return the count so far; 0 for queries without windows
+   * @throws LaminarDBException with {@code 42P01} if there is no such object
+   */
+  public long lateRows(String name) {
+    return engine.lateRows(name);
   }
 
   /**

@@ -56,6 +56,18 @@ public interface SourceWriter extends AutoCloseable {
    */
   BulkAppender bulk();
 
+  /**
+   * Advances the source's watermark explicitly: after the rows written before this call, no row
+   * with an event time at or before {@code eventTime} is expected; windows ending at or before it
+   * close (plus their allowed lateness). The watermark never goes back, so an earlier time than
+   * the current watermark changes nothing. Flushes pending bulk rows first.
+   *
+   * @param eventTime the new watermark (UTC wall clock, like TIMESTAMP values)
+   * @throws org.laminardb.error.LaminarDBException with {@code 55000} if the source has no
+   *     WATERMARK clause
+   */
+  void watermark(java.time.LocalDateTime eventTime);
+
   /** Flushes pending bulk rows and releases the writer. */
   @Override
   void close();

@@ -24,18 +24,18 @@ import org.laminardb.spi.SinkConnector;
 import org.laminardb.spi.SinkContext;
 import org.laminardb.spi.SourceConnector;
 import org.laminardb.spi.SourceContext;
-import org.laminardb.sql.parser.ddl.EmitMode;
 import org.laminardb.sql.parser.ddl.ObjectKind;
 import org.laminardb.sql.parser.ddl.SqlColumnDeclaration;
 import org.laminardb.sql.parser.ddl.SqlCreateQueryObject;
 import org.laminardb.sql.parser.ddl.SqlCreateSink;
 import org.laminardb.sql.parser.ddl.SqlCreateSource;
 import org.laminardb.sql.parser.ddl.SqlDropObject;
-import org.laminardb.sql.parser.ddl.SqlEmit;
 import org.laminardb.sql.parser.ddl.SqlOption;
 import org.laminardb.sql.plan.Pipeline;
 import org.laminardb.sql.plan.PipelineBuilder;
+import org.laminardb.sql.plan.PipelineContext;
 import org.laminardb.sql.plan.PlannedQuery;
+import org.laminardb.sql.plan.QueryOptions;
 import org.laminardb.sql.plan.RelationKind;
 import org.laminardb.sql.plan.SqlErrors;
 import org.laminardb.sql.plan.StreamPlanner;
@@ -56,7 +56,13 @@ final class DdlExecutor {
     engine.catalog().checkFree(name, node.name());
     int[] key = primaryKey(node);
     Schema schema = withNotNullKey(sourceSchema(node), key);
-    WatermarkTracker watermark = SourceWatermarks.tracker(node.watermark(), schema);
+    Map<String, String> withOptions = options(node.withOptions());
+    long idleNanos = SourceOptions.idleTimeoutNanos(withOptions, node);
+    WatermarkTracker watermark = SourceWatermarks.tracker(node.watermark(), schema, idleNanos);
+    if (watermark == null && idleNanos > 0) {
+      throw SqlErrors.at(ErrorCode.INVALID_PARAMETER_VALUE, node.name(),
+          "'watermark.idle_timeout' needs a WATERMARK clause on the source");
+    }
     String connectorName = node.connector() == null ? null : node.connector().getSimple();
     Map<String, String> options = options(node.options());
     RelationRuntime rt = new RelationRuntime(name, RelationKind.SOURCE, schema, sql,
@@ -64,15 +70,27 @@ final class DdlExecutor {
             node.watermark() == null ? null : node.watermark().toString()));
     rt.reactor = engine.pool().forNewSource(engine.catalog().all());
     rt.watermark = watermark;
-    if (watermark != null) {
-      rt.output.add(watermark);
-    }
+    ChunkConsumer entry = rt.output;
     if (key.length > 0) {
       UpsertOperator upsert = new UpsertOperator(schema, key, rt.output,
           engine.config().chunkCapacity());
-      rt.input = upsert;
+      entry = upsert;
       rt.replay = upsert::scan;
     }
+    if (watermark != null) {
+      watermark.next(entry);
+      entry = watermark;
+      rt.rowtime = watermark.column();
+      if (idleNanos > 0) {
+        java.util.function.IntSupplier duty = watermark::checkIdle;
+        rt.reactor.submit(() -> {
+          rt.addDuty(duty);
+          rt.detachers.add(() -> rt.removeDuty(duty));
+          return null;
+        }).join();
+      }
+    }
+    rt.input = entry;
     rt.sqlWriter = new SourceWriterImpl(engine, rt);
     rt.closeables.add(rt.sqlWriter);
     if (connectorName != null) {
@@ -195,33 +213,53 @@ final class DdlExecutor {
       return StatementResult.done(tag);
     }
     engine.catalog().checkFree(name, node.name());
-    checkEmit(node.emit());
-    if (node.allowedLateness() != null || node.lateDataTo() != null) {
-      throw SqlErrors.unsupported(node.allowedLateness() != null ? node.allowedLateness()
-          : node.lateDataTo(), "ALLOW LATENESS and LATE DATA TO apply to windowed queries, "
-          + "which are not supported yet");
-    }
-    PlannedQuery plan = new StreamPlanner(engine.catalog()).plan(node.query());
+    QueryOptions qo = QueryClauses.options(view, node.emit(), node.allowedLateness(),
+        node.lateDataTo());
+    PlannedQuery plan = new StreamPlanner(engine.catalog()).plan(node.query(), qo);
+    QueryClauses.check(plan, node.emit(), node.allowedLateness(), node.lateDataTo());
     List<RelationRuntime> inputs = inputsOf(plan);
     RelationRuntime rt = new RelationRuntime(name,
         view ? RelationKind.MATERIALIZED_VIEW : RelationKind.STREAM, plan.schema(), sql,
         plan.appendOnly(), inputs, null);
+    rt.rowtime = plan.rowtimeColumn();
     rt.reactor = engine.pool().forQuery(inputs, engine.catalog().all());
     if (view) {
       rt.store = new MaterializedRowStore(plan.schema());
       rt.output.add(rt.store);
       rt.replay = rt.store::scan;
     }
-    wire(rt, PipelineBuilder.build(plan, rt.output, engine.config().chunkCapacity()));
+    RelationRuntime late = lateStream(rt, plan, node.lateDataTo());
+    wire(rt, PipelineBuilder.build(plan, rt.output, new PipelineContext(
+        engine.config().chunkCapacity(), late == null ? null : late.output)));
     engine.catalog().add(rt);
+    if (late != null) {
+      engine.catalog().add(late);
+    }
     return StatementResult.done(tag);
   }
 
-  private static void checkEmit(SqlEmit emit) {
-    if (emit != null && emit.mode() != EmitMode.CHANGES) {
-      throw SqlErrors.unsupported(emit, "EMIT " + emit.mode() + " applies to windowed queries, "
-          + "which are not supported yet; supported: EMIT CHANGES (the default)");
+  /**
+   * The stream named by {@code LATE DATA TO}: fed by the query's window operators on the query's
+   * reactor, with the columns of the window's input; it depends on the query (dropped with it by
+   * CASCADE).
+   */
+  private RelationRuntime lateStream(RelationRuntime query, PlannedQuery plan,
+      SqlIdentifier lateDataTo) {
+    if (lateDataTo == null) {
+      return null;
     }
+    String lateName = lateDataTo.getSimple();
+    engine.catalog().checkFree(lateName, lateDataTo);
+    if (lateName.equalsIgnoreCase(query.name)) {
+      throw SqlErrors.at(ErrorCode.DUPLICATE_OBJECT, lateDataTo,
+          "LATE DATA TO must name a new stream, not the query itself");
+    }
+    Schema schema = plan.lateSchema();
+    RelationRuntime late = new RelationRuntime(lateName, RelationKind.STREAM, schema,
+        "-- rows too late for the windows of " + query.name + " (LATE DATA TO " + lateName + ")",
+        true, List.of(query), null);
+    late.reactor = query.reactor;
+    return late;
   }
 
   private List<RelationRuntime> inputsOf(PlannedQuery plan) {
@@ -238,6 +276,10 @@ final class DdlExecutor {
     rt.pipeline = pipeline;
     Reactor reactor = rt.reactor;
     reactor.submit(() -> {
+      for (java.util.function.IntSupplier timer : pipeline.timers()) {
+        rt.addDuty(timer);
+        rt.detachers.add(() -> rt.removeDuty(timer));
+      }
       pipeline.open();
       for (Pipeline.InputBinding b : pipeline.inputs()) {
         RelationRuntime in = engine.catalog().find(b.relation().name());
@@ -262,8 +304,8 @@ final class DdlExecutor {
       return StatementResult.done("CREATE SINK");
     }
     engine.catalog().checkFree(name, node.name());
-    checkEmit(node.emit());
     RelationRuntime rt;
+    RelationRuntime late = null;
     Pipeline pipeline = null;
     if (node.from() != null) {
       RelationRuntime in = engine.catalog().require(node.from().getSimple(), node.from());
@@ -275,12 +317,17 @@ final class DdlExecutor {
           List.of(in), null);
       rt.reactor = engine.pool().forQuery(List.of(in), engine.catalog().all());
     } else {
-      PlannedQuery plan = new StreamPlanner(engine.catalog()).plan(node.query());
+      QueryOptions qo = QueryClauses.options(false, node.emit(), node.allowedLateness(),
+          node.lateDataTo());
+      PlannedQuery plan = new StreamPlanner(engine.catalog()).plan(node.query(), qo);
+      QueryClauses.check(plan, node.emit(), node.allowedLateness(), node.lateDataTo());
       List<RelationRuntime> inputs = inputsOf(plan);
       rt = new RelationRuntime(name, RelationKind.SINK, plan.schema(), sql, plan.appendOnly(),
           inputs, null);
       rt.reactor = engine.pool().forQuery(inputs, engine.catalog().all());
-      pipeline = PipelineBuilder.build(plan, rt.output, engine.config().chunkCapacity());
+      late = lateStream(rt, plan, node.lateDataTo());
+      pipeline = PipelineBuilder.build(plan, rt.output, new PipelineContext(
+          engine.config().chunkCapacity(), late == null ? null : late.output));
     }
     SinkRuntime sink = startSink(rt, node);
     rt.output.add(sink.forwarder());
@@ -301,6 +348,9 @@ final class DdlExecutor {
       }).join();
     }
     engine.catalog().add(rt);
+    if (late != null) {
+      engine.catalog().add(late);
+    }
     return StatementResult.done("CREATE SINK");
   }
 

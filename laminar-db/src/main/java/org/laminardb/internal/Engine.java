@@ -214,6 +214,41 @@ public final class Engine {
   }
 
   /**
+   * Current watermark of an object.
+   *
+   * @param name object name
+   * @return the watermark, empty when there is none yet
+   */
+  public java.util.Optional<java.time.LocalDateTime> watermark(String name) {
+    return read(() -> {
+      RelationRuntime rt = catalog.require(name, null);
+      syncReactor(rt);
+      long wm = rt.watermark != null ? rt.watermark.watermark() : rt.outputWatermark();
+      return wm == org.laminardb.core.operator.Watermarks.NONE ? java.util.Optional.empty()
+          : java.util.Optional.of(ValueConverter.timestampOf(wm));
+    });
+  }
+
+  /**
+   * Late rows of a windowed query.
+   *
+   * @param name query object name
+   * @return the count
+   */
+  public long lateRows(String name) {
+    return read(() -> {
+      RelationRuntime rt = catalog.require(name, null);
+      syncReactor(rt);
+      return rt.lateRows();
+    });
+  }
+
+  /** Waits until the object's reactor has processed every write that returned before now. */
+  private static void syncReactor(RelationRuntime rt) {
+    rt.reactor.submit(() -> null).join();
+  }
+
+  /**
    * New writer for a source.
    *
    * @param source source name

@@ -38,7 +38,9 @@ final class Metadata {
         ? List.<ColumnInfo>of(col("name", NOT_NULL_TEXT), col("connector", TEXT), col("watermark_clause", TEXT),
             col("watermark", DataType.of(TypeKind.TIMESTAMP)), col("status", NOT_NULL_TEXT))
         : List.<ColumnInfo>of(col("name", NOT_NULL_TEXT), col("inputs", NOT_NULL_TEXT),
-            col("output", NOT_NULL_TEXT), col("status", NOT_NULL_TEXT));
+            col("output", NOT_NULL_TEXT), col("watermark", DataType.of(TypeKind.TIMESTAMP)),
+            col("late_rows", DataType.of(TypeKind.BIGINT).withNullable(false)),
+            col("status", NOT_NULL_TEXT));
     List<RelationRuntime> objects = new ArrayList<>();
     for (RelationRuntime r : engine.catalog().all()) {
       if (r.kind == kind) {
@@ -75,8 +77,11 @@ final class Metadata {
     for (RelationRuntime i : r.inputs) {
       in.add(i.name);
     }
+    long wm = r.outputWatermark();
     return new Object[] {r.name, String.join(", ", in),
-        r.appendOnly ? "append-only" : "changelog", r.status()};
+        r.appendOnly ? "append-only" : "changelog",
+        wm == org.laminardb.core.operator.Watermarks.NONE ? null : ValueConverter.timestampOf(wm),
+        r.lateRows(), r.status()};
   }
 
   StatementResult showCreate(SqlShowCreate node) {

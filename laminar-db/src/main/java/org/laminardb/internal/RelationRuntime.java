@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.laminardb.ColumnInfo;
 import org.laminardb.core.operator.ChunkConsumer;
+import org.laminardb.core.operator.Watermarks;
 import org.laminardb.core.operator.Fanout;
 import org.laminardb.core.reactor.Reactor;
 import org.laminardb.core.state.MaterializedRowStore;
@@ -50,6 +51,8 @@ final class RelationRuntime {
   java.util.function.BiConsumer<org.laminardb.core.chunk.Chunk,
       org.laminardb.core.operator.ChunkConsumer> replay;
   WatermarkTracker watermark;
+  /** Last watermark this object's output carried (any thread). */
+  private volatile long outputWatermark = Watermarks.NONE;
   /** Column whose watermark flows with this object's rows, or -1. */
   int rowtime = -1;
   /** Writer shared by INSERT statements (sources without a connector, and with one). */
@@ -70,6 +73,28 @@ final class RelationRuntime {
     this.appendOnly = appendOnly;
     this.inputs = List.copyOf(inputs);
     this.source = source;
+    output.add(new ChunkConsumer() {
+      @Override
+      public void onChunk(org.laminardb.core.chunk.Chunk chunk) {}
+
+      @Override
+      public void onWatermark(long wm) {
+        if (wm != Watermarks.IDLE) {
+          outputWatermark = wm;
+        }
+      }
+    });
+  }
+
+  /** The watermark of this object's output, {@link Watermarks#NONE} before the first. */
+  long outputWatermark() {
+    return outputWatermark;
+  }
+
+  /** Late rows of this object's windows so far. */
+  long lateRows() {
+    Pipeline p = pipeline;
+    return p == null ? 0 : p.lateRows();
   }
 
   static List<ColumnInfo> columnsOf(Schema schema) {

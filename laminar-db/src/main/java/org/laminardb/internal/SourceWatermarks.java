@@ -16,7 +16,7 @@ import org.laminardb.sql.plan.SqlErrors;
 final class SourceWatermarks {
   private SourceWatermarks() {}
 
-  static WatermarkTracker tracker(SqlWatermark wm, Schema schema) {
+  static WatermarkTracker tracker(SqlWatermark wm, Schema schema, long idleTimeoutNanos) {
     if (wm == null) {
       return null;
     }
@@ -30,7 +30,7 @@ final class SourceWatermarks {
       throw SqlErrors.at(ErrorCode.DATATYPE_MISMATCH, wm.column(), "watermark column \"" + col
           + "\" must be a TIMESTAMP, not " + schema.field(index).type().sqlName());
     }
-    return new WatermarkTracker(index, boundMicros(wm.expression(), col));
+    return new WatermarkTracker(index, boundMicros(wm.expression(), col), idleTimeoutNanos);
   }
 
   private static long boundMicros(SqlNode expr, String col) {

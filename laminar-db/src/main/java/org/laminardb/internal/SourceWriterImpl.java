@@ -45,6 +45,20 @@ final class SourceWriterImpl implements SourceWriter {
   }
 
   @Override
+  public void watermark(java.time.LocalDateTime eventTime) {
+    java.util.Objects.requireNonNull(eventTime, "eventTime");
+    if (source.watermark == null) {
+      throw new org.laminardb.error.LaminarDBException(
+          org.laminardb.error.ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "source " + source.name
+          + " has no watermark; declare one with WATERMARK FOR ts AS ts - INTERVAL 'n' unit");
+    }
+    synchronized (this) {
+      checkOpen();
+      writer.watermark(ValueConverter.microsOf(eventTime));
+    }
+  }
+
+  @Override
   public void insert(Object... values) {
     Object[] row = convert(values);
     synchronized (this) {

@@ -103,6 +103,41 @@ public final class LaminarOperatorTable {
     for (LaminarFunction f : LaminarFunction.all()) {
       own.add(LaminarSqlFunction.of(f));
     }
-    return SqlOperatorTables.chain(libraries, new LaminarFunctionTable(own));
+    return SqlOperatorTables.chain(new WithoutCalciteWindows(libraries),
+        new LaminarFunctionTable(own), SqlOperatorTables.of(WindowTableFunctions.all()));
+  }
+
+  /** Calcite's operators minus its window table functions, which LaminarDB replaces. */
+  private static final class WithoutCalciteWindows implements SqlOperatorTable {
+    private final SqlOperatorTable delegate;
+
+    WithoutCalciteWindows(SqlOperatorTable delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void lookupOperatorOverloads(org.apache.calcite.sql.SqlIdentifier opName,
+        org.apache.calcite.sql.SqlFunctionCategory category,
+        org.apache.calcite.sql.SqlSyntax syntax, List<SqlOperator> operatorList,
+        org.apache.calcite.sql.validate.SqlNameMatcher nameMatcher) {
+      int before = operatorList.size();
+      delegate.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
+      for (int i = operatorList.size() - 1; i >= before; i--) {
+        if (WindowTableFunctions.isCalciteWindowFunction(operatorList.get(i))) {
+          operatorList.remove(i);
+        }
+      }
+    }
+
+    @Override
+    public List<SqlOperator> getOperatorList() {
+      List<SqlOperator> out = new ArrayList<>();
+      for (SqlOperator op : delegate.getOperatorList()) {
+        if (!WindowTableFunctions.isCalciteWindowFunction(op)) {
+          out.add(op);
+        }
+      }
+      return out;
+    }
   }
 }

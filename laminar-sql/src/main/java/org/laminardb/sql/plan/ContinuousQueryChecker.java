@@ -14,8 +14,10 @@ import org.laminardb.error.LaminarDBException;
  */
 final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
   static final String SUPPORTED =
-      "continuous queries support SELECT with WHERE, expressions, GROUP BY with COUNT, SUM, AVG, "
-          + "MIN, MAX (also DISTINCT) and HAVING, SELECT DISTINCT, and UNION [ALL]";
+      "continuous queries support SELECT with WHERE, expressions, GROUP BY with aggregates and "
+          + "HAVING, SELECT DISTINCT, UNION [ALL], event-time windows (TABLE(TUMBLE|HOP|SESSION|"
+          + "CUMULATE(...)) or GROUP BY tumble(ts, size) etc.), and OVER windows (Top-N, LAG/LEAD, "
+          + "running aggregates); see docs/SQL.md";
 
   private ContinuousQueryChecker() {}
 
@@ -41,7 +43,9 @@ final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
       case TUMBLE:
       case HOP:
       case SESSION:
-        throw SqlErrors.unsupported(call, "time windows are not supported yet; " + SUPPORTED);
+        throw SqlErrors.unsupported(call, "this form of " + kind + " window is not supported; "
+            + "use GROUP BY " + kind.sql.toLowerCase(java.util.Locale.ROOT) + "(ts, ...) with the "
+            + "event-time column, or FROM TABLE(" + kind.sql + "(TABLE t, DESCRIPTOR(ts), ...))");
       case EXISTS:
       case SCALAR_QUERY:
       case INTERSECT:

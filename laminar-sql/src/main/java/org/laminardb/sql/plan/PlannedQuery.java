@@ -45,6 +45,47 @@ public record PlannedQuery(PhysicalNode root, Schema schema) {
   }
 
   /**
+   * Whether the query aggregates over event-time windows (EMIT and lateness clauses apply).
+   *
+   * @return true when the plan has a window aggregation
+   */
+  public boolean windowed() {
+    return find(root, WindowAggregateNode.class) != null;
+  }
+
+  /**
+   * Columns of the rows routed by {@code LATE DATA TO}.
+   *
+   * @return the schema, or null when the query routes no late rows
+   */
+  public org.laminardb.core.type.Schema lateSchema() {
+    WindowAggregateNode w = find(root, WindowAggregateNode.class);
+    return w == null ? null : w.lateSchema();
+  }
+
+  /**
+   * Output column carrying event time and watermarks (downstream windows can use it).
+   *
+   * @return the column index, or -1
+   */
+  public int rowtimeColumn() {
+    return root.rowtimeColumn();
+  }
+
+  private static <T> T find(PhysicalNode node, Class<T> type) {
+    if (type.isInstance(node)) {
+      return type.cast(node);
+    }
+    for (PhysicalNode in : node.inputs()) {
+      T t = find(in, type);
+      if (t != null) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /**
    * The plan as indented lines, root first, for EXPLAIN.
    *
    * @return the lines

@@ -72,6 +72,7 @@ public final class StreamPlanner {
    * @throws LaminarDBException with SQLSTATE and position for invalid or unsupported SQL
    */
   public PlannedQuery plan(SqlNode query, QueryOptions options) {
+    query = GroupWindowRewriter.rewrite(query, resolver);
     ContinuousQueryChecker.check(query);
     RelNode rel = toRel(query);
     PhysicalNode root = new RelTranslator(options).translate(optimize(rel));

@@ -6,6 +6,8 @@ public enum EmitMode {
   CHANGES("CHANGES"),
   /** {@code EMIT ON WINDOW CLOSE} (or {@code AFTER WATERMARK}): once a window is complete. */
   ON_WINDOW_CLOSE("ON WINDOW CLOSE"),
+  /** {@code EMIT ON UPDATE}: every change of a result, as a changelog. */
+  ON_UPDATE("ON UPDATE"),
   /** {@code EMIT FINAL}: only final results, never a retraction. */
   FINAL("FINAL"),
   /** {@code EMIT PERIODICALLY interval} (or {@code EVERY}): the current results at a fixed rate. */

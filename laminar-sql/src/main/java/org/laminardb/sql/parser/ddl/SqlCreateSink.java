@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.apache.calcite.sql.SqlCreate;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -27,6 +28,8 @@ public final class SqlCreateSink extends SqlCreate {
   private final SqlEmit emit;
   private final SqlIdentifier connector;
   private final SqlNodeList options;
+  private final SqlIntervalLiteral allowedLateness;
+  private final SqlIdentifier lateDataTo;
 
   /**
    * Creates a CREATE SINK statement.
@@ -39,6 +42,8 @@ public final class SqlCreateSink extends SqlCreate {
    * @param emit the EMIT clause of the query, or null
    * @param connector the connector name after INTO
    * @param options the {@link SqlOption}s of the connector (empty if none)
+   * @param allowedLateness the ALLOW LATENESS interval, or null
+   * @param lateDataTo where late rows go (LATE DATA TO), or null
    */
   public SqlCreateSink(
       SqlParserPos pos,
@@ -48,7 +53,9 @@ public final class SqlCreateSink extends SqlCreate {
       SqlNode query,
       SqlEmit emit,
       SqlIdentifier connector,
-      SqlNodeList options) {
+      SqlNodeList options,
+      SqlIntervalLiteral allowedLateness,
+      SqlIdentifier lateDataTo) {
     super(OPERATOR, pos, false, ifNotExists);
     this.name = name;
     this.from = from;
@@ -56,6 +63,8 @@ public final class SqlCreateSink extends SqlCreate {
     this.emit = emit;
     this.connector = connector;
     this.options = options;
+    this.allowedLateness = allowedLateness;
+    this.lateDataTo = lateDataTo;
   }
 
   /**
@@ -121,11 +130,30 @@ public final class SqlCreateSink extends SqlCreate {
     return options.stream().map(SqlOption.class::cast).toList();
   }
 
+  /**
+   * The allowed lateness of windows (ALLOW LATENESS), or null.
+   *
+   * @return the interval
+   */
+  public SqlIntervalLiteral allowedLateness() {
+    return allowedLateness;
+  }
+
+  /**
+   * Where rows later than the allowed lateness go (LATE DATA TO), or null.
+   *
+   * @return the stream name
+   */
+  public SqlIdentifier lateDataTo() {
+    return lateDataTo;
+  }
+
   @Override
   public List<SqlNode> getOperandList() {
     return Collections.unmodifiableList(
         Arrays.asList(
-            name, DdlNodes.flag(ifNotExists), from, query, emit, connector, options));
+            name, DdlNodes.flag(ifNotExists), from, query, emit, connector, options,
+            allowedLateness, lateDataTo));
   }
 
   @Override
@@ -148,6 +176,14 @@ public final class SqlCreateSink extends SqlCreate {
       if (emit != null) {
         writer.newlineAndIndent();
         emit.unparse(writer, 0, 0);
+      }
+      if (allowedLateness != null) {
+        writer.keyword("ALLOW LATENESS");
+        allowedLateness.unparse(writer, 0, 0);
+      }
+      if (lateDataTo != null) {
+        writer.keyword("LATE DATA TO");
+        lateDataTo.unparse(writer, 0, 0);
       }
     }
   }

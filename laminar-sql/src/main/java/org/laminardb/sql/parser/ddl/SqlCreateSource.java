@@ -15,7 +15,7 @@ import org.laminardb.sql.parser.LaminarSqlParser;
 
 /**
  * {@code CREATE SOURCE [IF NOT EXISTS] name (columns [, WATERMARK ...] [, PRIMARY KEY (...)])
- * [FROM connector (options)]}.
+ * [FROM connector (options)] [WITH (options)]}.
  */
 public final class SqlCreateSource extends SqlCreate {
   private static final SqlOperator OPERATOR =
@@ -27,6 +27,7 @@ public final class SqlCreateSource extends SqlCreate {
   private final SqlNodeList primaryKey;
   private final SqlIdentifier connector;
   private final SqlNodeList options;
+  private final SqlNodeList withOptions;
 
   /**
    * Creates a CREATE SOURCE statement.
@@ -39,6 +40,7 @@ public final class SqlCreateSource extends SqlCreate {
    * @param primaryKey the key column identifiers (empty if none)
    * @param connector the connector name, or null if there is no FROM clause
    * @param options the {@link SqlOption}s of the connector (empty if none)
+   * @param withOptions the {@link SqlOption}s of the WITH clause (empty if none)
    */
   public SqlCreateSource(
       SqlParserPos pos,
@@ -48,7 +50,8 @@ public final class SqlCreateSource extends SqlCreate {
       SqlWatermark watermark,
       SqlNodeList primaryKey,
       SqlIdentifier connector,
-      SqlNodeList options) {
+      SqlNodeList options,
+      SqlNodeList withOptions) {
     super(OPERATOR, pos, false, ifNotExists);
     this.name = name;
     this.columns = columns;
@@ -56,6 +59,16 @@ public final class SqlCreateSource extends SqlCreate {
     this.primaryKey = primaryKey;
     this.connector = connector;
     this.options = options;
+    this.withOptions = withOptions;
+  }
+
+  /**
+   * Source options of the WITH clause (e.g. {@code 'watermark.idle_timeout'}), in order.
+   *
+   * @return the options, empty if none
+   */
+  public List<SqlOption> withOptions() {
+    return withOptions.stream().map(SqlOption.class::cast).toList();
   }
 
   /**
@@ -125,7 +138,8 @@ public final class SqlCreateSource extends SqlCreate {
   public List<SqlNode> getOperandList() {
     return Collections.unmodifiableList(
         Arrays.asList(
-            name, DdlNodes.flag(ifNotExists), columns, watermark, primaryKey, connector, options));
+            name, DdlNodes.flag(ifNotExists), columns, watermark, primaryKey, connector, options,
+            withOptions));
   }
 
   @Override
@@ -153,6 +167,10 @@ public final class SqlCreateSource extends SqlCreate {
     if (connector != null) {
       writer.keyword("FROM");
       DdlNodes.unparseConnector(writer, connector, options());
+    }
+    if (!withOptions.isEmpty()) {
+      writer.keyword("WITH");
+      DdlNodes.unparseParenthesized(writer, withOptions());
     }
   }
 
