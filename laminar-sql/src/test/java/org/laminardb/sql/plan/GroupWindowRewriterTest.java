@@ -152,9 +152,10 @@ class GroupWindowRewriterTest {
 
   @Test
   void shouldRewriteEverySelectOfTheTree() {
-    String sql = "SELECT x.ws, x.cnt FROM (SELECT tumble(ts, " + MINUTE + ") AS ws, COUNT(*) AS cnt "
-        + "FROM (SELECT * FROM trades WHERE qty > 1) AS s GROUP BY tumble(s.ts, " + MINUTE
-        + ")) AS x UNION ALL SELECT tumble(ts, INTERVAL '1' HOUR), COUNT(*) FROM trades "
+    String sql = "SELECT x.ws, x.cnt FROM (SELECT tumble(ts, " + MINUTE + ") AS ws, "
+        + "COUNT(*) AS cnt FROM (SELECT * FROM trades WHERE qty > 1) AS s "
+        + "GROUP BY tumble(s.ts, " + MINUTE + ")) AS x UNION ALL "
+        + "SELECT tumble(ts, INTERVAL '1' HOUR), COUNT(*) FROM trades "
         + "GROUP BY tumble(ts, INTERVAL '1' HOUR)";
 
     assertThat(rewrite(sql)).isEqualTo("SELECT x.ws, x.cnt FROM (SELECT window_start AS ws, "
@@ -172,6 +173,34 @@ class GroupWindowRewriterTest {
         .isEqualTo("SELECT sym FROM trades WHERE qty > (SELECT MAX(n) FROM (SELECT COUNT(*) "
             + "AS n FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(ts), " + MINUTE + ")) AS trades "
             + "GROUP BY window_start, window_end) AS w)");
+  }
+
+  @Test
+  void shouldRewriteOverCommonTableExpressionsAndUnderOrderByLimit() {
+    String cte = "WITH w AS (SELECT * FROM trades WHERE qty > 0) SELECT tumble(ts, " + MINUTE
+        + "), COUNT(*) FROM w GROUP BY tumble(ts, " + MINUTE + ")";
+    String limited = "SELECT tumble(ts, " + MINUTE + ") AS ws, COUNT(*) FROM trades "
+        + "GROUP BY tumble(ts, " + MINUTE + ") ORDER BY tumble_end(ts, " + MINUTE + ") LIMIT 10";
+
+    assertThat(rewrite(cte)).isEqualTo("WITH w AS (SELECT * FROM trades WHERE qty > 0) "
+        + "SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE w, DESCRIPTOR(ts), " + MINUTE
+        + ")) AS w GROUP BY window_start, window_end");
+    assertThat(validatedColumns(cte)).containsExactly("window_start", "EXPR$1");
+    assertThat(rewrite(limited)).isEqualTo("SELECT window_start AS ws, COUNT(*) "
+        + "FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(ts), " + MINUTE + ")) AS trades "
+        + "GROUP BY window_start, window_end ORDER BY window_end FETCH NEXT 10 ROWS ONLY");
+    assertThat(validatedColumns(limited)).containsExactly("ws", "EXPR$1");
+  }
+
+  @Test
+  void shouldPartitionASubqueryForSession() {
+    String sql = "SELECT sym, session(ts, " + MINUTE + "), COUNT(*) FROM (SELECT * FROM trades) "
+        + "s GROUP BY session(ts, " + MINUTE + "), sym";
+
+    assertThat(rewrite(sql)).isEqualTo("SELECT sym, window_start, COUNT(*) FROM TABLE(SESSION("
+        + "(SELECT * FROM trades) PARTITION BY sym, DESCRIPTOR(ts), " + MINUTE + ")) AS s "
+        + "GROUP BY window_start, window_end, sym");
+    assertThat(validatedColumns(sql)).containsExactly("sym", "window_start", "EXPR$2");
   }
 
   @Test
