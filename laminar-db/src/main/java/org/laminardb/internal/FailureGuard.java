@@ -28,4 +28,16 @@ final class FailureGuard implements ChunkConsumer {
       owner.fail(e);
     }
   }
+
+  @Override
+  public void onWatermark(long watermark) {
+    if (owner.failure() != null) {
+      return;
+    }
+    try {
+      entry.onWatermark(watermark);
+    } catch (RuntimeException e) {
+      owner.fail(e);
+    }
+  }
 }

@@ -106,7 +106,11 @@ final class Metadata {
   }
 
   StatementResult explain(SqlNode query) {
-    PlannedQuery plan = new StreamPlanner(engine.catalog()).plan(query);
+    return explain(query, org.laminardb.sql.plan.QueryOptions.DEFAULT);
+  }
+
+  private StatementResult explain(SqlNode query, org.laminardb.sql.plan.QueryOptions options) {
+    PlannedQuery plan = new StreamPlanner(engine.catalog()).plan(query, options);
     List<Object[]> values = new ArrayList<>();
     for (String line : plan.explain()) {
       values.add(new Object[] {line});
@@ -115,14 +119,19 @@ final class Metadata {
   }
 
   StatementResult explainCreate(SqlNode statement) {
-    SqlNode query = statement instanceof SqlCreateQueryObject
-        ? ((SqlCreateQueryObject) statement).query()
-        : statement instanceof SqlCreateSink ? ((SqlCreateSink) statement).query() : null;
-    if (query == null) {
-      throw SqlErrors.unsupported(statement, "EXPLAIN takes a query or a CREATE STREAM, CREATE "
-          + "MATERIALIZED VIEW or CREATE SINK ... AS query");
+    if (statement instanceof SqlCreateQueryObject) {
+      SqlCreateQueryObject q = (SqlCreateQueryObject) statement;
+      return explain(q.query(), QueryClauses.options(
+          q.kind() == org.laminardb.sql.parser.ddl.ObjectKind.MATERIALIZED_VIEW, q.emit(),
+          q.allowedLateness(), q.lateDataTo()));
     }
-    return explain(query);
+    if (statement instanceof SqlCreateSink && ((SqlCreateSink) statement).query() != null) {
+      SqlCreateSink s = (SqlCreateSink) statement;
+      return explain(s.query(), QueryClauses.options(false, s.emit(), s.allowedLateness(),
+          s.lateDataTo()));
+    }
+    throw SqlErrors.unsupported(statement, "EXPLAIN takes a query or a CREATE STREAM, CREATE "
+        + "MATERIALIZED VIEW or CREATE SINK ... AS query");
   }
 
   private static ColumnInfo col(String name, DataType type) {

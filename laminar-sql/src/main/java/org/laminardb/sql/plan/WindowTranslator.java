@@ -237,8 +237,16 @@ final class WindowTranslator {
     pushed.add(rex.makeInputRef(windowInput.getRowType().getFieldList().get(w.timeColumn())
         .getType(), w.timeColumn()));
     RexProgramBuilder pb = new RexProgramBuilder(windowInput.getRowType(), rex);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    List<String> inputNames = windowInput.getRowType().getFieldNames();
     for (int i = 0; i < pushed.size(); i++) {
-      pb.addProject(pushed.get(i), i == timeOut ? "$time" : "$e" + i);
+      RexNode e = pushed.get(i);
+      String fieldName = e instanceof RexInputRef ? inputNames.get(((RexInputRef) e).getIndex())
+          : "expr" + i;
+      while (!names.add(fieldName.toLowerCase(java.util.Locale.ROOT))) {
+        fieldName = fieldName + "_" + i;
+      }
+      pb.addProject(e, fieldName);
     }
     if (condition != null) {
       pb.addCondition(condition);
