@@ -10,6 +10,9 @@ import org.laminardb.core.state.KeyEncoder;
 import org.laminardb.core.state.LongKeyTable;
 import org.laminardb.core.type.PhysicalKind;
 import org.laminardb.core.type.Schema;
+import org.laminardb.core.type.TypeKind;
+import org.laminardb.error.ErrorCode;
+import org.laminardb.error.LaminarDBException;
 
 /**
  * Event-time aggregation over TUMBLE, HOP and CUMULATE windows (see {@link WindowSpec}): one
@@ -55,6 +58,12 @@ import org.laminardb.core.type.Schema;
  * {@code 12 * w} for {@code w} key words. Garbage free in steady state: nothing is allocated per
  * row; arrays grow geometrically.
  *
+ * <p>Fast path. When every aggregate is {@code COUNT(*)}, {@code COUNT(x)} or {@code SUM(x)} of an
+ * INT or BIGINT giving an INT or BIGINT, without DISTINCT or FILTER, the operator keeps their
+ * state itself instead of going through {@link AggAccumulator}s: per group the row count, the
+ * non-NULL count of each argument column and each sum, 8 bytes each; same results, same range
+ * checks.
+ *
  * <p>Failure: a SUM leaving its result type's range throws {@link
  * org.laminardb.error.LaminarDBException} ({@code 22003}) before the failing (row, window) changes
  * anything; earlier rows (and earlier windows of a HOP/CUMULATE row) stay applied.
@@ -64,6 +73,9 @@ public final class WindowAggregateOperator implements WindowOperator {
   private static final byte EMITTED = 1;
   private static final byte TOUCHED = 2;
   private static final long NO_END = Long.MIN_VALUE;
+  private static final byte FAST_COUNT_STAR = 0;
+  private static final byte FAST_COUNT = 1;
+  private static final byte FAST_SUM = 2;
   /** Single long keys in {@code [0, DIRECT_LIMIT)} find their key index in an array. */
   private static final int DIRECT_LIMIT = 1 << 16;
 
@@ -96,6 +108,25 @@ public final class WindowAggregateOperator implements WindowOperator {
   private final int base;
   private final AggAccumulator[] accs;
   private final AggImage[] images;
+  /** Whether the fast COUNT/SUM path keeps the aggregate state, see the class comment. */
+  private final boolean fast;
+  /** Fast path: per aggregate, the state word of its result and the word of its value count. */
+  private final int[] resultWord;
+  private final int[] nonNullWord;
+  /** Fast path: argument columns whose non-NULL values are counted, in state words 1... */
+  private final int[] countColumns;
+  /** Fast path: per SUM, its argument column and result range; its sum follows the counts. */
+  private final int[] sumColumns;
+  private final long[] sumMin;
+  private final long[] sumMax;
+  /**
+   * Fast path state, {@code stride} longs per group: the row count, the non-NULL count of each
+   * of {@link #countColumns}, the sum of each of {@link #sumColumns}.
+   */
+  private long[] state = new long[0];
+  private final int stride;
+  /** Fast path of the common shape: one SUM, its column the only counted one (state 3 words). */
+  private final boolean oneSum;
   private final Chunk out;
   private final Chunk current;
   /** Per key index: live groups. */
@@ -191,6 +222,54 @@ public final class WindowAggregateOperator implements WindowOperator {
       accs[a] = Accumulators.create(input, spec, true);
       images[a] = changelog ? new AggImage(p) : null;
     }
+    this.resultWord = new int[accs.length];
+    this.nonNullWord = new int[accs.length];
+    int[] counted = new int[accs.length];
+    int countedN = 0;
+    int sums = 0;
+    boolean allFast = true;
+    for (AggregateSpec spec : aggs) {
+      byte k = fastKind(input, spec);
+      allFast &= k >= 0;
+      if (k == FAST_COUNT || k == FAST_SUM) {
+        int c = spec.argColumn();
+        int i = 0;
+        while (i < countedN && counted[i] != c) {
+          i++;
+        }
+        if (i == countedN) {
+          counted[countedN++] = c;
+        }
+      }
+      sums += k == FAST_SUM ? 1 : 0;
+    }
+    this.fast = allFast;
+    this.countColumns = Arrays.copyOf(counted, countedN);
+    this.sumColumns = new int[allFast ? sums : 0];
+    this.sumMin = new long[sumColumns.length];
+    this.sumMax = new long[sumColumns.length];
+    this.stride = 1 + countedN + sumColumns.length;
+    this.oneSum = allFast && countedN == 1 && sumColumns.length == 1;
+    for (int a = 0, sum = 0; allFast && a < accs.length; a++) {
+      AggregateSpec spec = aggs.get(a);
+      byte k = fastKind(input, spec);
+      int countWord = 0;
+      for (int i = 0; i < countedN; i++) {
+        if (k != FAST_COUNT_STAR && counted[i] == spec.argColumn()) {
+          countWord = 1 + i;
+        }
+      }
+      nonNullWord[a] = countWord;
+      if (k == FAST_SUM) {
+        sumColumns[sum] = spec.argColumn();
+        boolean intResult = spec.resultType().kind() == TypeKind.INT;
+        sumMin[sum] = intResult ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        sumMax[sum] = intResult ? Integer.MAX_VALUE : Long.MAX_VALUE;
+        resultWord[a] = 1 + countedN + sum++;
+      } else {
+        resultWord[a] = countWord;
+      }
+    }
     this.out = new Chunk(output, chunkCapacity);
     this.current = new Chunk(output, 1);
     this.late = new WindowLateRows(input, lateOutput, chunkCapacity);
@@ -285,9 +364,33 @@ public final class WindowAggregateOperator implements WindowOperator {
     return lanes == 1 ? 0 : Math.floorMod(Math.floorDiv(end - offset, slide), lanes);
   }
 
+  /** The fast path kind of an aggregate, or -1 when it needs its {@link AggAccumulator}. */
+  private static byte fastKind(Schema input, AggregateSpec spec) {
+    if (spec.distinct() || spec.filterColumn() >= 0) {
+      return -1;
+    }
+    if (spec.kind() == AggregateKind.COUNT_STAR) {
+      return FAST_COUNT_STAR;
+    }
+    if (spec.kind() == AggregateKind.COUNT) {
+      return FAST_COUNT;
+    }
+    TypeKind result = spec.resultType().kind();
+    if (spec.kind() == AggregateKind.SUM
+        && (result == TypeKind.BIGINT || result == TypeKind.INT)) {
+      TypeKind arg = input.field(spec.argColumn()).type().kind();
+      return arg == TypeKind.BIGINT || arg == TypeKind.INT ? FAST_SUM : -1;
+    }
+    return -1;
+  }
+
   private void accumulate(int g, Chunk in, int r) {
     if (changelog && (flags[g] & TOUCHED) == 0) {
       touch(g);
+    }
+    if (fast) {
+      accumulateFast(g, in, r);
+      return;
     }
     AggAccumulator[] as = accs;
     for (int a = 0; a < as.length; a++) {
@@ -295,6 +398,71 @@ public final class WindowAggregateOperator implements WindowOperator {
     }
     for (int a = 0; a < as.length; a++) {
       as[a].apply(g, in, r, 1);
+    }
+  }
+
+  private void accumulateFast(int g, Chunk in, int r) {
+    long[] st = state;
+    int at = g * stride;
+    if (oneSum) {
+      st[at]++;
+      Column c = in.columns[sumColumns[0]];
+      if (!c.isNull(r)) {
+        long sum = st[at + 2];
+        long v = c.longs[r];
+        long t = sum + v;
+        if (((sum ^ t) & (v ^ t)) < 0 || t < sumMin[0] || t > sumMax[0]) {
+          st[at]--;
+          throw sumOutOfRange(0, sum, v);
+        }
+        st[at + 1]++;
+        st[at + 2] = t;
+      }
+      return;
+    }
+    int sumAt = at + 1 + countColumns.length;
+    for (int i = 0; i < sumColumns.length; i++) {
+      Column c = in.columns[sumColumns[i]];
+      if (!c.isNull(r)) {
+        long sum = st[sumAt + i];
+        long v = c.longs[r];
+        long t = sum + v;
+        if (((sum ^ t) & (v ^ t)) < 0 || t < sumMin[i] || t > sumMax[i]) {
+          throw sumOutOfRange(i, sum, v);
+        }
+      }
+    }
+    st[at]++;
+    for (int i = 0; i < countColumns.length; i++) {
+      if (!in.columns[countColumns[i]].isNull(r)) {
+        st[at + 1 + i]++;
+      }
+    }
+    for (int i = 0; i < sumColumns.length; i++) {
+      Column c = in.columns[sumColumns[i]];
+      if (!c.isNull(r)) {
+        st[sumAt + i] += c.longs[r];
+      }
+    }
+  }
+
+  private LaminarDBException sumOutOfRange(int i, long sum, long v) {
+    return new LaminarDBException(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "SUM out of range of "
+        + (sumMax[i] == Integer.MAX_VALUE ? "INT" : "BIGINT") + " after adding " + v + " to "
+        + sum);
+  }
+
+  /** Writes the current result of an aggregate of a group into a column. */
+  private void result(int a, int g, Column col, int row) {
+    if (!fast) {
+      accs[a].result(g, col, row);
+      return;
+    }
+    int at = g * stride;
+    if (resultWord[a] > countColumns.length && state[at + nonNullWord[a]] == 0) {
+      col.setNull(row);
+    } else {
+      col.longs[row] = state[at + resultWord[a]];
     }
   }
 
@@ -370,8 +538,12 @@ public final class WindowAggregateOperator implements WindowOperator {
     groupKey[g] = k;
     groupEnd[g] = end;
     keyRefs[k]++;
-    for (AggAccumulator acc : accs) {
-      acc.init(g);
+    if (fast) {
+      Arrays.fill(state, g * stride, (g + 1) * stride, 0L);
+    } else {
+      for (AggAccumulator acc : accs) {
+        acc.init(g);
+      }
     }
     int w = windowIndex(end);
     int n = windowSizes[w];
@@ -424,8 +596,13 @@ public final class WindowAggregateOperator implements WindowOperator {
     flags = Arrays.copyOf(flags, n);
     groupKey = Arrays.copyOf(groupKey, n);
     groupEnd = Arrays.copyOf(groupEnd, n);
+    if (fast) {
+      state = Arrays.copyOf(state, n * stride);
+    }
     for (int a = 0; a < accs.length; a++) {
-      accs[a].grow(n);
+      if (!fast) {
+        accs[a].grow(n);
+      }
       if (images[a] != null) {
         images[a].grow(n);
       }
@@ -489,7 +666,7 @@ public final class WindowAggregateOperator implements WindowOperator {
       if (emit == EmitStrategy.EmitKind.ON_WINDOW_CLOSE) {
         int r = reserveRow(g, RowKind.INSERT, start, end);
         for (int a = 0; a < accs.length; a++) {
-          accs[a].result(g, out.columns[base + a], r);
+          result(a, g, out.columns[base + a], r);
         }
       } else if (emit == EmitStrategy.EmitKind.PERIODIC && (flags[g] & TOUCHED) != 0) {
         emitGroup(g);
@@ -510,7 +687,9 @@ public final class WindowAggregateOperator implements WindowOperator {
 
   private void freeGroup(int g) {
     for (int a = 0; a < accs.length; a++) {
-      accs[a].free(g);
+      if (!fast) {
+        accs[a].free(g);
+      }
       if (images[a] != null) {
         images[a].clear(g);
       }
@@ -566,7 +745,7 @@ public final class WindowAggregateOperator implements WindowOperator {
     current.reset();
     current.size = 1;
     for (int a = 0; a < accs.length; a++) {
-      accs[a].result(g, current.columns[base + a], 0);
+      result(a, g, current.columns[base + a], 0);
     }
     long end = groupEnd[g];
     long start = startOf(end);

@@ -17,6 +17,8 @@ import org.laminardb.core.testing.TestRows;
 import org.laminardb.core.type.DataType;
 import org.laminardb.core.type.Schema;
 import org.laminardb.core.type.TypeKind;
+import org.laminardb.error.ErrorCode;
+import org.laminardb.error.LaminarDBException;
 
 class WindowAggregateOperatorTest {
   private static final DataType BIGINT = DataType.of(TypeKind.BIGINT);
@@ -254,6 +256,30 @@ class WindowAggregateOperatorTest {
       assertThat(op.groupCount()).isZero();
     }
     assertThat(op.openWindowCount()).isZero();
+  }
+
+  @Test
+  void shouldRaiseOutOfRangeForSumsAndKeepTheStateOfTheFailingRow() {
+    WindowAggregateOperator op = op(WindowSpec.tumble(10, 0), ON_CLOSE);
+    op.onChunk(chunk(IN, row(I, "a", 1, Long.MAX_VALUE)));
+    assertThatThrownBy(() -> op.onChunk(chunk(IN, row(I, "a", 2, 1))))
+        .isInstanceOf(LaminarDBException.class)
+        .satisfies(e -> assertThat(((LaminarDBException) e).code())
+            .isEqualTo(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE));
+    op.onWatermark(10);
+    assertThat(out.take()).containsExactly(expect("+I", "a", 0, 10, 1, Long.MAX_VALUE));
+  }
+
+  @Test
+  void shouldCheckTheIntRangeOfAnIntSum() {
+    DataType integer = DataType.of(TypeKind.INT);
+    Schema input = schema(VARCHAR, TS, integer);
+    WindowOperator op = WindowOperators.create(input, 1, WindowSpec.tumble(10, 0), GROUPS,
+        List.of(AggregateSpec.countStar(), AggregateSpec.of(AggregateKind.SUM, 2, integer)),
+        schema(VARCHAR, TS, TS, BIGINT, integer), ON_CLOSE, out, null, 16);
+    op.onChunk(chunk(input, row(I, "a", 1, Integer.MAX_VALUE)));
+    assertThatThrownBy(() -> op.onChunk(chunk(input, row(I, "a", 2, 1))))
+        .isInstanceOf(LaminarDBException.class);
   }
 
   @Test
