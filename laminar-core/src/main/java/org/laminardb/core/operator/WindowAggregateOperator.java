@@ -48,8 +48,9 @@ import org.laminardb.error.LaminarDBException;
  * {@link LongKeyTable}; its id indexes the per-group arrays of the aggregates ({@link
  * AggAccumulator}) and, for the changelog modes, the last emitted results ({@link AggImage}) and
  * a flag byte. Each key keeps one cached group per window lane ({@code size / slide} lanes for
- * HOP and CUMULATE, one for TUMBLE), so that a row usually finds its groups with one lookup of
- * its key; a window's lane is its end divided by the slide, modulo the lanes. Open windows are
+ * HOP and CUMULATE, at most 64, one for TUMBLE), so that a row usually finds its groups with one
+ * lookup of its key; a window's lane is its end divided by the slide, modulo the lanes (with
+ * more than 64 windows per row, windows share lanes and some lookups go to the group table). Open windows are
  * kept sorted by end, each with the list of its group ids, so closing a window touches only its
  * own groups; freed group ids and key ids are reused. Memory per open (key, window): about 64
  * bytes of group table, lists and per-group arrays, plus per aggregate 8 bytes (COUNT), 16 bytes
@@ -73,6 +74,8 @@ public final class WindowAggregateOperator implements WindowOperator {
   private static final byte EMITTED = 1;
   private static final byte TOUCHED = 2;
   private static final long NO_END = Long.MIN_VALUE;
+  /** Most cached groups per key; windows beyond share lanes (a miss falls back to the table). */
+  private static final int MAX_LANES = 64;
   private static final byte FAST_COUNT_STAR = 0;
   private static final byte FAST_COUNT = 1;
   private static final byte FAST_SUM = 2;
@@ -189,12 +192,7 @@ public final class WindowAggregateOperator implements WindowOperator {
     this.size = window.size();
     this.slide = window.slide();
     this.offset = window.offset();
-    long laneCount = size / slide;
-    if (laneCount > 1 << 16) {
-      throw new IllegalArgumentException("a row would belong to more than 65536 windows: "
-          + window.describe());
-    }
-    this.lanes = (int) laneCount;
+    this.lanes = (int) Math.min(size / slide, MAX_LANES);
     this.lateness = emit.latenessMicros();
     this.emit = emit.kind();
     this.changelog = !emit.appendOnly();

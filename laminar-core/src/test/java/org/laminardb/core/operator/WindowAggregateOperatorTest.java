@@ -283,6 +283,35 @@ class WindowAggregateOperatorTest {
   }
 
   @Test
+  void shouldSumAndCountSeveralColumns() {
+    Schema input = schema(BIGINT, TS, BIGINT, BIGINT);
+    List<AggregateSpec> aggs = List.of(AggregateSpec.of(AggregateKind.SUM, 2, BIGINT),
+        AggregateSpec.of(AggregateKind.COUNT, 3, BIGINT), AggregateSpec.of(AggregateKind.SUM, 3,
+            BIGINT), AggregateSpec.countStar(), AggregateSpec.of(AggregateKind.COUNT, 2, BIGINT));
+    WindowOperator op = WindowOperators.create(input, 1, WindowSpec.tumble(10, 0),
+        new int[] {0, WindowSpec.END}, aggs, schema(BIGINT, TS, BIGINT, BIGINT, BIGINT, BIGINT,
+            BIGINT), ON_CLOSE, out, null, 16);
+    op.onChunk(chunk(input, row(I, 1, 1, 5, null), row(I, 1, 2, null, null), row(I, null, 3, 1, 2),
+        row(I, 1, 4, 6, 3)));
+    op.onWatermark(10);
+    assertThat(out.take()).containsExactly(expect("+I", 1, 10, 11, 1, 3, 3, 2),
+        expect("+I", null, 10, 1, 1, 2, 1, 1));
+  }
+
+  @Test
+  void shouldHandleMoreWindowsPerRowThanCachedLanes() {
+    WindowAggregateOperator op = op(WindowSpec.hop(1, 100, 0), ON_CLOSE);
+    op.onChunk(chunk(IN, row(I, "a", 0, 1), row(I, "a", 50, 2), row(I, "a", 99, 4)));
+    op.onWatermark(1000);
+    List<List<Object>> rows = out.take();
+    assertThat(rows).hasSize(199);
+    assertThat(rows.get(98)).isEqualTo(expect("+I", "a", -1, 99, 2, 3));
+    assertThat(rows.get(99)).isEqualTo(expect("+I", "a", 0, 100, 3, 7));
+    assertThat(rows.get(198)).isEqualTo(expect("+I", "a", 99, 199, 1, 4));
+    assertThat(op.groupCount()).isZero();
+  }
+
+  @Test
   void shouldRejectRetractions() {
     WindowAggregateOperator op = op(WindowSpec.tumble(10, 0), ON_CLOSE);
     assertThatThrownBy(() -> op.onChunk(chunk(IN, row(RowKind.DELETE, "a", 1, 1))))
