@@ -6,9 +6,8 @@ CREATE MATERIALIZED VIEW st AS SELECT k, VAR_POP(v) AS vp, VAR_SAMP(v) AS vs, ST
 CREATE MATERIALIZED VIEW ap AS SELECT k, APPROX_COUNT_DISTINCT(v) AS a, COUNT(DISTINCT v) AS e FROM t GROUP BY k;
 CREATE MATERIALIZED VIEW pc AS SELECT k, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY d) AS med, PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY d) AS q1, PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY d DESC) AS q3, PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY d) AS dmed FROM t GROUP BY k;
 CREATE MATERIALIZED VIEW fw AS SELECT k, COUNT(*) AS n, COUNT(*) FILTER (WHERE v > 1) AS big, SUM(v) FILTER (WHERE d > 1.5) AS sd, MAX(v) FILTER (WHERE d IS NULL) AS mnull, AVG(d) FILTER (WHERE v IS NULL) AS an FROM t GROUP BY k;
--- NULL arguments are skipped. (Rows arrive in event-time order here: sources do not expose their
--- event-time column to GROUP BY yet; the out-of-order case is covered by AggFirstLastTest.)
-INSERT INTO t VALUES ('a', 3, 2.0, TIMESTAMP '2024-01-01 00:00:01'), ('a', 1, 1.0, TIMESTAMP '2024-01-01 00:00:02'), ('a', 5, NULL, TIMESTAMP '2024-01-01 00:00:03'), ('a', NULL, 4.0, TIMESTAMP '2024-01-01 00:00:04'), ('b', 7, 3.0, TIMESTAMP '2024-01-01 00:00:05');
+-- Group a arrives out of event-time order (within the watermark delay); NULL arguments are skipped.
+INSERT INTO t VALUES ('a', 1, 1.0, TIMESTAMP '2024-01-01 00:00:02'), ('a', 3, 2.0, TIMESTAMP '2024-01-01 00:00:01'), ('a', 5, NULL, TIMESTAMP '2024-01-01 00:00:03'), ('a', NULL, 4.0, TIMESTAMP '2024-01-01 00:00:04'), ('b', 7, 3.0, TIMESTAMP '2024-01-01 00:00:05');
 SELECT * FROM fl ORDER BY k;
 > k | f | l | fd | lk
 > a | 3 | 5 | 2.0 | a
