@@ -321,7 +321,7 @@ public final class WindowAggregateOperator implements WindowOperator {
         continue;
       }
       long ts = time.longs[r];
-      if (ts - cellStart >= slide || ts < cellStart) {
+      if (ts < cellStart || Long.compareUnsigned(ts - cellStart, slide) >= 0) {
         locate(ts);
       }
       long firstEnd = cellStart + slide;
