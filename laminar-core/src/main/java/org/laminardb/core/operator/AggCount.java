@@ -52,4 +52,12 @@ final class AggCount extends AggAccumulator {
   void result(int group, Column out, int row) {
     out.longs[row] = distinct == null ? nonNull[group] : distinct.distinctCount(group);
   }
+
+  /** Drops the group's per-value counts (a window closing with rows still in the group). */
+  @Override
+  void free(int group) {
+    if (distinct != null) {
+      distinct.clearGroup(group);
+    }
+  }
 }

@@ -57,4 +57,10 @@ final class AggMinMax extends AggAccumulator {
       values.writeValue(e, out, row);
     }
   }
+
+  /** Drops the group's per-value counts (a window closing with rows still in the group). */
+  @Override
+  void free(int group) {
+    values.clearGroup(group);
+  }
 }

@@ -223,4 +223,12 @@ final class AggSum extends AggAccumulator {
     }
     return q;
   }
+
+  /** Drops the group's per-value counts (a window closing with rows still in the group). */
+  @Override
+  void free(int group) {
+    if (distinct != null) {
+      distinct.clearGroup(group);
+    }
+  }
 }

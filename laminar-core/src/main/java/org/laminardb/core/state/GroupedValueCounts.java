@@ -35,6 +35,10 @@ public final class GroupedValueCounts {
   private final long[] key = new long[2];
   private long[] counts = new long[16];
   private int[] groupSizes = new int[16];
+  /** Per group: first entry of its doubly linked entry list, -1 for none. */
+  private int[] heads = filled(16);
+  private int[] next = new int[16];
+  private int[] prev = new int[16];
   private int[] roots;
   private int[] left;
   private int[] right;
@@ -71,6 +75,9 @@ public final class GroupedValueCounts {
     }
     int n = Math.max(groupSizes.length * 2, groups);
     groupSizes = Arrays.copyOf(groupSizes, n);
+    int oldHeads = heads.length;
+    heads = Arrays.copyOf(heads, n);
+    Arrays.fill(heads, oldHeads, n, -1);
     if (ordered) {
       int old = roots.length;
       roots = Arrays.copyOf(roots, n);
@@ -141,12 +148,47 @@ public final class GroupedValueCounts {
     if (ordered) {
       roots[g] = delete(roots[g], entry);
     }
+    removeEntry(g, entry);
+    return true;
+  }
+
+  /**
+   * Removes every value of a group (when the group itself is dropped, e.g. a closed window).
+   *
+   * @param group group id
+   */
+  public void clearGroup(int group) {
+    if (group >= heads.length) {
+      return;
+    }
+    while (heads[group] >= 0) {
+      removeEntry(group, heads[group]);
+    }
+    if (ordered) {
+      roots[group] = -1;
+    }
+  }
+
+  private void removeEntry(int g, int entry) {
     groupSizes[g]--;
+    if (prev[entry] >= 0) {
+      next[prev[entry]] = next[entry];
+    } else {
+      heads[g] = next[entry];
+    }
+    if (next[entry] >= 0) {
+      prev[next[entry]] = prev[entry];
+    }
     if (kind == STRING) {
       dictionary.release((int) table.key(entry, 1));
     }
     table.remove(entry);
-    return true;
+  }
+
+  private static int[] filled(int n) {
+    int[] a = new int[n];
+    Arrays.fill(a, -1);
+    return a;
   }
 
   /**
@@ -259,6 +301,8 @@ public final class GroupedValueCounts {
     if (e >= counts.length) {
       int n = Math.max(counts.length * 2, e + 1);
       counts = Arrays.copyOf(counts, n);
+      next = Arrays.copyOf(next, n);
+      prev = Arrays.copyOf(prev, n);
       if (ordered) {
         left = Arrays.copyOf(left, n);
         right = Arrays.copyOf(right, n);
@@ -267,6 +311,12 @@ public final class GroupedValueCounts {
     }
     counts[e] = 0;
     groupSizes[group]++;
+    prev[e] = -1;
+    next[e] = heads[group];
+    if (heads[group] >= 0) {
+      prev[heads[group]] = e;
+    }
+    heads[group] = e;
     if (kind == STRING) {
       dictionary.retain((int) key[1]);
     }

@@ -37,6 +37,33 @@ class GroupedValueCountsTest {
   }
 
   @Test
+  void shouldClearOneGroupAndKeepTheOthers() {
+    Column col = longColumn(1, 2, 3, 2);
+    for (boolean ordered : new boolean[] {false, true}) {
+      GroupedValueCounts v = new GroupedValueCounts(PhysicalKind.LONG, ordered);
+      v.ensureGroupCapacity(3);
+      for (int r = 0; r < 4; r++) {
+        v.add(0, col, r);
+        v.add(2, col, r);
+      }
+      v.decrement(v.find(0, col, 1));
+      v.clearGroup(0);
+      v.clearGroup(1);
+      assertThat(v.distinctCount(0)).isZero();
+      assertThat(v.find(0, col, 2)).isEqualTo(-1);
+      assertThat(v.size()).isEqualTo(3);
+      assertThat(v.distinctCount(2)).isEqualTo(3);
+      if (ordered) {
+        assertThat(v.first(0)).isEqualTo(-1);
+        assertThat(v.valueWord(v.first(2))).isEqualTo(1);
+        assertThat(v.valueWord(v.last(2))).isEqualTo(3);
+      }
+      v.add(0, col, 0);
+      assertThat(v.distinctCount(0)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void shouldFindTheNextExtremeWhenTheExtremeIsRemovedRepeatedly() {
     Column col = longColumn(10, 20, 30, 40, 50);
     GroupedValueCounts v = new GroupedValueCounts(PhysicalKind.LONG, true);
