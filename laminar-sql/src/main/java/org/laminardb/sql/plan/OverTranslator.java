@@ -8,12 +8,17 @@ import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Calc;
 import org.apache.calcite.rel.core.Window;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.rex.RexWindowBound;
 import org.apache.calcite.rex.RexWindowExclusion;
 import org.apache.calcite.sql.SqlKind;
@@ -65,7 +70,9 @@ final class OverTranslator {
       if (isRanking(window)) {
         return topN(calc, window);
       }
-      return null;
+      PhysicalNode over = over(window);
+      RexProgram program = withInputTypes(calc.getProgram(), over.schema(), calc);
+      return new CalcNode(over, program, TypeMapping.toSchema(program.getOutputRowType()));
     }
     if (rel instanceof Window) {
       Window window = (Window) rel;
@@ -270,6 +277,62 @@ final class OverTranslator {
     return new OverFrame(false, v.multiply(BigDecimal.valueOf(1000)).longValueExact());
   }
 
+  /**
+   * The program of a Calc over a Window, re-typed for the Window's translation: input columns
+   * that Calcite typed NOT NULL but the translation may leave NULL become nullable, and so does
+   * every expression over them (the generated code then tests their NULL flags).
+   */
+  private static RexProgram withInputTypes(RexProgram program, Schema input, Calc calc) {
+    RelDataTypeFactory types = calc.getCluster().getTypeFactory();
+    RexBuilder rex = calc.getCluster().getRexBuilder();
+    List<RelDataTypeField> fields = program.getInputRowType().getFieldList();
+    List<RelDataType> fixed = new ArrayList<>();
+    boolean changed = false;
+    for (int i = 0; i < fields.size(); i++) {
+      RelDataType t = fields.get(i).getType();
+      if (!t.isNullable() && input.field(i).type().nullable()) {
+        t = types.createTypeWithNullability(t, true);
+        changed = true;
+      }
+      fixed.add(t);
+    }
+    if (!changed) {
+      return program;
+    }
+    RexShuttle shuttle = new RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        RelDataType t = fixed.get(ref.getIndex());
+        return t == ref.getType() ? ref : new RexInputRef(ref.getIndex(), t);
+      }
+
+      @Override
+      public RexNode visitCall(RexCall call) {
+        boolean[] update = {false};
+        List<RexNode> ops = visitList(call.getOperands(), update);
+        if (!update[0]) {
+          return call;
+        }
+        boolean nullable = call.getType().isNullable();
+        for (RexNode o : ops) {
+          nullable |= o.getType().isNullable();
+        }
+        return call.clone(types.createTypeWithNullability(call.getType(), nullable), ops);
+      }
+    };
+    List<RexNode> projects = new ArrayList<>();
+    for (RexNode e : program.expandList(program.getProjectList())) {
+      projects.add(e.accept(shuttle));
+    }
+    RexNode condition = program.getCondition() == null ? null
+        : program.expandLocalRef(program.getCondition()).accept(shuttle);
+    RelDataType inputType = types.createStructType(fixed, program.getInputRowType()
+        .getFieldNames());
+    RelDataType outputType = RexUtil.createStructType(types, projects,
+        program.getOutputRowType().getFieldNames(), null);
+    return RexProgram.create(inputType, projects, condition, outputType, rex);
+  }
+
   private static RexLiteral constant(Window window, RexNode node, int inputCount) {
     if (node instanceof RexLiteral) {
       return (RexLiteral) node;
@@ -284,7 +347,12 @@ final class OverTranslator {
     if (call.distinct) {
       throw unsupported("DISTINCT in an OVER aggregate is not supported");
     }
+    // Calcite types LAG with a NOT NULL default and SUM as NOT NULL even over NULL arguments;
+    // only the counts are never NULL.
     DataType type = TypeMapping.toDataType(call.getType());
+    if (call.getKind() != SqlKind.COUNT) {
+      type = type.withNullable(true);
+    }
     List<RexNode> ops = call.getOperands();
     int arg = -1;
     if (!ops.isEmpty()) {
