@@ -153,6 +153,19 @@ class SessionWindowOperatorTest {
   }
 
   @Test
+  void shouldKeepSessionsOfNullAndNumericKeysApart() {
+    Schema input = schema(BIGINT, TS);
+    Schema output = schema(TS, BIGINT, TS, BIGINT);
+    WindowOperator op = WindowOperators.create(input, 1, WindowSpec.session(5),
+        new int[] {WindowSpec.START, 0, WindowSpec.END}, List.of(AggregateSpec.countStar()),
+        output, ON_CLOSE, out, null, 16);
+    op.onChunk(chunk(input, row(I, null, 1), row(I, 0, 2), row(I, null, 4), row(I, 0, 20)));
+    op.onWatermark(100);
+    assertThat(out.take()).containsExactlyInAnyOrder(expect("+I", 1, null, 9, 2),
+        expect("+I", 2, 0, 7, 1), expect("+I", 20, 0, 25, 1));
+  }
+
+  @Test
   void shouldFormGlobalSessionsWithoutKeys() {
     Schema output = schema(TS, TS, BIGINT);
     WindowOperator op = WindowOperators.create(IN, 1, WindowSpec.session(5), new int[] {
