@@ -51,6 +51,13 @@ FROM large_trades
 GROUP BY symbol
 HAVING COUNT(*) >= 2;
 
+-- Event-time windows: one row per symbol and 5-second window of trade time, emitted when the
+-- watermark closes the window (try: SUBSCRIBE TO trades_5s;).
+CREATE STREAM trades_5s AS
+SELECT window_start, symbol, COUNT(*) AS trades, MIN(price) AS low, MAX(price) AS high
+FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(trade_ts), INTERVAL '5' SECOND))
+GROUP BY window_start, window_end, symbol;
+
 -- An ad-hoc query: the view's contents right now (the source has only just started).
 SELECT symbol, trades, volume FROM symbol_stats;
 

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,35 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void windowExampleShouldRun() throws Exception {
+    // BEGIN windows
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE trades (symbol VARCHAR, price DOUBLE, ts TIMESTAMP, "
+          + "WATERMARK FOR ts AS ts - INTERVAL '2' SECOND)");
+      // One row per symbol and minute, emitted once when the watermark closes the minute.
+      db.execute("CREATE STREAM ohlc AS SELECT window_start, symbol, FIRST_VALUE(price) AS first, "
+          + "MAX(price) AS high, MIN(price) AS low, LAST_VALUE(price) AS last "
+          + "FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) "
+          + "GROUP BY window_start, window_end, symbol");
+
+      try (Subscription bars = db.subscribe("ohlc");
+          SourceWriter trades = db.source("trades")) {
+        LocalDateTime t = LocalDateTime.parse("2026-01-05T09:30:00");
+        trades.insert("ACME", 12.0, t.plusSeconds(5));
+        trades.insert("ACME", 12.5, t.plusSeconds(50));
+        trades.insert("ACME", 11.5, t.plusSeconds(20)); // out of order, within 2 s: still counted
+        trades.insert("ACME", 13.0, t.plusSeconds(65)); // watermark 09:31:03 closes 09:30
+
+        Row bar = bars.poll(Duration.ofSeconds(5));
+        System.out.println(bar.get("window_start") + " " + bar.get("first") + " "
+            + bar.get("high") + " " + bar.get("low") + " " + bar.get("last"));
+        // 2026-01-05T09:30 12.0 12.5 11.5 12.5
+      }
+    }
+    // END windows
+  }
+
+  @Test
   void jdbcExampleShouldRun() throws Exception {
     // BEGIN jdbc
     try (Connection conn = DriverManager.getConnection("jdbc:laminar:mem:demo");
@@ -82,7 +112,7 @@ class ReadmeExamplesTest {
   void readmeShouldShowTheTestedCode() throws IOException {
     String readme = Files.readString(README, StandardCharsets.UTF_8);
     String self = Files.readString(SELF, StandardCharsets.UTF_8);
-    for (String name : List.of("java-api", "jdbc")) {
+    for (String name : List.of("java-api", "windows", "jdbc")) {
       assertThat(block(readme, "<!-- BEGIN " + name, "<!-- END " + name))
           .as("README block %s", name)
           .isEqualTo(block(self, "// BEGIN " + name, "// END " + name));
