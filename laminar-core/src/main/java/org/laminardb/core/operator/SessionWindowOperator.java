@@ -37,16 +37,17 @@ import org.laminardb.core.type.Schema;
  * changes once more before sessions close.
  *
  * <p>State and memory. Since an {@link AggAccumulator} cannot merge, every open session keeps a
- * copy of its input rows (every column, since an aggregate may read more than its argument, such
- * as a FILTER column; in blocks of 1024 rows of the input schema, linked per session): merging re-applies the rows of the smaller sessions to the largest
- * one's accumulators and links their row lists, so a row is re-applied at most {@code log2(rows)}
- * times. Cost: per buffered row 4 bytes of link plus 8 bytes per input column (a string column
- * holds a reference to the input's string); per open session about 80 bytes plus the aggregate
- * state (8 to 16 bytes per aggregate, 9 more per aggregate for the changelog modes); per key with
- * open sessions about {@code 12 + 12 * w} bytes ({@code w} key words). Row slots and session ids
- * are reused after a session closes. Sessions of a key are a linked list, scanned per row, so a
- * key with many open sessions (large lateness) costs more per row. Closing uses a min-heap of
- * session ends. Single-threaded: owned by one reactor thread.
+ * copy of its input rows (every column, since an aggregate may read more than its argument, such as
+ * a FILTER column; in blocks of 1024 rows of the input schema, linked per session): merging
+ * re-applies the rows of the smaller sessions to the largest one's accumulators and links their row
+ * lists, so a row is re-applied at most {@code log2(rows)} times. Cost: per buffered row 4 bytes of
+ * link plus 8 bytes per input column (a string column holds a reference to the input's string); per
+ * open session about 80 bytes plus the aggregate state (8 to 16 bytes per aggregate, 9 more per
+ * aggregate for the changelog modes); per key with open sessions about {@code 12 + 12 * w} bytes
+ * ({@code w} key words). Row slots and session ids are reused after a session closes. Sessions of a
+ * key are a linked list, scanned per row, so a key with many open sessions (large lateness) costs
+ * more per row. Closing uses a min-heap of session ends. Single-threaded: owned by one reactor
+ * thread.
  */
 public final class SessionWindowOperator implements WindowOperator {
   private static final byte EMITTED = 1;

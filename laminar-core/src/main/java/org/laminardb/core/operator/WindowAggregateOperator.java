@@ -40,28 +40,27 @@ import org.laminardb.error.LaminarDBException;
  * it closes. Output rows go downstream in a reused chunk, handed over when full and at the end of
  * every input chunk, watermark or timer that produced rows.
  *
- * <p>State and memory. A grouping key gets a key index: its id in a key table (one word, the
- * value, for a single key column stored as a long, its NULL apart; otherwise {@link KeyEncoder}
- * words) plus one. Single long keys in {@code [0, 65536)} also find their key index in an array
- * indexed by value (at most 256 KiB, grown to the largest such key seen), skipping the hash
- * lookup. A group (key, window) is an entry {@code (key index, window end)} of a second
- * {@link LongKeyTable}; its id indexes the per-group arrays of the aggregates ({@link
- * AggAccumulator}) and, for the changelog modes, the last emitted results ({@link AggImage}) and
- * a flag byte. Each key keeps one cached group per window lane ({@code size / slide} lanes for
- * HOP and CUMULATE, at most 64, one for TUMBLE), so that a row usually finds its groups with one
- * lookup of its key; a window's lane is its end divided by the slide, modulo the lanes (with
- * more than 64 windows per row, windows share lanes and some lookups go to the group table). Open windows are
- * kept sorted by end, each with the list of its group ids, so closing a window touches only its
- * own groups; freed group ids and key ids are reused. Memory per open (key, window): about 64
- * bytes of group table, lists and per-group arrays, plus per aggregate 8 bytes (COUNT), 16 bytes
- * (SUM, AVG, MIN, MAX), plus for ON_UPDATE/PERIODIC 9 bytes per aggregate; DISTINCT aggregates
- * add their per-value counts. Per key with open windows: about {@code 24 + 12 * lanes} bytes plus
- * {@code 12 * w} for {@code w} key words. Garbage free in steady state: nothing is allocated per
- * row; arrays grow geometrically.
+ * <p>State and memory. A grouping key gets a key index: its id in a key table (one word, the value,
+ * for a single key column stored as a long, its NULL apart; otherwise {@link KeyEncoder} words)
+ * plus one. Single long keys in {@code [0, 65536)} also find their key index in an array indexed by
+ * value (at most 256 KiB, grown to the largest such key seen), skipping the hash lookup. A group
+ * (key, window) is an entry {@code (key index, window end)} of a second {@link LongKeyTable}; its
+ * id indexes the per-group arrays of the aggregates ({@link AggAccumulator}) and, for the changelog
+ * modes, the last emitted results ({@link AggImage}) and a flag byte. Each key keeps one cached
+ * group per window lane ({@code size / slide} lanes for HOP and CUMULATE, at most 64, one for
+ * TUMBLE), so that a row usually finds its groups with one lookup of its key; a window's lane is
+ * its end divided by the slide, modulo the lanes (with more than 64 windows per row, windows share
+ * lanes and some lookups go to the group table). Open windows are kept sorted by end, each with the
+ * list of its group ids, so closing a window touches only its own groups; freed group ids and key
+ * ids are reused. Memory per open (key, window): about 64 bytes of group table, lists and per-group
+ * arrays, plus per aggregate 8 bytes (COUNT), 16 bytes (SUM, AVG, MIN, MAX), plus for
+ * ON_UPDATE/PERIODIC 9 bytes per aggregate; DISTINCT aggregates add their per-value counts. Per key
+ * with open windows: about {@code 24 + 12 * lanes} bytes plus {@code 12 * w} for {@code w} key
+ * words. Garbage free in steady state: nothing is allocated per row; arrays grow geometrically.
  *
- * <p>Fast path. When every aggregate is {@code COUNT(*)}, {@code COUNT(x)} or {@code SUM(x)} of an
- * INT or BIGINT giving an INT or BIGINT, without DISTINCT or FILTER, the operator keeps their
- * state itself instead of going through {@link AggAccumulator}s: per group the row count, the
+ * <p>Fast path. When every aggregate is {@code COUNT(*)}, {@code COUNT(x)}, or {@code SUM(x)} of an
+ * INT or BIGINT {@code x} giving an INT or BIGINT, none with DISTINCT or FILTER, the operator keeps
+ * their state itself instead of going through {@link AggAccumulator}s: per group the row count, the
  * non-NULL count of each argument column and each sum, 8 bytes each; same results, same range
  * checks.
  *

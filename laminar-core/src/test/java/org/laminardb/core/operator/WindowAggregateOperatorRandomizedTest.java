@@ -74,7 +74,8 @@ class WindowAggregateOperatorRandomizedTest {
     }
     TestRows.Collector out = new TestRows.Collector();
     WindowAggregateOperator op = (WindowAggregateOperator) WindowOperators.create(IN, 1, window,
-        GROUPS, fast ? FAST_AGGS : AGGS, OUT, new EmitStrategy(EmitStrategy.EmitKind.ON_WINDOW_CLOSE, 0, 0), out,
+        GROUPS, fast ? FAST_AGGS : AGGS, OUT,
+        new EmitStrategy(EmitStrategy.EmitKind.ON_WINDOW_CLOSE, 0, 0), out,
         null, 3);
     for (int i = 0; i < shuffled.size(); i += block) {
       op.onChunk(chunk(IN, shuffled.subList(i, i + block).toArray(new Object[0][])));

@@ -36,7 +36,8 @@ class WindowAssignOperatorTest {
 
   @Test
   void shouldEmitSizeOverSlideRowsPerHop() {
-    WindowAssignOperator op = new WindowAssignOperator(IN, 1, WindowSpec.hop(5, 15, 0), OUT, out, 2);
+    WindowAssignOperator op =
+        new WindowAssignOperator(IN, 1, WindowSpec.hop(5, 15, 0), OUT, out, 2);
     op.onChunk(chunk(IN, row(I, "a", 7)));
     assertThat(out.take()).containsExactly(
         expect("+I", "a", 7, -5, 10, 9), expect("+I", "a", 7, 0, 15, 14),
