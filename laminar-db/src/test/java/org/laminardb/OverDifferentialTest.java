@@ -45,6 +45,8 @@ class OverDifferentialTest {
         + "FROM t) WHERE rn = 1",
     "SELECT id, k, d FROM (SELECT id, k, d, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ts DESC, "
         + "id) AS rn FROM t) WHERE rn = 1",
+    "SELECT id, k FROM (SELECT id, k, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC NULLS "
+        + "LAST, id) AS rn FROM t) WHERE rn BETWEEN 2 AND 3",
   };
 
   /**

@@ -143,7 +143,10 @@ final class OverTranslator {
           .UNSPECIFIED ? o.getDirection().defaultNullDirection() : o.nullDirection;
       nullsFirst[i] = nd == RelFieldCollation.NullDirection.FIRST;
     }
-    boolean rankSelected = false;
+    // Rank changes of rows that stay in the top N matter when the rank is selected or filtered
+    // by more than an upper bound (rn = 2, rn >= 2).
+    boolean rankSelected = exactRankNeeded(program.expandLocalRef(program.getCondition()),
+        rankColumn);
     for (RexNode e : program.expandList(program.getProjectList())) {
       rankSelected |= RelOptUtil.InputFinder.bits(e).get(rankColumn);
     }
@@ -151,6 +154,59 @@ final class OverTranslator {
         nullsFirst, rankOf(group.aggCalls.get(0).getKind()), n, rankSelected,
         RelTranslator.schemaOf(window));
     return new CalcNode(node, program, RelTranslator.schemaOf(calc));
+  }
+
+  /**
+   * Whether a conjunct reads the rank column other than as an upper bound ({@code rn <= c},
+   * {@code rn < c}, {@code rn = 1}) or a lower bound that every rank meets ({@code rn >= 1}).
+   */
+  private static boolean exactRankNeeded(RexNode condition, int rankColumn) {
+    for (RexNode c : RelOptUtil.conjunctions(condition)) {
+      if (!RelOptUtil.InputFinder.bits(c).get(rankColumn)) {
+        continue;
+      }
+      if (!(c instanceof RexCall) || ((RexCall) c).getOperands().size() != 2) {
+        return true;
+      }
+      RexCall call = (RexCall) c;
+      RexNode a = call.getOperands().get(0);
+      RexNode b = call.getOperands().get(1);
+      SqlKind kind = call.getKind();
+      if (isRef(b, rankColumn)) {
+        RexNode t = a;
+        a = b;
+        b = t;
+        kind = kind.reverse();
+      }
+      if (!isRef(a, rankColumn) || !(b instanceof RexLiteral)) {
+        return true;
+      }
+      BigDecimal v = ((RexLiteral) b).getValueAs(BigDecimal.class);
+      if (v == null) {
+        return true;
+      }
+      boolean harmless;
+      switch (kind) {
+        case LESS_THAN:
+        case LESS_THAN_OR_EQUAL:
+          harmless = true;
+          break;
+        case EQUALS:
+        case GREATER_THAN_OR_EQUAL:
+          harmless = v.compareTo(BigDecimal.ONE) <= 0;
+          break;
+        case GREATER_THAN:
+          harmless = v.compareTo(BigDecimal.ONE) < 0;
+          break;
+        default:
+          harmless = false;
+          break;
+      }
+      if (!harmless) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The smallest upper bound of the rank column among the conjuncts, or -1 when none. */
@@ -222,6 +278,10 @@ final class OverTranslator {
 
   private PhysicalNode overGroup(Window window, Window.Group group, PhysicalNode input,
       int inputCount) {
+    if (!input.appendOnly()) {
+      throw unsupported("LAG, LEAD and OVER aggregates over a changelog (an aggregate, a view "
+          + "with updates) are not supported");
+    }
     List<RelFieldCollation> orders = group.orderKeys.getFieldCollations();
     int rowtime = input.rowtimeColumn();
     String timeName = rowtime < 0 ? null : input.schema().field(rowtime).name();

@@ -42,7 +42,11 @@ class OverPlanTest {
         + "FROM t) WHERE rn BETWEEN 1 AND 2")).contains("TopN(partition=[], order=[v ASC NULLS "
         + "LAST, d DESC NULLS FIRST], n=2, rank=RANK, rank not selected");
     assertThat(explain("SELECT k FROM (SELECT *, DENSE_RANK() OVER (ORDER BY v) AS rn FROM t) "
-        + "WHERE 4 > rn")).contains("n=3, rank=DENSE_RANK");
+        + "WHERE 4 > rn")).contains("n=3, rank=DENSE_RANK, rank not selected");
+    assertThat(explain("SELECT k FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY v) AS rn FROM t) "
+        + "WHERE rn = 2")).contains("n=2, rank=ROW_NUMBER, input");
+    assertThat(explain("SELECT k FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY v) AS rn FROM t) "
+        + "WHERE rn BETWEEN 2 AND 3")).contains("n=3, rank=ROW_NUMBER, input");
     assertThat(explain("SELECT k FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY k ORDER BY ts "
         + "DESC) AS rn FROM t) WHERE rn = 1")).contains("n=1, rank=ROW_NUMBER");
     assertThat(plan("SELECT * FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY v) AS rn FROM t) "
@@ -73,7 +77,8 @@ class OverPlanTest {
         "SELECT LAG(v) OVER (ORDER BY ts DESC) AS p FROM t",
         "SELECT LEAD(v, 1, 0) OVER (ORDER BY ts) AS p FROM t",
         "SELECT SUM(v) OVER (ORDER BY ts ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS p FROM t",
-        "SELECT COUNT(DISTINCT v) OVER (ORDER BY ts) AS p FROM t"}) {
+        "SELECT COUNT(DISTINCT v) OVER (ORDER BY ts) AS p FROM t",
+        "SELECT LAG(n) OVER (ORDER BY n) AS p FROM (SELECT k, COUNT(*) AS n FROM t GROUP BY k)"}) {
       assertThatThrownBy(() -> plan(sql)).as(sql).isInstanceOf(LaminarDBException.class)
           .hasMessageContaining("OVER")
           .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("0A000"));
