@@ -18,7 +18,7 @@ CREATE MATERIALIZED VIEW m_upd AS SELECT window_start, window_end, sym, COUNT(*)
 CREATE MATERIALIZED VIEW m_upd_l AS SELECT window_start, window_end, sym, COUNT(*) AS n, SUM(qty) AS q FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, sym EMIT ON UPDATE ALLOW LATENESS INTERVAL '3' SECOND;
 CREATE STREAM s_chg AS SELECT window_start, window_end, sym, COUNT(*) AS n, SUM(qty) AS q FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, sym EMIT CHANGES;
 CREATE MATERIALIZED VIEW v_chg AS SELECT * FROM s_chg;
-CREATE MATERIALIZED VIEW m_every AS SELECT window_start, window_end, sym, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, sym EMIT EVERY INTERVAL '100' MILLISECOND;
+CREATE MATERIALIZED VIEW m_every AS SELECT window_start, window_end, sym, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE trades, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end, sym EMIT EVERY INTERVAL '0.1' SECOND;
 -- Sessions (gap 5 s) on window close.
 CREATE STREAM s_ses AS SELECT window_start, window_end, sym, COUNT(*) AS n FROM TABLE(SESSION(TABLE trades PARTITION BY sym, DESCRIPTOR(ts), INTERVAL '5' SECOND)) GROUP BY window_start, window_end, sym EMIT ON WINDOW CLOSE;
 CREATE MATERIALIZED VIEW v_ses AS SELECT * FROM s_ses;

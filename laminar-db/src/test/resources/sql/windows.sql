@@ -61,12 +61,13 @@ SELECT * FROM tum_off ORDER BY window_start, sym;
 > 2024-01-01 00:00:03 | 2024-01-01 00:00:13 | B | 1 | 3 | 20.0
 > 2024-01-01 00:00:13 | 2024-01-01 00:00:23 | A | 2 | 10 | 8.0
 > 2024-01-01 00:00:13 | 2024-01-01 00:00:23 | B | 1 | 5 | NULL
--- window_time is window_end minus one microsecond.
+-- window_time is window_end minus one microsecond (subscriptions show 00:00:09.999999; ad-hoc
+-- queries run on Calcite, whose TIMESTAMP values have millisecond precision, see docs/SQL.md).
 SELECT * FROM tum_time ORDER BY window_start;
 > window_start | window_end | window_time | n
-> 2024-01-01 00:00:00 | 2024-01-01 00:00:10 | 2024-01-01 00:00:09.999999 | 3
-> 2024-01-01 00:00:10 | 2024-01-01 00:00:20 | 2024-01-01 00:00:19.999999 | 3
-> 2024-01-01 00:00:20 | 2024-01-01 00:00:30 | 2024-01-01 00:00:29.999999 | 1
+> 2024-01-01 00:00:00 | 2024-01-01 00:00:10 | 2024-01-01 00:00:09.999000 | 3
+> 2024-01-01 00:00:10 | 2024-01-01 00:00:20 | 2024-01-01 00:00:19.999000 | 3
+> 2024-01-01 00:00:20 | 2024-01-01 00:00:30 | 2024-01-01 00:00:29.999000 | 1
 -- Hop (slide 5 s, size 10 s): every row is in two windows.
 SELECT * FROM hop ORDER BY sym, window_start;
 > window_start | window_end | sym | n | q

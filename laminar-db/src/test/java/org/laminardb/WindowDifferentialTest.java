@@ -67,7 +67,7 @@ class WindowDifferentialTest {
     MV(false, false, " LATE DATA TO late_%s", 0, Syntax.TVF),
     MV_LATE(false, false, " EMIT ON UPDATE ALLOW LATENESS INTERVAL '3' SECOND", 1, Syntax.TVF),
     CHANGES(true, false, " EMIT CHANGES ALLOW LATENESS INTERVAL '3' SECOND", 1, Syntax.TVF),
-    EVERY(false, false, " EMIT EVERY INTERVAL '100' MILLISECOND", 0, Syntax.TVF),
+    EVERY(false, false, " EMIT EVERY INTERVAL '0.1' SECOND", 0, Syntax.TVF),
     MV_LAMINAR(false, false, "", 0, Syntax.LAMINAR),
     MV_CALCITE(false, false, "", 0, Syntax.CALCITE);
 

@@ -73,8 +73,14 @@ final class DatagenSource implements SourceConnector {
       if (generator.rowsPerSecond() > 0) {
         runThrottled(writer);
       } else {
+        // Unthrottled: flush every burst, so that each is a batch after which the source's
+        // watermark may move.
+        long n = 0;
         while (!stopping && generator.hasNext()) {
           generator.generate(writer);
+          if (++n % MAX_BURST == 0) {
+            writer.flush();
+          }
         }
       }
       if (!stopping) {
