@@ -35,7 +35,9 @@ import org.laminardb.Subscription;
  * timed apart ({@code setup=}), like Esper's compile and deploy. Each run line also gives the
  * firing latency of its windows (publication of the batch that closes a window to the listener
  * receiving its last row, under full load: it includes the rows queued ahead of that batch), the
- * bytes allocated per event by all threads and the collections during the run. The last line is
+ * bytes allocated per event by all threads, the collections during the run and the CPU time of
+ * the producing (main) thread up to its last append; the rest of the process CPU time is the
+ * engine's reactor thread (and the JVM's own threads). The last line is
  * {@code RESULT laminardb n=.. median_eps=.. median_events_per_cpu_s=.. all=[..]}.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.laminardb.bench.PeerWorkload [events] [keys]
@@ -121,6 +123,7 @@ public final class PeerWorkload {
       AllocationMeter meter = new AllocationMeter();
       long gcs0 = collections();
       long c0 = cpuNanos();
+      long p0 = threadCpuNanos();
       long t0 = System.nanoTime();
       long k = 0;
       long v = 0;
@@ -162,6 +165,7 @@ public final class PeerWorkload {
         closeNanos[w] = closeAll;
       }
       writer.watermark(END_OF_TIME);
+      long p1 = threadCpuNanos();
       listener.progress().awaitAtLeast(n);
       long t1 = System.nanoTime();
       long c1 = cpuNanos();
@@ -172,10 +176,10 @@ public final class PeerWorkload {
       Histogram firing = listener.latency();
       System.out.printf(Locale.ROOT, "%s n=%d wall=%.2fs eps=%.0f cpu=%.2fs events/cpu-s=%.0f "
           + "outRows=%d sumCnt=%d fire_p50_us=%.1f fire_p99_us=%.1f fire_max_us=%.1f "
-          + "alloc_B_per_event=%.4f gcs=%d setup=%.3fs%n", label, n, secs, n / secs, cpu,
-          n / cpu, listener.rows(), listener.sumCount(), firing.getValueAtPercentile(50) / 1e3,
-          firing.getValueAtPercentile(99) / 1e3, firing.getMaxValue() / 1e3,
-          allocated / (double) n, gcs, setup);
+          + "alloc_B_per_event=%.4f gcs=%d setup=%.3fs producer_cpu=%.2fs%n", label, n, secs,
+          n / secs, cpu, n / cpu, listener.rows(), listener.sumCount(),
+          firing.getValueAtPercentile(50) / 1e3, firing.getValueAtPercentile(99) / 1e3,
+          firing.getMaxValue() / 1e3, allocated / (double) n, gcs, setup, (p1 - p0) / 1e9);
       verify(n, keys, expectedRows, listener);
       subscription.close();
       writer.close();
@@ -226,6 +230,10 @@ public final class PeerWorkload {
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
         ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static long threadCpuNanos() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
   private static long collections() {

@@ -58,7 +58,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class WindowBenchmark {
   private static final int KEYS = 1000;
-  private static final int CHUNK_ROWS = 1024;
+  /** Events per input chunk of {@link #operator}. */
+  static final int CHUNK_ROWS = 1024;
   private static final int CHUNKS_PER_INVOCATION = 16;
   private static final int OPERATOR_EVENTS = CHUNK_ROWS * CHUNKS_PER_INVOCATION;
   private static final int E2E_EVENTS = PeerWorkload.BATCH_ROWS * CHUNKS_PER_INVOCATION;
@@ -123,6 +124,17 @@ public class WindowBenchmark {
 
     /** Writes the next events into the chunk, hands it over, then the watermark. */
     void feedChunk() {
+      long watermark = fill();
+      operator.onChunk(chunk);
+      operator.onWatermark(watermark);
+    }
+
+    /**
+     * Writes the next 1024 events into the chunk.
+     *
+     * @return the largest event time in it, the watermark after it
+     */
+    long fill() {
       Chunk c = chunk;
       c.reset();
       long[] k = c.columns[0].longs;
@@ -137,8 +149,7 @@ public class WindowBenchmark {
       }
       c.size = CHUNK_ROWS;
       next = i;
-      operator.onChunk(c);
-      operator.onWatermark(t[CHUNK_ROWS - 1]);
+      return t[CHUNK_ROWS - 1];
     }
   }
 
