@@ -25,6 +25,15 @@ public interface TypedSourceWriter<T> extends AutoCloseable {
    */
   int insertAll(Collection<? extends T> rows);
 
+  /**
+   * Advances the source's watermark explicitly, as {@link SourceWriter#watermark} does.
+   *
+   * @param eventTime the new watermark (UTC wall clock)
+   * @throws org.laminardb.error.LaminarDBException with {@code 55000} if the source has no
+   *     WATERMARK clause
+   */
+  void watermark(java.time.LocalDateTime eventTime);
+
   /** Releases the writer. */
   @Override
   void close();

@@ -92,6 +92,19 @@ class EventTimeTest {
         .allSatisfy(r -> assertThat(r.getLong(0)).isEqualTo(100));
   }
 
+  /** A row for the typed writer. */
+  record Tick(String k, LocalDateTime ts) {}
+
+  @Test
+  void typedWritersAdvanceTheWatermarkToo() {
+    db.execute("CREATE SOURCE t (k VARCHAR, ts TIMESTAMP, WATERMARK FOR ts)");
+    try (TypedSourceWriter<Tick> w = db.source("t", Tick.class)) {
+      w.insert(new Tick("a", at(3)));
+      w.watermark(at(7));
+    }
+    assertThat(db.watermark("t")).contains(at(7));
+  }
+
   @Test
   void explicitWatermarkNeedsAWatermarkClause() {
     db.execute("CREATE SOURCE plain (k VARCHAR, ts TIMESTAMP)");

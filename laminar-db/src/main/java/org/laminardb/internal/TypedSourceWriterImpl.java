@@ -142,6 +142,11 @@ final class TypedSourceWriterImpl<T> implements TypedSourceWriter<T> {
   }
 
   @Override
+  public void watermark(java.time.LocalDateTime eventTime) {
+    writer.watermark(eventTime);
+  }
+
+  @Override
   public void close() {
     writer.close();
   }
