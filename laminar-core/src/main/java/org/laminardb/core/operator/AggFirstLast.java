@@ -18,33 +18,20 @@ import org.laminardb.core.type.PhysicalKind;
 final class AggFirstLast extends AggAccumulator {
   private final boolean last;
   private final int timeColumn;
-  private final PhysicalKind kind;
+  private final TypedValues values;
   private long[] times = new long[0];
-  private long[] longs = new long[0];
-  private double[] doubles = new double[0];
-  private String[] strings = new String[0];
 
   AggFirstLast(int arg, PhysicalKind argKind, int timeColumn, boolean isLast) {
     super(arg);
     this.last = isLast;
     this.timeColumn = timeColumn;
-    this.kind = argKind;
+    this.values = new TypedValues(argKind);
   }
 
   @Override
   void growState(int capacity) {
     times = Arrays.copyOf(times, capacity);
-    switch (kind) {
-      case LONG:
-        longs = Arrays.copyOf(longs, capacity);
-        break;
-      case DOUBLE:
-        doubles = Arrays.copyOf(doubles, capacity);
-        break;
-      default:
-        strings = Arrays.copyOf(strings, capacity);
-        break;
-    }
+    values.grow(capacity);
   }
 
   @Override
@@ -82,17 +69,7 @@ final class AggFirstLast extends AggAccumulator {
     if (timed || nonNull[group] == 1) {
       times[group] = timed ? t : last ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
-    switch (kind) {
-      case LONG:
-        longs[group] = col.longs[row];
-        break;
-      case DOUBLE:
-        doubles[group] = col.doubles[row];
-        break;
-      default:
-        strings[group] = col.strings[row];
-        break;
-    }
+    values.set(group, col, row);
   }
 
   @Override
@@ -101,23 +78,11 @@ final class AggFirstLast extends AggAccumulator {
       out.setNull(row);
       return;
     }
-    switch (kind) {
-      case LONG:
-        out.longs[row] = longs[group];
-        break;
-      case DOUBLE:
-        out.doubles[row] = doubles[group];
-        break;
-      default:
-        out.strings[row] = strings[group];
-        break;
-    }
+    values.write(group, out, row);
   }
 
   @Override
   void free(int group) {
-    if (kind == PhysicalKind.STRING) {
-      strings[group] = null;
-    }
+    values.clear(group);
   }
 }

@@ -10,28 +10,15 @@ import org.laminardb.core.type.PhysicalKind;
  * value emits nothing. Per-group primitive arrays plus a null bitmap.
  */
 final class AggImage {
-  private final PhysicalKind kind;
-  private long[] longs = new long[0];
-  private double[] doubles = new double[0];
-  private String[] strings = new String[0];
+  private final TypedValues values;
   private long[] nulls = new long[0];
 
   AggImage(PhysicalKind kind) {
-    this.kind = kind;
+    this.values = new TypedValues(kind);
   }
 
   void grow(int capacity) {
-    switch (kind) {
-      case LONG:
-        longs = Arrays.copyOf(longs, capacity);
-        break;
-      case DOUBLE:
-        doubles = Arrays.copyOf(doubles, capacity);
-        break;
-      default:
-        strings = Arrays.copyOf(strings, capacity);
-        break;
-    }
+    values.grow(capacity);
     nulls = Arrays.copyOf(nulls, (capacity + 63) >>> 6);
   }
 
@@ -41,37 +28,18 @@ final class AggImage {
     if (imageNull || col.isNull(row)) {
       return imageNull && col.isNull(row);
     }
-    switch (kind) {
-      case LONG:
-        return longs[group] == col.longs[row];
-      case DOUBLE:
-        return Double.doubleToLongBits(doubles[group]) == Double.doubleToLongBits(col.doubles[row]);
-      default:
-        return strings[group].equals(col.strings[row]);
-    }
+    return values.equalsValue(group, col, row);
   }
 
   /** Stores the value at a row of a column as the group's image. */
   void store(int group, Column col, int row) {
     if (col.isNull(row)) {
       nulls[group >>> 6] |= 1L << group;
-      if (kind == PhysicalKind.STRING) {
-        strings[group] = null;
-      }
+      values.clear(group);
       return;
     }
     nulls[group >>> 6] &= ~(1L << group);
-    switch (kind) {
-      case LONG:
-        longs[group] = col.longs[row];
-        break;
-      case DOUBLE:
-        doubles[group] = col.doubles[row];
-        break;
-      default:
-        strings[group] = col.strings[row];
-        break;
-    }
+    values.set(group, col, row);
   }
 
   /** Writes the group's image into a row of a column. */
@@ -80,23 +48,11 @@ final class AggImage {
       out.setNull(row);
       return;
     }
-    switch (kind) {
-      case LONG:
-        out.longs[row] = longs[group];
-        break;
-      case DOUBLE:
-        out.doubles[row] = doubles[group];
-        break;
-      default:
-        out.strings[row] = strings[group];
-        break;
-    }
+    values.write(group, out, row);
   }
 
   /** Drops the string reference of a removed group. */
   void clear(int group) {
-    if (kind == PhysicalKind.STRING) {
-      strings[group] = null;
-    }
+    values.clear(group);
   }
 }

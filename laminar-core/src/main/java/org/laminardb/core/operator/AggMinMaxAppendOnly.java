@@ -1,6 +1,5 @@
 package org.laminardb.core.operator;
 
-import java.util.Arrays;
 import org.laminardb.core.chunk.Column;
 import org.laminardb.core.type.PhysicalKind;
 
@@ -10,30 +9,17 @@ import org.laminardb.core.type.PhysicalKind;
  */
 final class AggMinMaxAppendOnly extends AggAccumulator {
   private final boolean max;
-  private final PhysicalKind kind;
-  private long[] longs = new long[0];
-  private double[] doubles = new double[0];
-  private String[] strings = new String[0];
+  private final TypedValues values;
 
   AggMinMaxAppendOnly(int arg, PhysicalKind argKind, boolean isMax) {
     super(arg);
     this.max = isMax;
-    this.kind = argKind;
+    this.values = new TypedValues(argKind);
   }
 
   @Override
   void growState(int capacity) {
-    switch (kind) {
-      case LONG:
-        longs = Arrays.copyOf(longs, capacity);
-        break;
-      case DOUBLE:
-        doubles = Arrays.copyOf(doubles, capacity);
-        break;
-      default:
-        strings = Arrays.copyOf(strings, capacity);
-        break;
-    }
+    values.grow(capacity);
   }
 
   @Override
@@ -49,29 +35,24 @@ final class AggMinMaxAppendOnly extends AggAccumulator {
 
   @Override
   void applyValue(int group, Column col, int row, int weight) {
-    boolean first = nonNull[group] == 1;
-    switch (kind) {
-      case LONG: {
-        long v = col.longs[row];
-        if (first || (max ? v > longs[group] : v < longs[group])) {
-          longs[group] = v;
-        }
+    if (nonNull[group] == 1) {
+      values.set(group, col, row);
+      return;
+    }
+    int c;
+    switch (values.kind) {
+      case LONG:
+        c = Long.compare(col.longs[row], values.longs[group]);
         break;
-      }
-      case DOUBLE: {
-        int c = Double.compare(col.doubles[row], doubles[group]);
-        if (first || (max ? c > 0 : c < 0)) {
-          doubles[group] = col.doubles[row];
-        }
+      case DOUBLE:
+        c = Double.compare(col.doubles[row], values.doubles[group]);
         break;
-      }
-      default: {
-        String v = col.strings[row];
-        if (first || (max ? v.compareTo(strings[group]) > 0 : v.compareTo(strings[group]) < 0)) {
-          strings[group] = v;
-        }
+      default:
+        c = col.strings[row].compareTo(values.strings[group]);
         break;
-      }
+    }
+    if (max ? c > 0 : c < 0) {
+      values.set(group, col, row);
     }
   }
 
@@ -81,23 +62,11 @@ final class AggMinMaxAppendOnly extends AggAccumulator {
       out.setNull(row);
       return;
     }
-    switch (kind) {
-      case LONG:
-        out.longs[row] = longs[group];
-        break;
-      case DOUBLE:
-        out.doubles[row] = doubles[group];
-        break;
-      default:
-        out.strings[row] = strings[group];
-        break;
-    }
+    values.write(group, out, row);
   }
 
   @Override
   void free(int group) {
-    if (kind == PhysicalKind.STRING) {
-      strings[group] = null;
-    }
+    values.clear(group);
   }
 }
