@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.laminardb.core.chunk.Column;
 import org.laminardb.core.state.KeyEncoder;
 import org.laminardb.core.state.LongKeyTable;
+import org.laminardb.core.state.Treap;
 import org.laminardb.core.type.DataType;
 import org.laminardb.core.type.PhysicalKind;
 import org.laminardb.core.type.TypeKind;
@@ -42,13 +43,8 @@ final class AggPercentile extends AggAccumulator {
   private final double resultFactor;
   private final LongKeyTable table = new LongKeyTable(2);
   private final long[] key = new long[2];
+  private final Treap treap = new Treap(this::compare, true);
   private int[] roots = new int[0];
-  private long[] counts = new long[16];
-  private long[] totals = new long[16];
-  private int[] left = new int[16];
-  private int[] right = new int[16];
-  private int[] priorities = new int[16];
-  private int random = 0x2545F491;
   private int pending = -1;
 
   AggPercentile(AggregateSpec spec, DataType argType) {
@@ -116,36 +112,17 @@ final class AggPercentile extends AggAccumulator {
       key[1] = word(col, row);
       int e = table.getOrAdd(key, 0);
       if (table.lastAdded()) {
-        newEntry(e);
-        roots[group] = insert(roots[group], e);
+        treap.newNode(e);
+        roots[group] = treap.insert(roots[group], e);
       } else {
-        adjust(roots[group], e, 1);
+        treap.adjust(roots[group], e, 1);
       }
-    } else if (counts[pending] == 1) {
-      roots[group] = delete(roots[group], pending);
+    } else if (treap.count(pending) == 1) {
+      roots[group] = treap.delete(roots[group], pending);
       table.remove(pending);
     } else {
-      adjust(roots[group], pending, -1);
+      treap.adjust(roots[group], pending, -1);
     }
-  }
-
-  private void newEntry(int e) {
-    if (e >= counts.length) {
-      int n = Math.max(counts.length * 2, e + 1);
-      counts = Arrays.copyOf(counts, n);
-      totals = Arrays.copyOf(totals, n);
-      left = Arrays.copyOf(left, n);
-      right = Arrays.copyOf(right, n);
-      priorities = Arrays.copyOf(priorities, n);
-    }
-    counts[e] = 1;
-    totals[e] = 1;
-    left[e] = -1;
-    right[e] = -1;
-    random ^= random << 13;
-    random ^= random >>> 17;
-    random ^= random << 5;
-    priorities[e] = random;
   }
 
   @Override
@@ -156,7 +133,7 @@ final class AggPercentile extends AggAccumulator {
       return;
     }
     if (!cont) {
-      int e = select(roots[group], discreteRank(n));
+      int e = treap.select(roots[group], discreteRank(n));
       long w = table.key(e, 1);
       if (doubleValues) {
         out.doubles[row] = Double.longBitsToDouble(w);
@@ -178,8 +155,8 @@ final class AggPercentile extends AggAccumulator {
       i = Math.min(m, (long) Math.floor(p));
       t = p - i;
     }
-    double lo = value(select(roots[group], i));
-    double v = t == 0 ? lo : lo + (value(select(roots[group], i + 1)) - lo) * t;
+    double lo = value(treap.select(roots[group], i));
+    double v = t == 0 ? lo : lo + (value(treap.select(roots[group], i + 1)) - lo) * t;
     if (resultDouble) {
       out.doubles[row] = resultReal ? (float) v : v;
     } else {
@@ -204,21 +181,6 @@ final class AggPercentile extends AggAccumulator {
     return doubleValues ? Double.longBitsToDouble(w) : w / inputDivisor;
   }
 
-  /** Entry of the value of 0-based rank k (counting occurrences) in a treap. */
-  private int select(int node, long k) {
-    while (true) {
-      long l = left[node] < 0 ? 0 : totals[left[node]];
-      if (k < l) {
-        node = left[node];
-      } else if (k < l + counts[node]) {
-        return node;
-      } else {
-        k -= l + counts[node];
-        node = right[node];
-      }
-    }
-  }
-
   private int compare(int a, int b) {
     long wa = table.key(a, 1);
     long wb = table.key(b, 1);
@@ -227,93 +189,11 @@ final class AggPercentile extends AggAccumulator {
         : Long.compare(wa, wb);
   }
 
-  private void pull(int node) {
-    long t = counts[node];
-    if (left[node] >= 0) {
-      t += totals[left[node]];
-    }
-    if (right[node] >= 0) {
-      t += totals[right[node]];
-    }
-    totals[node] = t;
-  }
-
-  /** Changes the count of live entry x by delta, fixing the totals on its path. */
-  private void adjust(int node, int x, int delta) {
-    while (node != x) {
-      totals[node] += delta;
-      node = compare(x, node) < 0 ? left[node] : right[node];
-    }
-    counts[x] += delta;
-    totals[x] += delta;
-  }
-
-  /** Inserts node x into the treap rooted at node; returns the new root. */
-  private int insert(int node, int x) {
-    if (node < 0) {
-      return x;
-    }
-    if (compare(x, node) < 0) {
-      int l = insert(left[node], x);
-      left[node] = l;
-      if (priorities[l] > priorities[node]) {
-        left[node] = right[l];
-        right[l] = node;
-        pull(node);
-        pull(l);
-        return l;
-      }
-    } else {
-      int r = insert(right[node], x);
-      right[node] = r;
-      if (priorities[r] > priorities[node]) {
-        right[node] = left[r];
-        left[r] = node;
-        pull(node);
-        pull(r);
-        return r;
-      }
-    }
-    pull(node);
-    return node;
-  }
-
-  /** Deletes node x from the treap rooted at node; returns the new root. */
-  private int delete(int node, int x) {
-    if (node == x) {
-      return merge(left[x], right[x]);
-    }
-    if (compare(x, node) < 0) {
-      left[node] = delete(left[node], x);
-    } else {
-      right[node] = delete(right[node], x);
-    }
-    pull(node);
-    return node;
-  }
-
-  private int merge(int a, int b) {
-    if (a < 0) {
-      return b;
-    }
-    if (b < 0) {
-      return a;
-    }
-    if (priorities[a] > priorities[b]) {
-      right[a] = merge(right[a], b);
-      pull(a);
-      return a;
-    }
-    left[b] = merge(a, left[b]);
-    pull(b);
-    return b;
-  }
-
   @Override
   void free(int group) {
     while (roots[group] >= 0) {
       int e = roots[group];
-      roots[group] = merge(left[e], right[e]);
+      roots[group] = treap.deleteRoot(e);
       table.remove(e);
     }
   }

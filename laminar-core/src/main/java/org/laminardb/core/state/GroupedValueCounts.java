@@ -40,10 +40,7 @@ public final class GroupedValueCounts {
   private int[] next = new int[16];
   private int[] prev = new int[16];
   private int[] roots;
-  private int[] left;
-  private int[] right;
-  private int[] priorities;
-  private int random = 0x2545F491;
+  private final Treap treap;
 
   /**
    * Creates an empty multiset.
@@ -55,12 +52,9 @@ public final class GroupedValueCounts {
     this.kind = kind == PhysicalKind.LONG ? LONG : kind == PhysicalKind.DOUBLE ? DOUBLE : STRING;
     this.ordered = ordered;
     this.dictionary = this.kind == STRING ? new StringDictionary() : null;
+    this.treap = ordered ? new Treap(this::compare, false) : null;
     if (ordered) {
-      roots = new int[16];
-      Arrays.fill(roots, -1);
-      left = new int[16];
-      right = new int[16];
-      priorities = new int[16];
+      roots = filled(16);
     }
   }
 
@@ -146,7 +140,7 @@ public final class GroupedValueCounts {
     }
     int g = (int) table.key(entry, 0);
     if (ordered) {
-      roots[g] = delete(roots[g], entry);
+      roots[g] = treap.delete(roots[g], entry);
     }
     removeEntry(g, entry);
     return true;
@@ -220,13 +214,7 @@ public final class GroupedValueCounts {
    */
   public int first(int group) {
     requireOrdered();
-    int n = group < roots.length ? roots[group] : -1;
-    if (n >= 0) {
-      while (left[n] >= 0) {
-        n = left[n];
-      }
-    }
-    return n;
+    return treap.first(group < roots.length ? roots[group] : -1);
   }
 
   /**
@@ -238,13 +226,7 @@ public final class GroupedValueCounts {
    */
   public int last(int group) {
     requireOrdered();
-    int n = group < roots.length ? roots[group] : -1;
-    if (n >= 0) {
-      while (right[n] >= 0) {
-        n = right[n];
-      }
-    }
-    return n;
+    return treap.last(group < roots.length ? roots[group] : -1);
   }
 
   /**
@@ -292,7 +274,7 @@ public final class GroupedValueCounts {
   public long memoryBytes() {
     long b = table.memoryBytes() + 8L * counts.length + 4L * groupSizes.length;
     if (ordered) {
-      b += 4L * (roots.length + left.length + right.length + priorities.length);
+      b += 4L * roots.length + treap.memoryBytes();
     }
     return dictionary == null ? b : b + dictionary.memoryBytes();
   }
@@ -303,11 +285,6 @@ public final class GroupedValueCounts {
       counts = Arrays.copyOf(counts, n);
       next = Arrays.copyOf(next, n);
       prev = Arrays.copyOf(prev, n);
-      if (ordered) {
-        left = Arrays.copyOf(left, n);
-        right = Arrays.copyOf(right, n);
-        priorities = Arrays.copyOf(priorities, n);
-      }
     }
     counts[e] = 0;
     groupSizes[group]++;
@@ -321,13 +298,8 @@ public final class GroupedValueCounts {
       dictionary.retain((int) key[1]);
     }
     if (ordered) {
-      left[e] = -1;
-      right[e] = -1;
-      random ^= random << 13;
-      random ^= random >>> 17;
-      random ^= random << 5;
-      priorities[e] = random;
-      roots[group] = insert(roots[group], e);
+      treap.newNode(e);
+      roots[group] = treap.insert(roots[group], e);
     }
   }
 
@@ -347,58 +319,5 @@ public final class GroupedValueCounts {
       return Double.compare(Double.longBitsToDouble(wa), Double.longBitsToDouble(wb));
     }
     return dictionary.value((int) wa).compareTo(dictionary.value((int) wb));
-  }
-
-  /** Inserts node {@code x} into the treap rooted at {@code node}; returns the new root. */
-  private int insert(int node, int x) {
-    if (node < 0) {
-      return x;
-    }
-    if (compare(x, node) < 0) {
-      int l = insert(left[node], x);
-      left[node] = l;
-      if (priorities[l] > priorities[node]) {
-        left[node] = right[l];
-        right[l] = node;
-        return l;
-      }
-    } else {
-      int r = insert(right[node], x);
-      right[node] = r;
-      if (priorities[r] > priorities[node]) {
-        right[node] = left[r];
-        left[r] = node;
-        return r;
-      }
-    }
-    return node;
-  }
-
-  /** Deletes node {@code x} from the treap rooted at {@code node}; returns the new root. */
-  private int delete(int node, int x) {
-    if (node == x) {
-      return merge(left[x], right[x]);
-    }
-    if (compare(x, node) < 0) {
-      left[node] = delete(left[node], x);
-    } else {
-      right[node] = delete(right[node], x);
-    }
-    return node;
-  }
-
-  private int merge(int a, int b) {
-    if (a < 0) {
-      return b;
-    }
-    if (b < 0) {
-      return a;
-    }
-    if (priorities[a] > priorities[b]) {
-      right[a] = merge(right[a], b);
-      return a;
-    }
-    left[b] = merge(a, left[b]);
-    return b;
   }
 }
