@@ -1,14 +1,8 @@
 package org.laminardb;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.laminardb.ResultComparison.assertSameRows;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -58,26 +52,23 @@ class DifferentialTest {
   @ValueSource(longs = {1, 2, 3})
   void viewsShouldEqualBatchResults(long seed) throws Exception {
     Random random = new Random(seed);
-    try (LaminarDB db = LaminarDB.open();
-        Connection h2 = DriverManager.getConnection("jdbc:h2:mem:diff" + seed)) {
+    try (LaminarDB db = LaminarDB.open(); H2Oracle h2 = new H2Oracle("diff" + seed)) {
       db.execute("CREATE SOURCE t (k INT, v BIGINT, d DOUBLE, s VARCHAR)");
-      try (Statement st = h2.createStatement()) {
-        st.execute("CREATE TABLE t (k INT, v BIGINT, d DOUBLE, s VARCHAR)");
-      }
+      h2.execute("CREATE TABLE t (k INT, v BIGINT, d DOUBLE, s VARCHAR)");
       for (int q = 0; q < QUERIES.length; q++) {
         db.execute("CREATE MATERIALIZED VIEW q" + q + " AS " + QUERIES[q]);
       }
       for (int batch = 0; batch < 5; batch++) {
         insertBatch(db, h2, random, 1 + random.nextInt(200));
         for (int q = 0; q < QUERIES.length; q++) {
-          assertSameRows(laminar(db, "SELECT * FROM q" + q), h2(h2, QUERIES[q]),
+          assertSameRows(ResultComparison.query(db, "SELECT * FROM q" + q), h2.query(QUERIES[q]),
               "query " + q + " after batch " + batch + ": " + QUERIES[q]);
         }
       }
     }
   }
 
-  private static void insertBatch(LaminarDB db, Connection h2, Random random, int rows)
+  private static void insertBatch(LaminarDB db, H2Oracle h2, Random random, int rows)
       throws SQLException {
     List<Object[]> batch = new ArrayList<>();
     String[] strings = {"a", "b", "bb", "c", null};
@@ -92,91 +83,6 @@ class DifferentialTest {
     try (SourceWriter w = db.source("t")) {
       w.insertAll(batch);
     }
-    try (PreparedStatement ps = h2.prepareStatement("INSERT INTO t VALUES (?, ?, ?, ?)")) {
-      for (Object[] r : batch) {
-        for (int c = 0; c < 4; c++) {
-          ps.setObject(c + 1, r[c]);
-        }
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  private static List<List<Object>> laminar(LaminarDB db, String sql) {
-    List<List<Object>> out = new ArrayList<>();
-    for (Row r : db.query(sql)) {
-      List<Object> row = new ArrayList<>();
-      for (int i = 0; i < r.size(); i++) {
-        row.add(normalize(r.get(i)));
-      }
-      out.add(row);
-    }
-    return out;
-  }
-
-  private static List<List<Object>> h2(Connection h2, String sql) throws SQLException {
-    List<List<Object>> out = new ArrayList<>();
-    try (Statement st = h2.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(normalize(rs.getObject(i)));
-        }
-        out.add(row);
-      }
-    }
-    return out;
-  }
-
-  /** Numbers as BigDecimal (compared with a tolerance below), everything else as text. */
-  private static Object normalize(Object v) {
-    if (v instanceof Number) {
-      return new BigDecimal(v.toString());
-    }
-    return v == null ? null : v.toString();
-  }
-
-  /** Same multiset of rows; numbers equal within 1e-9 relative (AVG is rounded differently). */
-  private static void assertSameRows(List<List<Object>> actual, List<List<Object>> expected,
-      String what) {
-    List<List<Object>> left = new ArrayList<>(actual);
-    List<List<Object>> missing = new ArrayList<>();
-    for (List<Object> want : expected) {
-      int match = -1;
-      for (int i = 0; i < left.size() && match < 0; i++) {
-        if (sameRow(left.get(i), want)) {
-          match = i;
-        }
-      }
-      if (match < 0) {
-        missing.add(want);
-      } else {
-        left.remove(match);
-      }
-    }
-    assertThat(missing).as(what + "; rows LaminarDB has that H2 does not: " + left).isEmpty();
-    assertThat(left).as(what + "; unexpected rows").isEmpty();
-  }
-
-  private static boolean sameRow(List<Object> a, List<Object> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      Object x = a.get(i);
-      Object y = b.get(i);
-      if (x instanceof BigDecimal && y instanceof BigDecimal) {
-        BigDecimal diff = ((BigDecimal) x).subtract((BigDecimal) y).abs();
-        BigDecimal scale = ((BigDecimal) y).abs().max(BigDecimal.ONE);
-        if (diff.compareTo(scale.multiply(new BigDecimal("1e-9"))) > 0) {
-          return false;
-        }
-      } else if (x == null ? y != null : !x.equals(y)) {
-        return false;
-      }
-    }
-    return true;
+    h2.insert("t", batch);
   }
 }

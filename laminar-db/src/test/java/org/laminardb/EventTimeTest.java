@@ -7,27 +7,13 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.laminardb.error.LaminarDBException;
 
 /** Watermarks through the Java API, multi-input watermarks, idle sources and late-data routing. */
-class EventTimeTest {
+class EventTimeTest extends DatabaseTestBase {
   private static final LocalDateTime T0 = LocalDateTime.of(2026, 1, 1, 0, 0);
   private static final long MICROS0 = T0.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L;
-  private LaminarDB db;
-
-  @BeforeEach
-  void open() {
-    db = LaminarDB.open();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
   private static LocalDateTime at(int seconds) {
     return T0.plusSeconds(seconds);
   }

@@ -13,24 +13,10 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.laminardb.error.LaminarDBException;
 
-class LaminarDBTest {
-  private LaminarDB db;
-
-  @BeforeEach
-  void open() {
-    db = LaminarDB.open();
-  }
-
-  @AfterEach
-  void close() {
-    db.close();
-  }
-
+class LaminarDBTest extends DatabaseTestBase {
   record Trade(String symbol, double price, long qty, LocalDateTime ts) {}
 
   @Test

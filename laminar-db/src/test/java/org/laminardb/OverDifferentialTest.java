@@ -1,14 +1,8 @@
 package org.laminardb;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.laminardb.ResultComparison.assertSameRows;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,13 +81,10 @@ class OverDifferentialTest {
 
   private void run(long seed, boolean over) throws Exception {
     Random random = new Random(seed);
-    try (LaminarDB db = LaminarDB.open();
-        Connection h2 = DriverManager.getConnection("jdbc:h2:mem:over" + seed)) {
+    try (LaminarDB db = LaminarDB.open(); H2Oracle h2 = new H2Oracle("over" + seed)) {
       db.execute("CREATE SOURCE t (id BIGINT, k INT, v BIGINT, d DOUBLE, ts TIMESTAMP, "
           + "WATERMARK FOR ts AS ts - INTERVAL '5' SECOND)");
-      try (Statement st = h2.createStatement()) {
-        st.execute("CREATE TABLE t (id BIGINT, k INT, v BIGINT, d DOUBLE, ts TIMESTAMP)");
-      }
+      h2.execute("CREATE TABLE t (id BIGINT, k INT, v BIGINT, d DOUBLE, ts TIMESTAMP)");
       for (int q = 0; q < TOP_N.length; q++) {
         db.execute("CREATE MATERIALIZED VIEW top" + q + " AS " + TOP_N[q]);
       }
@@ -119,7 +110,7 @@ class OverDifferentialTest {
           maxSecond = Math.max(maxSecond, second((LocalDateTime) r[4]));
         }
         for (int q = 0; !over && q < TOP_N.length; q++) {
-          assertSameRows(laminar(db, "SELECT * FROM top" + q), h2(h2, TOP_N[q]),
+          assertSameRows(ResultComparison.query(db, "SELECT * FROM top" + q), h2.query(TOP_N[q]),
               "Top-N " + q + " after batch " + batch + ": " + TOP_N[q]);
         }
         if (over && batch % 3 == 0) {
@@ -138,12 +129,12 @@ class OverDifferentialTest {
     return java.time.Duration.between(BASE, t).getSeconds();
   }
 
-  private void checkOver(LaminarDB db, Connection h2, long watermarkSecond, String when)
+  private void checkOver(LaminarDB db, H2Oracle h2, long watermarkSecond, String when)
       throws SQLException {
     String wm = "TIMESTAMP '" + BASE.plusSeconds(watermarkSecond).format(
         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "'";
     for (int q = 0; q < OVER.length; q++) {
-      List<List<Object>> actual = laminar(db, "SELECT * FROM over" + q);
+      List<List<Object>> actual = ResultComparison.query(db, "SELECT * FROM over" + q);
       if (q == 0 && watermarkSecond > 10) {
         Assumptions.assumeFalse(actual.isEmpty(), "source watermarks do not reach continuous "
             + "queries yet (ChunkConsumer.onWatermark is not called by the engine)");
@@ -153,7 +144,7 @@ class OverDifferentialTest {
       String sql = "SELECT " + columns(OVER[q][0]) + " FROM (SELECT " + OVER[q][0] + ", ts" + lead
           + " FROM t WINDOW w AS (" + OVER[q][1] + ")) AS x WHERE ts <= " + wm
           + (LEAD[q] == 0 ? "" : " AND lead_ts <= " + wm);
-      assertSameRows(actual, h2(h2, sql), "OVER " + q + " " + when + ": " + OVER[q][0]);
+      assertSameRows(actual, h2.query(sql), "OVER " + q + " " + when + ": " + OVER[q][0]);
     }
   }
 
@@ -197,96 +188,11 @@ class OverDifferentialTest {
     return rows;
   }
 
-  private static void insert(LaminarDB db, Connection h2, List<Object[]> batch)
+  private static void insert(LaminarDB db, H2Oracle h2, List<Object[]> batch)
       throws SQLException {
     try (SourceWriter w = db.source("t")) {
       w.insertAll(batch);
     }
-    try (PreparedStatement ps = h2.prepareStatement("INSERT INTO t VALUES (?, ?, ?, ?, ?)")) {
-      for (Object[] r : batch) {
-        for (int c = 0; c < 5; c++) {
-          ps.setObject(c + 1, r[c]);
-        }
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
-
-  private static List<List<Object>> laminar(LaminarDB db, String sql) {
-    List<List<Object>> out = new ArrayList<>();
-    for (Row r : db.query(sql)) {
-      List<Object> row = new ArrayList<>();
-      for (int i = 0; i < r.size(); i++) {
-        row.add(normalize(r.get(i)));
-      }
-      out.add(row);
-    }
-    return out;
-  }
-
-  private static List<List<Object>> h2(Connection h2, String sql) throws SQLException {
-    List<List<Object>> out = new ArrayList<>();
-    try (Statement st = h2.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(normalize(rs.getObject(i)));
-        }
-        out.add(row);
-      }
-    }
-    return out;
-  }
-
-  /** Numbers as BigDecimal (compared with a tolerance below), everything else as text. */
-  private static Object normalize(Object v) {
-    if (v instanceof Number) {
-      return new BigDecimal(v.toString());
-    }
-    return v == null ? null : v.toString();
-  }
-
-  /** Same multiset of rows; numbers equal within 1e-9 relative. */
-  private static void assertSameRows(List<List<Object>> actual, List<List<Object>> expected,
-      String what) {
-    List<List<Object>> left = new ArrayList<>(actual);
-    List<List<Object>> missing = new ArrayList<>();
-    for (List<Object> want : expected) {
-      int match = -1;
-      for (int i = 0; i < left.size() && match < 0; i++) {
-        if (sameRow(left.get(i), want)) {
-          match = i;
-        }
-      }
-      if (match < 0) {
-        missing.add(want);
-      } else {
-        left.remove(match);
-      }
-    }
-    assertThat(missing).as(what + "; rows LaminarDB has that H2 does not: " + left).isEmpty();
-    assertThat(left).as(what + "; unexpected rows").isEmpty();
-  }
-
-  private static boolean sameRow(List<Object> a, List<Object> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      Object x = a.get(i);
-      Object y = b.get(i);
-      if (x instanceof BigDecimal && y instanceof BigDecimal) {
-        BigDecimal diff = ((BigDecimal) x).subtract((BigDecimal) y).abs();
-        BigDecimal scale = ((BigDecimal) y).abs().max(BigDecimal.ONE);
-        if (diff.compareTo(scale.multiply(new BigDecimal("1e-9"))) > 0) {
-          return false;
-        }
-      } else if (x == null ? y != null : !x.equals(y)) {
-        return false;
-      }
-    }
-    return true;
+    h2.insert("t", batch);
   }
 }

@@ -1,14 +1,12 @@
 package org.laminardb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.laminardb.ResultComparison.assertSameRows;
+import static org.laminardb.ResultComparison.diff;
+import static org.laminardb.ResultComparison.normalize;
+import static org.laminardb.ResultComparison.row;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -207,7 +205,7 @@ class WindowDifferentialTest {
     final String what;
     final int checkEvery;
     final LaminarDB db;
-    final Connection h2;
+    final H2Oracle h2;
     final List<Probe> probes = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
     final Map<Mode, List<List<Object>>> finals = new LinkedHashMap<>();
@@ -219,17 +217,8 @@ class WindowDifferentialTest {
       this.what = what;
       this.checkEvery = checkEvery;
       this.db = LaminarDB.open();
-      this.h2 = DriverManager.getConnection("jdbc:h2:mem:");
-      try (Statement st = h2.createStatement()) {
-        for (int l = 0; l < WindowInput.LATENESS.length; l++) {
-          st.execute("CREATE TABLE t" + l + " (id INT, sym VARCHAR, price DOUBLE, qty INT, "
-              + "ts BIGINT, open_after BIGINT)");
-        }
-        st.execute("CREATE TABLE k (i INT)");
-        for (int i = 0; i < 16; i++) {
-          st.execute("INSERT INTO k VALUES (" + i + ")");
-        }
-      }
+      this.h2 = new H2Oracle("");
+      WindowInput.createOracleTables(h2);
     }
 
     void execute() throws SQLException, InterruptedException {
@@ -293,23 +282,7 @@ class WindowDifferentialTest {
         }
         w.insertAll(rows);
       }
-      for (int l = 0; l < WindowInput.LATENESS.length; l++) {
-        try (PreparedStatement ps = h2.prepareStatement(
-            "INSERT INTO t" + l + " VALUES (?, ?, ?, ?, ?, ?)")) {
-          for (WindowInput.Row r : batch.rows) {
-            if (!r.late(l)) {
-              ps.setInt(1, r.id);
-              ps.setString(2, r.sym);
-              ps.setObject(3, r.price);
-              ps.setObject(4, r.qty);
-              ps.setLong(5, r.ts);
-              ps.setLong(6, r.openAfter[l]);
-              ps.addBatch();
-            }
-          }
-          ps.executeBatch();
-        }
-      }
+      WindowInput.loadOracle(h2, batch.rows);
       watermark = batch.watermarkAfter;
     }
 
@@ -465,31 +438,11 @@ class WindowDifferentialTest {
       if (mode.onClose) {
         sql += " WHERE we + " + lateness + " <= ?";
       }
-      List<List<Object>> out = new ArrayList<>();
-      try (PreparedStatement ps = h2.prepareStatement(sql)) {
-        if (mode.onClose) {
-          ps.setLong(1, watermark);
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          int n = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            List<Object> row = new ArrayList<>();
-            for (int i = 1; i <= n; i++) {
-              row.add(normalize(rs.getObject(i)));
-            }
-            out.add(row);
-          }
-        }
-      }
-      return out;
+      return mode.onClose ? h2.query(sql, watermark) : h2.query(sql);
     }
 
     private List<List<Object>> laminar(String view) {
-      List<List<Object>> out = new ArrayList<>();
-      for (Row r : db.query("SELECT * FROM " + view)) {
-        out.add(row(r));
-      }
-      return out;
+      return ResultComparison.query(db, "SELECT * FROM " + view);
     }
 
     void assertNoFailures() {
@@ -505,94 +458,5 @@ class WindowDifferentialTest {
         h2.close();
       }
     }
-  }
-
-  private static List<Object> row(Row r) {
-    List<Object> row = new ArrayList<>();
-    for (int i = 0; i < r.size(); i++) {
-      row.add(normalize(r.get(i)));
-    }
-    return row;
-  }
-
-  /** Numbers and timestamps (as epoch microseconds) as BigDecimal, everything else as text. */
-  private static Object normalize(Object v) {
-    if (v instanceof LocalDateTime) {
-      return BigDecimal.valueOf(WindowInput.micros((LocalDateTime) v));
-    }
-    if (v instanceof Number) {
-      return new BigDecimal(v.toString());
-    }
-    return v == null ? null : v.toString();
-  }
-
-  private static void assertSameRows(List<List<Object>> actual, List<List<Object>> expected,
-      String what) {
-    String diff = diff(actual, expected);
-    assertThat(diff).as(what).isNull();
-  }
-
-  /**
-   * Null if both hold the same multiset of rows (numbers equal within 1e-9 relative), else a
-   * description of the rows only one of them has (timestamps shown as such).
-   */
-  static String diff(List<List<Object>> actual, List<List<Object>> expected) {
-    List<List<Object>> left = new ArrayList<>(actual);
-    List<List<Object>> missing = new ArrayList<>();
-    for (List<Object> want : expected) {
-      int match = -1;
-      for (int i = 0; i < left.size() && match < 0; i++) {
-        if (sameRow(left.get(i), want)) {
-          match = i;
-        }
-      }
-      if (match < 0) {
-        missing.add(want);
-      } else {
-        left.remove(match);
-      }
-    }
-    if (missing.isEmpty() && left.isEmpty()) {
-      return null;
-    }
-    return "expected " + expected.size() + " rows, got " + actual.size() + "; missing "
-        + show(missing) + "; unexpected " + show(left);
-  }
-
-  private static String show(List<List<Object>> rows) {
-    List<String> out = new ArrayList<>();
-    for (List<Object> r : rows.subList(0, Math.min(rows.size(), 12))) {
-      List<String> cells = new ArrayList<>();
-      for (Object v : r) {
-        if (v instanceof BigDecimal && ((BigDecimal) v).compareTo(
-            BigDecimal.valueOf(WindowInput.BASE / 2)) > 0) {
-          cells.add(WindowInput.time(((BigDecimal) v).longValueExact()).toString());
-        } else {
-          cells.add(String.valueOf(v));
-        }
-      }
-      out.add("(" + String.join(", ", cells) + ")");
-    }
-    return out + (rows.size() > 12 ? " and " + (rows.size() - 12) + " more" : "");
-  }
-
-  private static boolean sameRow(List<Object> a, List<Object> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      Object x = a.get(i);
-      Object y = b.get(i);
-      if (x instanceof BigDecimal && y instanceof BigDecimal) {
-        BigDecimal diff = ((BigDecimal) x).subtract((BigDecimal) y).abs();
-        BigDecimal scale = ((BigDecimal) y).abs().max(BigDecimal.ONE);
-        if (diff.compareTo(scale.multiply(new BigDecimal("1e-9"))) > 0) {
-          return false;
-        }
-      } else if (x == null ? y != null : !x.equals(y)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -1,5 +1,6 @@
 package org.laminardb;
 
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -116,6 +117,45 @@ final class WindowInput {
       }
     }
     return late;
+  }
+
+  /**
+   * Creates the oracle's tables: per lateness {@code l} a table {@code t<l>} of the rows accepted
+   * with that lateness (columns id, sym, price, qty, ts and open_after, times in microseconds), and
+   * {@code k} holding 0 to 15 for {@link WindowShape#oracle} to enumerate windows.
+   *
+   * @param h2 the oracle
+   * @throws SQLException if H2 fails
+   */
+  static void createOracleTables(H2Oracle h2) throws SQLException {
+    h2.execute("CREATE TABLE k (i INT)");
+    for (int i = 0; i < 16; i++) {
+      h2.execute("INSERT INTO k VALUES (" + i + ")");
+    }
+    for (int l = 0; l < LATENESS.length; l++) {
+      h2.execute("CREATE TABLE t" + l + " (id INT, sym VARCHAR, price DOUBLE, qty INT, "
+          + "ts BIGINT, open_after BIGINT)");
+    }
+  }
+
+  /**
+   * Inserts rows into the oracle's tables ({@link #createOracleTables}): into each {@code t<l>}
+   * those not late with lateness {@code l}.
+   *
+   * @param h2 the oracle
+   * @param rows the rows
+   * @throws SQLException if H2 fails
+   */
+  static void loadOracle(H2Oracle h2, List<Row> rows) throws SQLException {
+    for (int l = 0; l < LATENESS.length; l++) {
+      List<Object[]> accepted = new ArrayList<>();
+      for (Row r : rows) {
+        if (!r.late(l)) {
+          accepted.add(new Object[] {r.id, r.sym, r.price, r.qty, r.ts, r.openAfter[l]});
+        }
+      }
+      h2.insert("t" + l, accepted);
+    }
   }
 
   /**

@@ -2,12 +2,8 @@ package org.laminardb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +27,9 @@ class WindowOracleTest {
       WindowInput in = WindowInput.random(seed, shape, true, 30);
       assertThat(in.lateRows(0)).isNotEmpty();
       withinLateness += in.lateRows(0).size() - in.lateRows(1).size();
-      try (Connection h2 = DriverManager.getConnection("jdbc:h2:mem:")) {
-        load(h2, in);
+      try (H2Oracle h2 = new H2Oracle("")) {
+        WindowInput.createOracleTables(h2);
+        WindowInput.loadOracle(h2, in.rows());
         for (int l = 0; l < WindowInput.LATENESS.length; l++) {
           assertThat(h2(h2, shape.oracle("t" + l)))
               .as("seed %d lateness %d", seed, l)
@@ -43,41 +40,13 @@ class WindowOracleTest {
     assertThat(withinLateness).as("rows late without lateness but not with it").isPositive();
   }
 
-  private static void load(Connection h2, WindowInput in) throws SQLException {
-    try (Statement st = h2.createStatement()) {
-      st.execute("CREATE TABLE k (i INT)");
-      for (int i = 0; i < 16; i++) {
-        st.execute("INSERT INTO k VALUES (" + i + ")");
-      }
-      for (int l = 0; l < WindowInput.LATENESS.length; l++) {
-        st.execute("CREATE TABLE t" + l + " (id INT, sym VARCHAR, price DOUBLE, qty INT, "
-            + "ts BIGINT, open_after BIGINT)");
-        try (PreparedStatement ps = h2.prepareStatement(
-            "INSERT INTO t" + l + " VALUES (?, ?, ?, ?, ?, ?)")) {
-          for (WindowInput.Row r : in.rows()) {
-            if (!r.late(l)) {
-              ps.setInt(1, r.id);
-              ps.setString(2, r.sym);
-              ps.setObject(3, r.price);
-              ps.setObject(4, r.qty);
-              ps.setLong(5, r.ts);
-              ps.setLong(6, r.openAfter[l]);
-              ps.executeUpdate();
-            }
-          }
-        }
-      }
-    }
-  }
-
-  private static List<String> h2(Connection h2, String oracle) throws SQLException {
+  /** The oracle's windows as "start/end/sym n nq q", sorted. */
+  private static List<String> h2(H2Oracle h2, String oracle) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement st = h2.createStatement();
-        ResultSet rs = st.executeQuery("SELECT ws, we, sym, n, nq, q FROM (" + oracle + ") o")) {
-      while (rs.next()) {
-        out.add(key(rs.getLong(1), rs.getLong(2), rs.getString(3)) + " " + rs.getLong(4) + " "
-            + rs.getLong(5) + " " + rs.getObject(6));
-      }
+    for (List<Object> r : h2.query("SELECT ws, we, sym, n, nq, q FROM (" + oracle + ") o")) {
+      out.add(key(((BigDecimal) r.get(0)).longValueExact(),
+          ((BigDecimal) r.get(1)).longValueExact(), (String) r.get(2)) + " " + r.get(3) + " "
+          + r.get(4) + " " + r.get(5));
     }
     out.sort(null);
     return out;
