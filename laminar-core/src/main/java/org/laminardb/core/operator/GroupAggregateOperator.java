@@ -7,8 +7,6 @@ import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.chunk.RowKind;
 import org.laminardb.core.state.KeyEncoder;
 import org.laminardb.core.state.LongKeyTable;
-import org.laminardb.core.type.DataType;
-import org.laminardb.core.type.PhysicalKind;
 import org.laminardb.core.type.Schema;
 
 /**
@@ -61,13 +59,11 @@ public final class GroupAggregateOperator implements ChunkConsumer {
   private final long[] key;
   private final int base;
   private final AggAccumulator[] accs;
-  private final AggImage[] images;
+  private final AggregateOutput output;
   private final Chunk out;
-  private final Chunk current;
+  private final AggregateOutput.Emission emitListed = this::emitListed;
   private long[] rows = new long[0];
   private byte[] flags = new byte[0];
-  private int[] changed = new int[64];
-  private int changedCount;
   private long ignored;
 
   /**
@@ -86,10 +82,7 @@ public final class GroupAggregateOperator implements ChunkConsumer {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");
     this.downstream = Objects.requireNonNull(downstream, "downstream");
-    if (chunkCapacity <= 0) {
-      throw new IllegalArgumentException(
-          "chunkCapacity must be positive: chunkCapacity=" + chunkCapacity);
-    }
+    WindowOperators.requireCapacity(chunkCapacity);
     this.base = groupColumns.length;
     if (output.size() != base + aggs.size()) {
       throw new IllegalArgumentException("output must have " + (base + aggs.size())
@@ -97,23 +90,17 @@ public final class GroupAggregateOperator implements ChunkConsumer {
     }
     for (int i = 0; i < base; i++) {
       requireColumn(input, groupColumns[i], "groupColumns[" + i + "]");
-      requireSamePhysical(output, i, input.field(groupColumns[i]).type());
+      AggregateOutput.requireSamePhysical(output, i, input.field(groupColumns[i]).type());
     }
     this.appendOnly = appendOnly;
     this.global = base == 0;
     this.encoder = global ? null : new KeyEncoder(input, groupColumns);
     this.groups = global ? null : new LongKeyTable(encoder.width());
     this.key = new long[global ? 0 : encoder.width()];
-    this.accs = new AggAccumulator[aggs.size()];
-    this.images = new AggImage[aggs.size()];
-    for (int a = 0; a < accs.length; a++) {
-      AggregateSpec spec = aggs.get(a);
-      requireSamePhysical(output, base + a, spec.resultType());
-      accs[a] = Accumulators.create(input, spec, appendOnly);
-      images[a] = new AggImage(spec.resultType().physical());
-    }
-    this.out = new Chunk(output, chunkCapacity);
-    this.current = new Chunk(output, 1);
+    this.accs = AggregateOutput.accumulators(input, aggs, output, base, appendOnly);
+    this.output = new AggregateOutput(output, base, AggregateOutput.images(aggs, true),
+        downstream, chunkCapacity);
+    this.out = this.output.out();
     ensureCapacity(global ? 1 : 16);
     if (global) {
       initGroup(0);
@@ -127,14 +114,6 @@ public final class GroupAggregateOperator implements ChunkConsumer {
     }
   }
 
-  private static void requireSamePhysical(Schema output, int column, DataType expected) {
-    DataType actual = output.field(column).type();
-    if (actual.physical() != expected.physical()) {
-      throw new IllegalArgumentException("output column " + column + " must be stored like "
-          + expected + ": output column type=" + actual);
-    }
-  }
-
   /**
    * Emits the initial row of a global aggregate ({@code COUNT} 0, other results NULL); call once
    * before the first chunk. A no-op for grouped aggregates and when the row was already emitted.
@@ -142,7 +121,7 @@ public final class GroupAggregateOperator implements ChunkConsumer {
   public void open() {
     if (global && (flags[0] & EMITTED) == 0) {
       emitGroup(0);
-      flush();
+      output.flush();
     }
   }
 
@@ -229,10 +208,10 @@ public final class GroupAggregateOperator implements ChunkConsumer {
     int capacity = Math.max(rows.length * 2, needed);
     rows = Arrays.copyOf(rows, capacity);
     flags = Arrays.copyOf(flags, capacity);
-    for (int a = 0; a < accs.length; a++) {
-      accs[a].grow(capacity);
-      images[a].grow(capacity);
+    for (AggAccumulator acc : accs) {
+      acc.grow(capacity);
     }
+    output.grow(capacity);
   }
 
   private void initGroup(int g) {
@@ -248,10 +227,7 @@ public final class GroupAggregateOperator implements ChunkConsumer {
       return;
     }
     flags[g] |= TOUCHED;
-    if (changedCount == changed.length) {
-      changed = Arrays.copyOf(changed, changedCount * 2);
-    }
-    changed[changedCount++] = g;
+    output.listChanged(g);
   }
 
   /**
@@ -259,19 +235,14 @@ public final class GroupAggregateOperator implements ChunkConsumer {
    * range), the groups not yet emitted stay listed and are emitted after the next chunk.
    */
   private void emitChanges() {
-    int done = 0;
-    try {
-      while (done < changedCount) {
-        int g = changed[done];
-        emitGroup(g);
-        flags[g] &= ~TOUCHED;
-        done++;
-      }
-    } finally {
-      System.arraycopy(changed, done, changed, 0, changedCount - done);
-      changedCount -= done;
-    }
-    flush();
+    output.emitChanged(emitListed);
+    output.flush();
+  }
+
+  private int emitListed(int g) {
+    emitGroup(g);
+    flags[g] &= ~TOUCHED;
+    return 0;
   }
 
   private void emitGroup(int g) {
@@ -283,13 +254,12 @@ public final class GroupAggregateOperator implements ChunkConsumer {
       freeGroup(g);
       return;
     }
-    current.reset();
-    current.size = 1;
+    output.resetCurrent();
     for (int a = 0; a < accs.length; a++) {
-      accs[a].result(g, current.columns[base + a], 0);
+      accs[a].result(g, output.current(a), 0);
     }
     if (emitted) {
-      if (sameAsImage(g)) {
+      if (output.sameAsImage(g)) {
         return;
       }
       appendImage(g, RowKind.UPDATE_BEFORE);
@@ -298,59 +268,31 @@ public final class GroupAggregateOperator implements ChunkConsumer {
       appendCurrent(g, RowKind.INSERT);
       flags[g] |= EMITTED;
     }
-    for (int a = 0; a < accs.length; a++) {
-      images[a].store(g, current.columns[base + a], 0);
-    }
-  }
-
-  private boolean sameAsImage(int g) {
-    for (int a = 0; a < accs.length; a++) {
-      if (!images[a].sameAs(g, current.columns[base + a], 0)) {
-        return false;
-      }
-    }
-    return true;
+    output.storeImage(g);
   }
 
   private void appendImage(int g, byte kind) {
-    int r = reserveRow(g, kind);
-    for (int a = 0; a < accs.length; a++) {
-      images[a].write(g, out.columns[base + a], r);
-    }
+    output.writeImage(g, out, reserveRow(g, kind));
   }
 
   private void appendCurrent(int g, byte kind) {
-    int r = reserveRow(g, kind);
-    for (int a = 0; a < accs.length; a++) {
-      out.columns[base + a].copyFrom(r, current.columns[base + a], 0);
-    }
+    output.writeCurrent(out, reserveRow(g, kind));
   }
 
   /** Appends an output row holding the group's key; flushes first when the chunk is full. */
   private int reserveRow(int g, byte kind) {
-    if (out.isFull()) {
-      flush();
-    }
-    int r = out.size++;
-    out.kinds[r] = kind;
+    int r = output.reserve(out, kind);
     if (!global) {
       encoder.decode(groups, g, out, r, 0);
     }
     return r;
   }
 
-  private void flush() {
-    if (out.size > 0) {
-      downstream.onChunk(out);
-      out.reset();
-    }
-  }
-
   private void freeGroup(int g) {
-    for (int a = 0; a < accs.length; a++) {
-      accs[a].free(g);
-      images[a].clear(g);
+    for (AggAccumulator acc : accs) {
+      acc.free(g);
     }
+    output.clear(g);
     flags[g] = 0;
     encoder.release(groups, g);
     groups.remove(g);

@@ -8,7 +8,6 @@ import org.laminardb.core.chunk.Column;
 import org.laminardb.core.chunk.RowKind;
 import org.laminardb.core.state.KeyEncoder;
 import org.laminardb.core.state.LongKeyTable;
-import org.laminardb.core.type.PhysicalKind;
 import org.laminardb.core.type.Schema;
 
 /**
@@ -56,14 +55,13 @@ public final class SessionWindowOperator implements WindowOperator {
   private static final int BLOCK = 1 << BLOCK_SHIFT;
 
   private final long gap;
-  private final long lateness;
   private final EmitStrategy.EmitKind emit;
   private final boolean changelog;
-  private final long periodNanos;
   private final int timeColumn;
   private final Schema input;
   private final int width;
   private final ChunkConsumer downstream;
+  private final WindowClock clock;
   private final WindowLateRows late;
   private final WindowGroupWriter writer;
   private final KeyEncoder encoder;
@@ -71,10 +69,9 @@ public final class SessionWindowOperator implements WindowOperator {
   private final long[] key;
   private final int base;
   private final AggAccumulator[] accs;
-  private final AggImage[] images;
+  private final AggregateOutput output;
   private final Chunk out;
-  private final Chunk current;
-  private final Schema output;
+  private final Schema outputSchema;
 
   /** Per key id: first open session, or -1. */
   private int[] keyHead = new int[16];
@@ -110,15 +107,9 @@ public final class SessionWindowOperator implements WindowOperator {
   private int heapSize;
 
   private int[] overlapping = new int[8];
-  private int[] changed = new int[64];
-  private int changedCount;
+  private final AggregateOutput.Emission emitTouched = this::emitTouched;
   private Chunk[] deletes = new Chunk[2];
   private int deleteChunks;
-
-  private long watermark = Watermarks.NONE;
-  private long closeBound = Long.MIN_VALUE;
-  private long forwarded = Watermarks.NONE;
-  private long lastPeriodic;
 
   /**
    * Creates the operator; see {@link WindowOperators#create} for the parameters.
@@ -139,43 +130,26 @@ public final class SessionWindowOperator implements WindowOperator {
       int[] groupColumns, List<AggregateSpec> aggs, Schema output, EmitStrategy emit,
       ChunkConsumer downstream, ChunkConsumer lateOutput, int chunkCapacity) {
     this.input = Objects.requireNonNull(input, "input");
-    Objects.requireNonNull(window, "window");
-    Objects.requireNonNull(emit, "emit");
-    this.output = Objects.requireNonNull(output, "output");
-    this.downstream = Objects.requireNonNull(downstream, "downstream");
-    if (window.kind() != WindowKind.SESSION) {
-      throw new IllegalArgumentException("not a session window: " + window.describe());
-    }
-    WindowOperators.requireTimeColumn(input, timeColumn);
-    WindowOperators.requireCapacity(chunkCapacity);
+    this.outputSchema = Objects.requireNonNull(output, "output");
+    WindowOperators.requireArguments(input, timeColumn, window, true, emit, downstream,
+        chunkCapacity);
+    this.downstream = downstream;
     this.gap = window.size();
-    this.lateness = emit.latenessMicros();
     this.emit = emit.kind();
     this.changelog = !emit.appendOnly();
-    this.periodNanos = emit.periodMillis() * 1_000_000L;
+    this.clock = new WindowClock(emit, downstream);
     this.timeColumn = timeColumn;
     this.writer = new WindowGroupWriter(input, groupColumns, aggs.size(), output);
     this.encoder = writer.encoder();
     this.keys = new LongKeyTable(Math.max(1, encoder.width()));
     this.key = new long[Math.max(1, encoder.width())];
     this.base = groupColumns.length;
-    this.accs = new AggAccumulator[aggs.size()];
-    this.images = new AggImage[aggs.size()];
-    for (int a = 0; a < accs.length; a++) {
-      AggregateSpec spec = aggs.get(a);
-      PhysicalKind p = spec.resultType().physical();
-      if (output.field(base + a).type().physical() != p) {
-        throw new IllegalArgumentException("output column " + (base + a) + " must be stored as "
-            + p + ": output column type=" + output.field(base + a).type());
-      }
-      accs[a] = Accumulators.create(input, spec, true);
-      images[a] = changelog ? new AggImage(p) : null;
-    }
+    this.accs = AggregateOutput.accumulators(input, aggs, output, base, true);
+    this.output = new AggregateOutput(output, base, AggregateOutput.images(aggs, changelog),
+        downstream, chunkCapacity);
+    this.out = this.output.out();
     this.width = input.size();
-    this.out = new Chunk(output, chunkCapacity);
-    this.current = new Chunk(output, 1);
     this.late = new WindowLateRows(input, lateOutput, chunkCapacity);
-    this.lastPeriodic = System.nanoTime();
     growSessions(16);
   }
 
@@ -228,7 +202,7 @@ public final class SessionWindowOperator implements WindowOperator {
     if (emit == EmitStrategy.EmitKind.ON_UPDATE) {
       emitChanges();
     }
-    flush();
+    output.flush();
     late.flush();
   }
 
@@ -258,7 +232,7 @@ public final class SessionWindowOperator implements WindowOperator {
       }
     }
     if (n == 0) {
-      if (end <= closeBound) {
+      if (end <= clock.closeBound()) {
         late.add(in, r);
         if (keyHead[k] < 0) {
           encoder.release(keys, k);
@@ -328,12 +302,10 @@ public final class SessionWindowOperator implements WindowOperator {
     sLastRow = Arrays.copyOf(sLastRow, n);
     sGen = Arrays.copyOf(sGen, n);
     flags = Arrays.copyOf(flags, n);
-    for (int a = 0; a < accs.length; a++) {
-      accs[a].grow(n);
-      if (images[a] != null) {
-        images[a].grow(n);
-      }
+    for (AggAccumulator acc : accs) {
+      acc.grow(n);
     }
+    output.grow(n);
     sessionCapacity = n;
   }
 
@@ -420,12 +392,10 @@ public final class SessionWindowOperator implements WindowOperator {
         slot = next;
       }
     }
-    for (int a = 0; a < accs.length; a++) {
-      accs[a].free(s);
-      if (images[a] != null) {
-        images[a].clear(s);
-      }
+    for (AggAccumulator acc : accs) {
+      acc.free(s);
     }
+    output.clear(s);
     int k = sKey[s];
     if (keyHead[k] == s) {
       keyHead[k] = sNext[s];
@@ -454,24 +424,15 @@ public final class SessionWindowOperator implements WindowOperator {
       return;
     }
     flags[s] |= TOUCHED;
-    if (changedCount == changed.length) {
-      changed = Arrays.copyOf(changed, changedCount * 2);
-    }
-    changed[changedCount++] = s;
+    output.listChanged(s);
   }
 
   @Override
   public void onWatermark(long w) {
-    if (w == Watermarks.IDLE) {
-      downstream.onWatermark(w);
+    if (!clock.advance(w)) {
       return;
     }
-    if (w <= watermark) {
-      return;
-    }
-    watermark = w;
-    long bound = w - lateness;
-    closeBound = bound > w ? Long.MIN_VALUE : bound;
+    long closeBound = clock.closeBound();
     boolean closing = heapSize > 0 && heapEnd[0] <= closeBound;
     if (closing && emit == EmitStrategy.EmitKind.PERIODIC) {
       flushDeletes();
@@ -490,11 +451,8 @@ public final class SessionWindowOperator implements WindowOperator {
       }
       closeSession(s);
     }
-    flush();
-    if (closeBound > forwarded) {
-      forwarded = closeBound;
-      downstream.onWatermark(closeBound);
-    }
+    output.flush();
+    clock.forward();
   }
 
   private void closeSession(int s) {
@@ -511,45 +469,31 @@ public final class SessionWindowOperator implements WindowOperator {
 
   @Override
   public int onTimer() {
-    if (emit != EmitStrategy.EmitKind.PERIODIC) {
+    if (!clock.periodDue()) {
       return 0;
     }
-    long now = System.nanoTime();
-    if (now - lastPeriodic < periodNanos) {
-      return 0;
-    }
-    lastPeriodic = now;
     int rows = emitChanges();
-    flush();
+    output.flush();
     return rows;
   }
 
   /** Emits the pending deletes, then every touched open session; returns the rows emitted. */
   private int emitChanges() {
     int rows = flushDeletes();
-    int done = 0;
-    try {
-      while (done < changedCount) {
-        int s = changed[done];
-        if ((flags[s] & TOUCHED) != 0) {
-          rows += emitSession(s);
-        }
-        done++;
-      }
-    } finally {
-      System.arraycopy(changed, done, changed, 0, changedCount - done);
-      changedCount -= done;
-    }
-    return rows;
+    return rows + output.emitChanged(emitTouched);
+  }
+
+  /** Emits a listed session unless it was emitted (or freed) since it was listed. */
+  private int emitTouched(int s) {
+    return (flags[s] & TOUCHED) != 0 ? emitSession(s) : 0;
   }
 
   /** Emits a changed session as {@code +I}, {@code -D}/{@code +I} or {@code -U}/{@code +U}. */
   private int emitSession(int s) {
     flags[s] &= ~TOUCHED;
-    current.reset();
-    current.size = 1;
+    output.resetCurrent();
     for (int a = 0; a < accs.length; a++) {
-      accs[a].result(s, current.columns[base + a], 0);
+      accs[a].result(s, output.current(a), 0);
     }
     int rows;
     if ((flags[s] & EMITTED) == 0) {
@@ -560,7 +504,7 @@ public final class SessionWindowOperator implements WindowOperator {
       appendImage(out, s, RowKind.DELETE);
       appendCurrent(s, RowKind.INSERT);
       rows = 2;
-    } else if (sameAsImage(s)) {
+    } else if (output.sameAsImage(s)) {
       return 0;
     } else {
       appendImage(out, s, RowKind.UPDATE_BEFORE);
@@ -569,34 +513,17 @@ public final class SessionWindowOperator implements WindowOperator {
     }
     sEmittedStart[s] = sStart[s];
     sEmittedEnd[s] = sEnd[s];
-    for (int a = 0; a < accs.length; a++) {
-      images[a].store(s, current.columns[base + a], 0);
-    }
+    output.storeImage(s);
     return rows;
   }
 
-  private boolean sameAsImage(int s) {
-    for (int a = 0; a < accs.length; a++) {
-      if (!images[a].sameAs(s, current.columns[base + a], 0)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private void appendCurrent(int s, byte rowKind) {
-    int r = reserveRow(out, s, rowKind, sStart[s], sEnd[s]);
-    for (int a = 0; a < accs.length; a++) {
-      out.columns[base + a].copyFrom(r, current.columns[base + a], 0);
-    }
+    output.writeCurrent(out, reserveRow(out, s, rowKind, sStart[s], sEnd[s]));
   }
 
   /** Appends the last emitted row of a session to a chunk. */
   private void appendImage(Chunk to, int s, byte rowKind) {
-    int r = reserveRow(to, s, rowKind, sEmittedStart[s], sEmittedEnd[s]);
-    for (int a = 0; a < accs.length; a++) {
-      images[a].write(s, to.columns[base + a], r);
-    }
+    output.writeImage(s, to, reserveRow(to, s, rowKind, sEmittedStart[s], sEmittedEnd[s]));
   }
 
   /** Keeps the {@code -D} of an emitted session being merged away until the next emission. */
@@ -606,7 +533,7 @@ public final class SessionWindowOperator implements WindowOperator {
         deletes = Arrays.copyOf(deletes, deleteChunks * 2);
       }
       if (deletes[deleteChunks] == null) {
-        deletes[deleteChunks] = new Chunk(output, out.capacity());
+        deletes[deleteChunks] = new Chunk(outputSchema, out.capacity());
       }
       deleteChunks++;
     }
@@ -615,7 +542,7 @@ public final class SessionWindowOperator implements WindowOperator {
 
   private int flushDeletes() {
     int rows = 0;
-    flush();
+    output.flush();
     for (int i = 0; i < deleteChunks; i++) {
       rows += deletes[i].size;
       downstream.onChunk(deletes[i]);
@@ -627,20 +554,9 @@ public final class SessionWindowOperator implements WindowOperator {
 
   /** Appends a row holding the group columns; flushes {@link #out} first when it is full. */
   private int reserveRow(Chunk to, int s, byte rowKind, long start, long end) {
-    if (to == out && out.isFull()) {
-      flush();
-    }
-    int r = to.size++;
-    to.kinds[r] = rowKind;
+    int r = output.reserve(to, rowKind);
     writer.write(keys, sKey[s], to, r, start, end);
     return r;
-  }
-
-  private void flush() {
-    if (out.size > 0) {
-      downstream.onChunk(out);
-      out.reset();
-    }
   }
 
   private void heapPush(long end, long ref) {

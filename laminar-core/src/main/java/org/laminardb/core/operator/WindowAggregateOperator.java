@@ -8,7 +8,6 @@ import org.laminardb.core.chunk.Column;
 import org.laminardb.core.chunk.RowKind;
 import org.laminardb.core.state.KeyEncoder;
 import org.laminardb.core.state.LongKeyTable;
-import org.laminardb.core.type.PhysicalKind;
 import org.laminardb.core.type.Schema;
 import org.laminardb.core.type.TypeKind;
 import org.laminardb.error.ErrorCode;
@@ -87,12 +86,10 @@ public final class WindowAggregateOperator implements WindowOperator {
   private final long slide;
   private final long offset;
   private final int lanes;
-  private final long lateness;
   private final EmitStrategy.EmitKind emit;
   private final boolean changelog;
-  private final long periodNanos;
   private final int timeColumn;
-  private final ChunkConsumer downstream;
+  private final WindowClock clock;
   private final WindowLateRows late;
   private final WindowGroupWriter writer;
   private final KeyEncoder encoder;
@@ -109,7 +106,8 @@ public final class WindowAggregateOperator implements WindowOperator {
   private final long[] groupWords = new long[2];
   private final int base;
   private final AggAccumulator[] accs;
-  private final AggImage[] images;
+  private final AggregateOutput output;
+  private final AggregateOutput.Emission emitTouched = this::emitTouched;
   /** Whether the fast COUNT/SUM path keeps the aggregate state, see the class comment. */
   private final boolean fast;
   /** Fast path: per aggregate, the state word of its result and the word of its value count. */
@@ -130,7 +128,6 @@ public final class WindowAggregateOperator implements WindowOperator {
   /** Fast path of the common shape: one SUM, its column the only counted one (state 3 words). */
   private final boolean oneSum;
   private final Chunk out;
-  private final Chunk current;
   /** Per key index: live groups. */
   private int[] keyRefs = new int[0];
   /** Per key index and lane: end and id of the cached group. */
@@ -142,8 +139,6 @@ public final class WindowAggregateOperator implements WindowOperator {
   private long[] groupEnd = new long[0];
   private byte[] flags = new byte[0];
   private int capacity;
-  private int[] changed = new int[64];
-  private int changedCount;
   /** Ends of the open windows, ascending, in {@code [0, openCount)}. */
   private long[] windowEnds = new long[8];
   /** Group ids per open window; entries from {@code openCount} on are spare lists for reuse. */
@@ -155,10 +150,6 @@ public final class WindowAggregateOperator implements WindowOperator {
   private long cellStart = Long.MAX_VALUE;
   private int cellLane;
   private long cellPeriodEnd;
-  private long watermark = Watermarks.NONE;
-  private long closeBound = Long.MIN_VALUE;
-  private long forwarded = Watermarks.NONE;
-  private long lastPeriodic;
 
   /**
    * Creates the operator; see {@link WindowOperators#create} for the parameters.
@@ -179,23 +170,17 @@ public final class WindowAggregateOperator implements WindowOperator {
       int[] groupColumns, List<AggregateSpec> aggs, Schema output, EmitStrategy emit,
       ChunkConsumer downstream, ChunkConsumer lateOutput, int chunkCapacity) {
     Objects.requireNonNull(input, "input");
-    this.window = Objects.requireNonNull(window, "window");
-    Objects.requireNonNull(emit, "emit");
-    this.downstream = Objects.requireNonNull(downstream, "downstream");
-    if (window.kind() == WindowKind.SESSION) {
-      throw new IllegalArgumentException("session windows need a SessionWindowOperator");
-    }
-    WindowOperators.requireTimeColumn(input, timeColumn);
-    WindowOperators.requireCapacity(chunkCapacity);
+    WindowOperators.requireArguments(input, timeColumn, window, false, emit, downstream,
+        chunkCapacity);
+    this.window = window;
     this.kind = window.kind();
     this.size = window.size();
     this.slide = window.slide();
     this.offset = window.offset();
     this.lanes = (int) Math.min(size / slide, MAX_LANES);
-    this.lateness = emit.latenessMicros();
     this.emit = emit.kind();
     this.changelog = !emit.appendOnly();
-    this.periodNanos = emit.periodMillis() * 1_000_000L;
+    this.clock = new WindowClock(emit, downstream);
     this.timeColumn = timeColumn;
     this.writer = new WindowGroupWriter(input, groupColumns, aggs.size(), output);
     this.encoder = writer.encoder();
@@ -207,18 +192,10 @@ public final class WindowAggregateOperator implements WindowOperator {
     this.keyWords = new long[Math.max(1, encoder.width())];
     this.groups = new LongKeyTable(2);
     this.base = groupColumns.length;
-    this.accs = new AggAccumulator[aggs.size()];
-    this.images = new AggImage[aggs.size()];
-    for (int a = 0; a < accs.length; a++) {
-      AggregateSpec spec = aggs.get(a);
-      PhysicalKind p = spec.resultType().physical();
-      if (output.field(base + a).type().physical() != p) {
-        throw new IllegalArgumentException("output column " + (base + a) + " must be stored as "
-            + p + ": output column type=" + output.field(base + a).type());
-      }
-      accs[a] = Accumulators.create(input, spec, true);
-      images[a] = changelog ? new AggImage(p) : null;
-    }
+    this.accs = AggregateOutput.accumulators(input, aggs, output, base, true);
+    this.output = new AggregateOutput(output, base, AggregateOutput.images(aggs, changelog),
+        downstream, chunkCapacity);
+    this.out = this.output.out();
     this.resultWord = new int[accs.length];
     this.nonNullWord = new int[accs.length];
     int[] counted = new int[accs.length];
@@ -267,10 +244,7 @@ public final class WindowAggregateOperator implements WindowOperator {
         resultWord[a] = countWord;
       }
     }
-    this.out = new Chunk(output, chunkCapacity);
-    this.current = new Chunk(output, 1);
     this.late = new WindowLateRows(input, lateOutput, chunkCapacity);
-    this.lastPeriodic = System.nanoTime();
     ensureCapacity(16);
     ensureKeyCapacity(16);
   }
@@ -310,6 +284,7 @@ public final class WindowAggregateOperator implements WindowOperator {
   @Override
   public void onChunk(Chunk chunk) {
     Column time = chunk.columns[timeColumn];
+    long closeBound = clock.closeBound();
     for (int r = 0; r < chunk.size; r++) {
       if (chunk.kinds[r] != RowKind.INSERT) {
         throw new IllegalStateException("retraction (" + RowKind.shortString(chunk.kinds[r])
@@ -346,7 +321,7 @@ public final class WindowAggregateOperator implements WindowOperator {
     if (emit == EmitStrategy.EmitKind.ON_UPDATE) {
       emitChanges();
     }
-    flush();
+    output.flush();
     late.flush();
   }
 
@@ -596,59 +571,38 @@ public final class WindowAggregateOperator implements WindowOperator {
     if (fast) {
       state = Arrays.copyOf(state, n * stride);
     }
-    for (int a = 0; a < accs.length; a++) {
-      if (!fast) {
-        accs[a].grow(n);
-      }
-      if (images[a] != null) {
-        images[a].grow(n);
-      }
+    for (int a = 0; a < accs.length && !fast; a++) {
+      accs[a].grow(n);
     }
+    output.grow(n);
     capacity = n;
   }
 
   private void touch(int g) {
     flags[g] |= TOUCHED;
-    if (changedCount == changed.length) {
-      changed = Arrays.copyOf(changed, changedCount * 2);
-    }
-    changed[changedCount++] = g;
+    output.listChanged(g);
   }
 
   @Override
   public void onWatermark(long w) {
-    if (w == Watermarks.IDLE) {
-      downstream.onWatermark(w);
+    if (!clock.advance(w)) {
       return;
     }
-    if (w <= watermark) {
-      return;
-    }
-    watermark = w;
-    long bound = w - lateness;
-    closeBound = bound > w ? Long.MIN_VALUE : bound;
+    long closeBound = clock.closeBound();
     while (openCount > 0 && windowEnds[0] <= closeBound) {
       closeFirstWindow();
     }
-    flush();
-    if (closeBound > forwarded) {
-      forwarded = closeBound;
-      downstream.onWatermark(closeBound);
-    }
+    output.flush();
+    clock.forward();
   }
 
   @Override
   public int onTimer() {
-    if (emit != EmitStrategy.EmitKind.PERIODIC) {
+    if (!clock.periodDue()) {
       return 0;
     }
-    long now = System.nanoTime();
-    if (now - lastPeriodic < periodNanos) {
-      return 0;
-    }
-    lastPeriodic = now;
     int rows = emitChanges();
-    flush();
+    output.flush();
     return rows;
   }
 
@@ -683,14 +637,10 @@ public final class WindowAggregateOperator implements WindowOperator {
   }
 
   private void freeGroup(int g) {
-    for (int a = 0; a < accs.length; a++) {
-      if (!fast) {
-        accs[a].free(g);
-      }
-      if (images[a] != null) {
-        images[a].clear(g);
-      }
+    for (int a = 0; a < accs.length && !fast; a++) {
+      accs[a].free(g);
     }
+    output.clear(g);
     flags[g] = 0;
     int k = groupKey[g];
     long end = groupEnd[g];
@@ -719,42 +669,28 @@ public final class WindowAggregateOperator implements WindowOperator {
    * @return rows emitted
    */
   private int emitChanges() {
-    int emitted = 0;
-    int done = 0;
-    try {
-      while (done < changedCount) {
-        int g = changed[done];
-        if ((flags[g] & TOUCHED) != 0) {
-          emitted += emitGroup(g);
-        }
-        done++;
-      }
-    } finally {
-      System.arraycopy(changed, done, changed, 0, changedCount - done);
-      changedCount -= done;
-    }
-    return emitted;
+    return output.emitChanged(emitTouched);
+  }
+
+  private int emitTouched(int g) {
+    return (flags[g] & TOUCHED) != 0 ? emitGroup(g) : 0;
   }
 
   /** Emits a changed group: {@code +I}, or {@code -U}/{@code +U}, or nothing if unchanged. */
   private int emitGroup(int g) {
     flags[g] &= ~TOUCHED;
-    current.reset();
-    current.size = 1;
+    output.resetCurrent();
     for (int a = 0; a < accs.length; a++) {
-      result(a, g, current.columns[base + a], 0);
+      result(a, g, output.current(a), 0);
     }
     long end = groupEnd[g];
     long start = startOf(end);
     int rows;
     if ((flags[g] & EMITTED) != 0) {
-      if (sameAsImage(g)) {
+      if (output.sameAsImage(g)) {
         return 0;
       }
-      int r = reserveRow(g, RowKind.UPDATE_BEFORE, start, end);
-      for (int a = 0; a < accs.length; a++) {
-        images[a].write(g, out.columns[base + a], r);
-      }
+      output.writeImage(g, out, reserveRow(g, RowKind.UPDATE_BEFORE, start, end));
       appendCurrent(g, RowKind.UPDATE_AFTER, start, end);
       rows = 2;
     } else {
@@ -762,43 +698,18 @@ public final class WindowAggregateOperator implements WindowOperator {
       flags[g] |= EMITTED;
       rows = 1;
     }
-    for (int a = 0; a < accs.length; a++) {
-      images[a].store(g, current.columns[base + a], 0);
-    }
+    output.storeImage(g);
     return rows;
   }
 
-  private boolean sameAsImage(int g) {
-    for (int a = 0; a < accs.length; a++) {
-      if (!images[a].sameAs(g, current.columns[base + a], 0)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private void appendCurrent(int g, byte rowKind, long start, long end) {
-    int r = reserveRow(g, rowKind, start, end);
-    for (int a = 0; a < accs.length; a++) {
-      out.columns[base + a].copyFrom(r, current.columns[base + a], 0);
-    }
+    output.writeCurrent(out, reserveRow(g, rowKind, start, end));
   }
 
   /** Appends an output row holding the group columns; flushes first when the chunk is full. */
   private int reserveRow(int g, byte rowKind, long start, long end) {
-    if (out.isFull()) {
-      flush();
-    }
-    int r = out.size++;
-    out.kinds[r] = rowKind;
+    int r = output.reserve(out, rowKind);
     writer.writeIndexed(keyTable, groupKey[g], out, r, start, end);
     return r;
-  }
-
-  private void flush() {
-    if (out.size > 0) {
-      downstream.onChunk(out);
-      out.reset();
-    }
   }
 }

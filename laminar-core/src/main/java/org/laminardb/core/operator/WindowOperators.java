@@ -1,6 +1,7 @@
 package org.laminardb.core.operator;
 
 import java.util.List;
+import java.util.Objects;
 import org.laminardb.core.type.PhysicalKind;
 import org.laminardb.core.type.Schema;
 
@@ -37,6 +38,24 @@ public final class WindowOperators {
     }
     return new WindowAggregateOperator(input, timeColumn, window, groupColumns, aggs, output,
         emit, downstream, lateOutput, chunkCapacity);
+  }
+
+  /**
+   * Checks the arguments common to the window aggregation operators: non-null window, emit and
+   * downstream, a window of the operator's kind, a TIMESTAMP time column, a positive capacity.
+   */
+  static void requireArguments(Schema input, int timeColumn, WindowSpec window, boolean session,
+      EmitStrategy emit, ChunkConsumer downstream, int chunkCapacity) {
+    Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(emit, "emit");
+    Objects.requireNonNull(downstream, "downstream");
+    if ((window.kind() == WindowKind.SESSION) != session) {
+      throw new IllegalArgumentException(session
+          ? "not a session window: " + window.describe()
+          : "session windows need a SessionWindowOperator");
+    }
+    requireTimeColumn(input, timeColumn);
+    requireCapacity(chunkCapacity);
   }
 
   static void requireTimeColumn(Schema input, int timeColumn) {
