@@ -1,6 +1,9 @@
 package org.laminardb.core.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.laminardb.core.testing.TestRows.BIGINT;
+import static org.laminardb.core.testing.TestRows.TIMESTAMP;
+import static org.laminardb.core.testing.TestRows.VARCHAR;
 import static org.laminardb.core.testing.TestRows.chunk;
 import static org.laminardb.core.testing.TestRows.expect;
 import static org.laminardb.core.testing.TestRows.row;
@@ -16,17 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.chunk.RowKind;
 import org.laminardb.core.testing.TestRows;
-import org.laminardb.core.type.DataType;
 import org.laminardb.core.type.Schema;
-import org.laminardb.core.type.TypeKind;
 
 class OverOperatorTest {
-  private static final DataType BIGINT = DataType.of(TypeKind.BIGINT);
-  private static final DataType VARCHAR = DataType.of(TypeKind.VARCHAR);
-  private static final DataType TS = DataType.of(TypeKind.TIMESTAMP);
   private static final byte I = RowKind.INSERT;
   /** (k VARCHAR, v BIGINT, ts TIMESTAMP). */
-  private static final Schema IN = schema(VARCHAR, BIGINT, TS);
+  private static final Schema IN = schema(VARCHAR, BIGINT, TIMESTAMP);
   private static final List<OverCall> CALLS = List.of(
       new OverCall(OverCall.Function.LAG, 1, 1, null, BIGINT),
       new OverCall(OverCall.Function.LAG, 1, 2, -1L, BIGINT),
@@ -35,30 +33,18 @@ class OverOperatorTest {
       new OverCall(OverCall.Function.MIN, 1, 0, null, BIGINT),
       new OverCall(OverCall.Function.COUNT_STAR, -1, 0, null, BIGINT));
   private static final Schema OUT =
-      schema(VARCHAR, BIGINT, TS, BIGINT, BIGINT, BIGINT, BIGINT, BIGINT, BIGINT);
+      schema(VARCHAR, BIGINT, TIMESTAMP, BIGINT, BIGINT, BIGINT, BIGINT, BIGINT, BIGINT);
 
   private final TestRows.Collector out = new TestRows.Collector();
-  private final List<Long> watermarks = new ArrayList<>();
-  private final ChunkConsumer sink = new ChunkConsumer() {
-    @Override
-    public void onChunk(Chunk chunk) {
-      out.onChunk(chunk);
-    }
-
-    @Override
-    public void onWatermark(long watermark) {
-      watermarks.add(watermark);
-    }
-  };
 
   private OverOperator op(List<OverCall> calls, OverFrame frame, Schema output) {
-    return new OverOperator(IN, new int[] {0}, 2, calls, frame, output, sink, 4);
+    return new OverOperator(IN, new int[] {0}, 2, calls, frame, output, out, 4);
   }
 
   @Test
   void shouldEmitLagAndRunningSumInEventTimeOrderOnceTheWatermarkPasses() {
     List<OverCall> calls = List.of(CALLS.get(0), CALLS.get(3));
-    OverOperator op = op(calls, new OverFrame(true, 1), schema(VARCHAR, BIGINT, TS, BIGINT,
+    OverOperator op = op(calls, new OverFrame(true, 1), schema(VARCHAR, BIGINT, TIMESTAMP, BIGINT,
         BIGINT));
     op.onChunk(chunk(IN, row(I, "a", 1, 10), row(I, "a", 3, 30), row(I, "a", 2, 20)));
     assertThat(out.take()).isEmpty();
@@ -70,22 +56,22 @@ class OverOperatorTest {
     op.onWatermark(100);
     assertThat(out.take()).containsExactly(
         expect("+I", "a", 3, 30, 2, 5), expect("+I", "a", 4, 40, 3, 7));
-    assertThat(watermarks).containsExactly(25L, 100L);
+    assertThat(out.watermarks).containsExactly(25L, 100L);
   }
 
   @Test
   void shouldHoldRowsAndTheWatermarkUntilLeadIsKnown() {
     List<OverCall> calls = List.of(CALLS.get(2));
-    OverOperator op = op(calls, OverFrame.DEFAULT, schema(VARCHAR, BIGINT, TS, BIGINT));
+    OverOperator op = op(calls, OverFrame.DEFAULT, schema(VARCHAR, BIGINT, TIMESTAMP, BIGINT));
     op.onChunk(chunk(IN, row(I, "a", 1, 10), row(I, "b", 7, 12), row(I, "a", 2, 20)));
     op.onWatermark(50);
     assertThat(out.take()).containsExactly(expect("+I", "a", 1, 10, 2));
     assertThat(op.bufferedRows()).isEqualTo(2);
-    assertThat(watermarks).containsExactly(11L);
+    assertThat(out.watermarks).containsExactly(11L);
     op.onChunk(chunk(IN, row(I, "b", 8, 60)));
     op.onWatermark(70);
     assertThat(out.take()).containsExactly(expect("+I", "b", 7, 12, 8));
-    assertThat(watermarks).containsExactly(11L, 19L);
+    assertThat(out.watermarks).containsExactly(11L, 19L);
   }
 
   @Test

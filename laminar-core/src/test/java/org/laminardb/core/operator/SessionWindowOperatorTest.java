@@ -1,60 +1,36 @@
 package org.laminardb.core.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.laminardb.core.testing.TestRows.BIGINT;
+import static org.laminardb.core.testing.TestRows.TIMESTAMP;
 import static org.laminardb.core.testing.TestRows.chunk;
 import static org.laminardb.core.testing.TestRows.expect;
 import static org.laminardb.core.testing.TestRows.row;
 import static org.laminardb.core.testing.TestRows.schema;
+import static org.laminardb.core.testing.WindowFixture.IN;
+import static org.laminardb.core.testing.WindowFixture.ON_CLOSE;
+import static org.laminardb.core.testing.WindowFixture.ON_UPDATE;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.chunk.RowKind;
 import org.laminardb.core.testing.TestRows;
-import org.laminardb.core.type.DataType;
+import org.laminardb.core.testing.WindowFixture;
 import org.laminardb.core.type.Schema;
-import org.laminardb.core.type.TypeKind;
 
 class SessionWindowOperatorTest {
-  private static final DataType BIGINT = DataType.of(TypeKind.BIGINT);
-  private static final DataType TS = DataType.of(TypeKind.TIMESTAMP);
-  private static final DataType VARCHAR = DataType.of(TypeKind.VARCHAR);
   private static final byte I = RowKind.INSERT;
-  /** Input (k VARCHAR, ts TIMESTAMP, v BIGINT). */
-  private static final Schema IN = schema(VARCHAR, TS, BIGINT);
-  /** Output (k, window_start, window_end, COUNT(*), SUM(v)). */
-  private static final Schema OUT = schema(VARCHAR, TS, TS, BIGINT, BIGINT);
-  private static final int[] GROUPS = {0, WindowSpec.START, WindowSpec.END};
-  private static final List<AggregateSpec> AGGS = List.of(
-      AggregateSpec.countStar(), AggregateSpec.of(AggregateKind.SUM, 2, BIGINT));
-  private static final EmitStrategy ON_CLOSE =
-      new EmitStrategy(EmitStrategy.EmitKind.ON_WINDOW_CLOSE, 0, 0);
-  private static final EmitStrategy ON_UPDATE =
-      new EmitStrategy(EmitStrategy.EmitKind.ON_UPDATE, 0, 0);
 
   private final TestRows.Collector out = new TestRows.Collector();
   private final TestRows.Collector lateOut = new TestRows.Collector();
-  private final List<Long> watermarks = new ArrayList<>();
-  private final ChunkConsumer downstream = new ChunkConsumer() {
-    @Override
-    public void onChunk(Chunk chunk) {
-      out.onChunk(chunk);
-    }
-
-    @Override
-    public void onWatermark(long watermark) {
-      watermarks.add(watermark);
-    }
-  };
 
   private SessionWindowOperator op(long gap, EmitStrategy emit) {
-    return (SessionWindowOperator) WindowOperators.create(IN, 1, WindowSpec.session(gap), GROUPS,
-        AGGS, OUT, emit, downstream, lateOut, 16);
+    return (SessionWindowOperator) WindowFixture.create(WindowSpec.session(gap), emit, out,
+        lateOut, 16);
   }
 
   @Test
@@ -67,7 +43,7 @@ class SessionWindowOperatorTest {
     op.onWatermark(15);
     assertThat(out.take()).containsExactly(
         expect("+I", "b", 2, 12, 1, 10), expect("+I", "a", 1, 15, 2, 3));
-    assertThat(watermarks).containsExactly(15L);
+    assertThat(out.watermarks).containsExactly(15L);
     op.onWatermark(40);
     assertThat(out.take()).containsExactly(expect("+I", "a", 30, 40, 1, 4));
     assertThat(op.sessionCount()).isZero();
@@ -137,7 +113,7 @@ class SessionWindowOperatorTest {
     SessionWindowOperator op = op(10, emit);
     op.onChunk(chunk(IN, row(I, "a", 10, 1)));
     op.onWatermark(24);
-    assertThat(watermarks).containsExactly(19L);
+    assertThat(out.watermarks).containsExactly(19L);
     op.onChunk(chunk(IN, row(I, "a", 5, 2), row(I, "b", 9, 3), row(I, "c", null, 4),
         row(I, "b", 11, 5)));
     assertThat(lateOut.take()).containsExactly(
@@ -148,14 +124,14 @@ class SessionWindowOperatorTest {
     op.onWatermark(Watermarks.IDLE);
     op.onWatermark(26);
     assertThat(out.take()).containsExactly(expect("+I", "b", 11, 21, 1, 5));
-    assertThat(watermarks).containsExactly(19L, 20L, Watermarks.IDLE, 21L);
+    assertThat(out.watermarks).containsExactly(19L, 20L, Watermarks.IDLE, 21L);
     assertThat(op.keyCount()).isZero();
   }
 
   @Test
   void shouldKeepSessionsOfNullAndNumericKeysApart() {
-    Schema input = schema(BIGINT, TS);
-    Schema output = schema(TS, BIGINT, TS, BIGINT);
+    Schema input = schema(BIGINT, TIMESTAMP);
+    Schema output = schema(TIMESTAMP, BIGINT, TIMESTAMP, BIGINT);
     WindowOperator op = WindowOperators.create(input, 1, WindowSpec.session(5),
         new int[] {WindowSpec.START, 0, WindowSpec.END}, List.of(AggregateSpec.countStar()),
         output, ON_CLOSE, out, null, 16);
@@ -167,7 +143,7 @@ class SessionWindowOperatorTest {
 
   @Test
   void shouldFormGlobalSessionsWithoutKeys() {
-    Schema output = schema(TS, TS, BIGINT);
+    Schema output = schema(TIMESTAMP, TIMESTAMP, BIGINT);
     WindowOperator op = WindowOperators.create(IN, 1, WindowSpec.session(5), new int[] {
         WindowSpec.START, WindowSpec.TIME}, List.of(AggregateSpec.countStar()), output, ON_CLOSE,
         out, null, 16);
@@ -186,12 +162,7 @@ class SessionWindowOperatorTest {
       rows.add(row(I, "k" + random.nextInt(5), t, random.nextBoolean() ? null
           : (long) random.nextInt(100)));
     }
-    List<Object[]> shuffled = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i += 200) {
-      List<Object[]> part = new ArrayList<>(rows.subList(i, i + 200));
-      Collections.shuffle(part, random);
-      shuffled.addAll(part);
-    }
+    List<Object[]> shuffled = TestRows.shuffledInBlocks(rows, 200, random);
     List<List<Object>> sorted = run(rows, ON_CLOSE);
     assertThat(run(shuffled, ON_CLOSE)).containsExactlyInAnyOrderElementsOf(sorted);
     List<List<Object>> finals = new ArrayList<>();
@@ -205,8 +176,8 @@ class SessionWindowOperatorTest {
 
   private List<List<Object>> run(List<Object[]> rows, EmitStrategy emit) {
     TestRows.Collector results = new TestRows.Collector();
-    SessionWindowOperator op = (SessionWindowOperator) WindowOperators.create(IN, 1,
-        WindowSpec.session(6), GROUPS, AGGS, OUT, emit, results, null, 5);
+    SessionWindowOperator op = (SessionWindowOperator) WindowFixture.create(
+        WindowSpec.session(6), emit, results, null, 5);
     long low = Long.MAX_VALUE;
     for (int i = 0; i < rows.size(); i += 200) {
       List<Object[]> part = rows.subList(i, i + 200);

@@ -1,13 +1,14 @@
 package org.laminardb.core.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.laminardb.core.testing.TestRows.BIGINT;
+import static org.laminardb.core.testing.TestRows.TIMESTAMP;
 import static org.laminardb.core.testing.TestRows.chunk;
 import static org.laminardb.core.testing.TestRows.expect;
 import static org.laminardb.core.testing.TestRows.row;
 import static org.laminardb.core.testing.TestRows.schema;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,19 +17,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.laminardb.core.chunk.RowKind;
 import org.laminardb.core.testing.TestRows;
-import org.laminardb.core.type.DataType;
 import org.laminardb.core.type.Schema;
-import org.laminardb.core.type.TypeKind;
 
 /**
  * Window aggregation against a brute-force model: shuffled input with watermarks that trail the
  * rows, keys that are BIGINT (small, large, negative and NULL), and every window kind.
  */
 class WindowAggregateOperatorRandomizedTest {
-  private static final DataType BIGINT = DataType.of(TypeKind.BIGINT);
-  private static final DataType TS = DataType.of(TypeKind.TIMESTAMP);
-  private static final Schema IN = schema(BIGINT, TS, BIGINT);
-  private static final Schema OUT = schema(TS, BIGINT, TS, BIGINT, BIGINT, BIGINT);
+  private static final Schema IN = schema(BIGINT, TIMESTAMP, BIGINT);
+  private static final Schema OUT = schema(TIMESTAMP, BIGINT, TIMESTAMP, BIGINT, BIGINT, BIGINT);
   private static final int[] GROUPS = {WindowSpec.START, 0, WindowSpec.END};
   /** COUNT(*), SUM(v), MAX(v): through the accumulators. */
   private static final List<AggregateSpec> AGGS = List.of(AggregateSpec.countStar(),
@@ -66,12 +63,7 @@ class WindowAggregateOperatorRandomizedTest {
       rows.add(row(RowKind.INSERT, key, (long) i - 2000, v));
     }
     int block = 250;
-    List<Object[]> shuffled = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i += block) {
-      List<Object[]> part = new ArrayList<>(rows.subList(i, i + block));
-      Collections.shuffle(part, random);
-      shuffled.addAll(part);
-    }
+    List<Object[]> shuffled = TestRows.shuffledInBlocks(rows, block, random);
     TestRows.Collector out = new TestRows.Collector();
     WindowAggregateOperator op = (WindowAggregateOperator) WindowOperators.create(IN, 1, window,
         GROUPS, fast ? FAST_AGGS : AGGS, OUT,

@@ -2,18 +2,25 @@ package org.laminardb.core.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.laminardb.core.testing.TestRows.BIGINT;
+import static org.laminardb.core.testing.TestRows.TIMESTAMP;
+import static org.laminardb.core.testing.TestRows.VARCHAR;
 import static org.laminardb.core.testing.TestRows.chunk;
 import static org.laminardb.core.testing.TestRows.expect;
 import static org.laminardb.core.testing.TestRows.row;
 import static org.laminardb.core.testing.TestRows.schema;
+import static org.laminardb.core.testing.WindowFixture.GROUPS;
+import static org.laminardb.core.testing.WindowFixture.IN;
+import static org.laminardb.core.testing.WindowFixture.ON_CLOSE;
+import static org.laminardb.core.testing.WindowFixture.ON_UPDATE;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.chunk.RowKind;
 import org.laminardb.core.testing.TestRows;
+import org.laminardb.core.testing.WindowFixture;
 import org.laminardb.core.type.DataType;
 import org.laminardb.core.type.Schema;
 import org.laminardb.core.type.TypeKind;
@@ -21,40 +28,13 @@ import org.laminardb.error.ErrorCode;
 import org.laminardb.error.LaminarDBException;
 
 class WindowAggregateOperatorTest {
-  private static final DataType BIGINT = DataType.of(TypeKind.BIGINT);
-  private static final DataType TS = DataType.of(TypeKind.TIMESTAMP);
-  private static final DataType VARCHAR = DataType.of(TypeKind.VARCHAR);
   private static final byte I = RowKind.INSERT;
-  /** Input (k VARCHAR, ts TIMESTAMP, v BIGINT). */
-  private static final Schema IN = schema(VARCHAR, TS, BIGINT);
-  /** Output (k, window_start, window_end, COUNT(*), SUM(v)). */
-  private static final Schema OUT = schema(VARCHAR, TS, TS, BIGINT, BIGINT);
-  private static final int[] GROUPS = {0, WindowSpec.START, WindowSpec.END};
-  private static final List<AggregateSpec> AGGS = List.of(
-      AggregateSpec.countStar(), AggregateSpec.of(AggregateKind.SUM, 2, BIGINT));
-  private static final EmitStrategy ON_CLOSE =
-      new EmitStrategy(EmitStrategy.EmitKind.ON_WINDOW_CLOSE, 0, 0);
-  private static final EmitStrategy ON_UPDATE =
-      new EmitStrategy(EmitStrategy.EmitKind.ON_UPDATE, 0, 0);
 
   private final TestRows.Collector out = new TestRows.Collector();
   private final TestRows.Collector lateOut = new TestRows.Collector();
-  private final List<Long> watermarks = new ArrayList<>();
-  private final ChunkConsumer downstream = new ChunkConsumer() {
-    @Override
-    public void onChunk(Chunk chunk) {
-      out.onChunk(chunk);
-    }
-
-    @Override
-    public void onWatermark(long watermark) {
-      watermarks.add(watermark);
-    }
-  };
 
   private WindowAggregateOperator op(WindowSpec window, EmitStrategy emit) {
-    return (WindowAggregateOperator) WindowOperators.create(IN, 1, window, GROUPS, AGGS, OUT, emit,
-        downstream, lateOut, 16);
+    return (WindowAggregateOperator) WindowFixture.create(window, emit, out, lateOut, 16);
   }
 
   @Test
@@ -68,7 +48,7 @@ class WindowAggregateOperatorTest {
     assertThat(out.take()).containsExactly(expect("+I", "a", -7, 3, 1, 8));
     op.onWatermark(13);
     assertThat(out.take()).containsExactly(expect("+I", "a", 3, 13, 2, 3));
-    assertThat(watermarks).containsExactly(12L, 13L);
+    assertThat(out.watermarks).containsExactly(12L, 13L);
     op.onWatermark(23);
     assertThat(out.take()).containsExactly(expect("+I", "b", 13, 23, 1, 4));
     assertThat(op.openWindowCount()).isZero();
@@ -113,13 +93,13 @@ class WindowAggregateOperatorTest {
     op.onWatermark(10);
     assertThat(out.take()).isEmpty();
     assertThat(op.groupCount()).isEqualTo(1);
-    assertThat(watermarks).containsExactly(10L);
+    assertThat(out.watermarks).containsExactly(10L);
   }
 
   @Test
   void shouldEmitNothingForAnUnchangedResultOnUpdate() {
     List<AggregateSpec> aggs = List.of(AggregateSpec.of(AggregateKind.MAX, 2, BIGINT));
-    Schema output = schema(VARCHAR, TS, TS, BIGINT);
+    Schema output = schema(VARCHAR, TIMESTAMP, TIMESTAMP, BIGINT);
     WindowOperator op = WindowOperators.create(IN, 1, WindowSpec.tumble(10, 0), GROUPS, aggs,
         output, ON_UPDATE, out, null, 16);
     op.onChunk(chunk(IN, row(I, "a", 1, 5)));
@@ -154,12 +134,12 @@ class WindowAggregateOperatorTest {
     op.onChunk(chunk(IN, row(I, "a", 1, 1)));
     out.take();
     op.onWatermark(12);
-    assertThat(watermarks).containsExactly(7L);
+    assertThat(out.watermarks).containsExactly(7L);
     op.onChunk(chunk(IN, row(I, "a", 4, 2)));
     assertThat(out.take()).containsExactly(
         expect("-U", "a", 0, 10, 1, 1), expect("+U", "a", 0, 10, 2, 3));
     op.onWatermark(15);
-    assertThat(watermarks).containsExactly(7L, 10L);
+    assertThat(out.watermarks).containsExactly(7L, 10L);
     assertThat(op.groupCount()).isZero();
     op.onChunk(chunk(IN, row(I, "a", 9, 7), row(I, "b", 10, 1), row(I, "c", null, 3)));
     assertThat(out.take()).containsExactly(expect("+I", "b", 10, 20, 1, 1));
@@ -187,7 +167,7 @@ class WindowAggregateOperatorTest {
     op.onWatermark(3);
     op.onWatermark(5);
     assertThat(out.rows).isEmpty();
-    assertThat(watermarks).containsExactly(5L, Watermarks.IDLE);
+    assertThat(out.watermarks).containsExactly(5L, Watermarks.IDLE);
     op.onWatermark(10);
     assertThat(out.take()).containsExactly(expect("+I", "a", 0, 10, 1, 1));
   }
@@ -205,7 +185,7 @@ class WindowAggregateOperatorTest {
 
   @Test
   void shouldWriteWindowColumnsInAnyOrderAroundTheKeys() {
-    Schema output = schema(BIGINT, TS, VARCHAR, TS, BIGINT);
+    Schema output = schema(BIGINT, TIMESTAMP, VARCHAR, TIMESTAMP, BIGINT);
     int[] groups = {2, WindowSpec.TIME, 0, WindowSpec.START};
     WindowOperator op = WindowOperators.create(IN, 1, WindowSpec.tumble(10, 0), groups,
         List.of(AggregateSpec.countStar()), output, ON_CLOSE, out, null, 16);
@@ -221,12 +201,7 @@ class WindowAggregateOperatorTest {
     for (int i = 0; i < 2000; i++) {
       rows.add(row(I, "k" + random.nextInt(7), (long) i, (long) random.nextInt(100)));
     }
-    List<Object[]> shuffled = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i += 100) {
-      List<Object[]> part = new ArrayList<>(rows.subList(i, i + 100));
-      java.util.Collections.shuffle(part, random);
-      shuffled.addAll(part);
-    }
+    List<Object[]> shuffled = TestRows.shuffledInBlocks(rows, 100, random);
     WindowSpec hop = WindowSpec.hop(30, 90, 7);
     assertThat(run(hop, shuffled)).containsExactlyInAnyOrderElementsOf(run(hop, rows));
     WindowSpec cumulate = WindowSpec.cumulate(25, 100, 0);
@@ -235,8 +210,7 @@ class WindowAggregateOperatorTest {
 
   private List<List<Object>> run(WindowSpec window, List<Object[]> rows) {
     TestRows.Collector results = new TestRows.Collector();
-    WindowOperator op = WindowOperators.create(IN, 1, window, GROUPS, AGGS, OUT, ON_CLOSE,
-        results, null, 7);
+    WindowOperator op = WindowFixture.create(window, ON_CLOSE, results, null, 7);
     for (int i = 0; i < rows.size(); i += 100) {
       op.onChunk(chunk(IN, rows.subList(i, i + 100).toArray(new Object[0][])));
       op.onWatermark(i);
@@ -273,10 +247,10 @@ class WindowAggregateOperatorTest {
   @Test
   void shouldCheckTheIntRangeOfAnIntSum() {
     DataType integer = DataType.of(TypeKind.INT);
-    Schema input = schema(VARCHAR, TS, integer);
+    Schema input = schema(VARCHAR, TIMESTAMP, integer);
     WindowOperator op = WindowOperators.create(input, 1, WindowSpec.tumble(10, 0), GROUPS,
         List.of(AggregateSpec.countStar(), AggregateSpec.of(AggregateKind.SUM, 2, integer)),
-        schema(VARCHAR, TS, TS, BIGINT, integer), ON_CLOSE, out, null, 16);
+        schema(VARCHAR, TIMESTAMP, TIMESTAMP, BIGINT, integer), ON_CLOSE, out, null, 16);
     op.onChunk(chunk(input, row(I, "a", 1, Integer.MAX_VALUE)));
     assertThatThrownBy(() -> op.onChunk(chunk(input, row(I, "a", 2, 1))))
         .isInstanceOf(LaminarDBException.class);
@@ -284,13 +258,13 @@ class WindowAggregateOperatorTest {
 
   @Test
   void shouldSumAndCountSeveralColumns() {
-    Schema input = schema(BIGINT, TS, BIGINT, BIGINT);
+    Schema input = schema(BIGINT, TIMESTAMP, BIGINT, BIGINT);
     List<AggregateSpec> aggs = List.of(AggregateSpec.of(AggregateKind.SUM, 2, BIGINT),
         AggregateSpec.of(AggregateKind.COUNT, 3, BIGINT), AggregateSpec.of(AggregateKind.SUM, 3,
             BIGINT), AggregateSpec.countStar(), AggregateSpec.of(AggregateKind.COUNT, 2, BIGINT));
     WindowOperator op = WindowOperators.create(input, 1, WindowSpec.tumble(10, 0),
-        new int[] {0, WindowSpec.END}, aggs, schema(BIGINT, TS, BIGINT, BIGINT, BIGINT, BIGINT,
-            BIGINT), ON_CLOSE, out, null, 16);
+        new int[] {0, WindowSpec.END}, aggs,
+        schema(BIGINT, TIMESTAMP, BIGINT, BIGINT, BIGINT, BIGINT, BIGINT), ON_CLOSE, out, null, 16);
     op.onChunk(chunk(input, row(I, 1, 1, 5, null), row(I, 1, 2, null, null), row(I, null, 3, 1, 2),
         row(I, 1, 4, 6, 3)));
     op.onWatermark(10);
@@ -320,8 +294,7 @@ class WindowAggregateOperatorTest {
 
   @Test
   void shouldHandOverFullChunks() {
-    WindowOperator op = WindowOperators.create(IN, 1, WindowSpec.tumble(10, 0), GROUPS, AGGS, OUT,
-        ON_CLOSE, out, null, 2);
+    WindowOperator op = WindowFixture.create(WindowSpec.tumble(10, 0), ON_CLOSE, out, null, 2);
     op.onChunk(chunk(IN, row(I, "a", 1, 1), row(I, "b", 1, 1), row(I, "c", 1, 1)));
     op.onWatermark(10);
     assertThat(out.chunkSizes).containsExactly(2, 1);

@@ -2,7 +2,9 @@ package org.laminardb.core.testing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.chunk.Column;
 import org.laminardb.core.chunk.RowKind;
@@ -10,9 +12,20 @@ import org.laminardb.core.operator.ChunkConsumer;
 import org.laminardb.core.type.DataType;
 import org.laminardb.core.type.Field;
 import org.laminardb.core.type.Schema;
+import org.laminardb.core.type.TypeKind;
 
-/** Builders of chunks from boxed values and a collector of output rows, for operator and state tests. */
+/**
+ * Builders of chunks from boxed values and a collector of output rows, for operator and state
+ * tests.
+ */
 public final class TestRows {
+  /** Nullable BIGINT. */
+  public static final DataType BIGINT = DataType.of(TypeKind.BIGINT);
+  /** Nullable TIMESTAMP (microseconds since the epoch). */
+  public static final DataType TIMESTAMP = DataType.of(TypeKind.TIMESTAMP);
+  /** Nullable VARCHAR. */
+  public static final DataType VARCHAR = DataType.of(TypeKind.VARCHAR);
+
   private TestRows() {}
 
   public static Schema schema(DataType... types) {
@@ -87,12 +100,33 @@ public final class TestRows {
     return r;
   }
 
-  /** Consumer that copies every row it receives. */
+  /**
+   * The rows in consecutive blocks of {@code block} rows, each block shuffled on its own (a row
+   * moves by less than {@code block} positions); the last block may be shorter.
+   *
+   * @param rows the rows, not modified
+   * @param block rows per block
+   * @param random the source of the shuffles
+   * @return a new list of the same rows
+   */
+  public static List<Object[]> shuffledInBlocks(List<Object[]> rows, int block, Random random) {
+    List<Object[]> shuffled = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i += block) {
+      List<Object[]> part = new ArrayList<>(rows.subList(i, Math.min(rows.size(), i + block)));
+      Collections.shuffle(part, random);
+      shuffled.addAll(part);
+    }
+    return shuffled;
+  }
+
+  /** Consumer that copies every row and watermark it receives. */
   public static final class Collector implements ChunkConsumer {
     /** Rows received since the last {@link #take()}. */
     public final List<List<Object>> rows = new ArrayList<>();
     /** Sizes of the chunks received since the last {@link #take()}. */
     public final List<Integer> chunkSizes = new ArrayList<>();
+    /** Every watermark received, in order ({@link #take()} keeps them). */
+    public final List<Long> watermarks = new ArrayList<>();
 
     @Override
     public void onChunk(Chunk chunk) {
@@ -100,6 +134,11 @@ public final class TestRows {
       for (int r = 0; r < chunk.size; r++) {
         rows.add(toList(chunk, r));
       }
+    }
+
+    @Override
+    public void onWatermark(long watermark) {
+      watermarks.add(watermark);
     }
 
     /**
