@@ -25,7 +25,7 @@ final class Accumulators {
   static AggAccumulator create(Schema input, AggregateSpec spec, boolean appendOnly) {
     AggAccumulator acc = createUnfiltered(input, spec, appendOnly);
     if (spec.filterColumn() >= 0) {
-      GroupAggregateOperator.requireColumn(input, spec.filterColumn(), "filterColumn");
+      OperatorChecks.requireColumn(input, spec.filterColumn(), "filterColumn");
       DataType f = input.field(spec.filterColumn()).type();
       if (f.kind() != TypeKind.BOOLEAN) {
         throw new IllegalArgumentException("filterColumn must be BOOLEAN: " + f);
@@ -40,7 +40,7 @@ final class Accumulators {
     if (spec.kind() == AggregateKind.COUNT_STAR) {
       return new AggCount(-1, PhysicalKind.LONG, false);
     }
-    GroupAggregateOperator.requireColumn(input, spec.argColumn(), "argColumn");
+    OperatorChecks.requireColumn(input, spec.argColumn(), "argColumn");
     DataType arg = input.field(spec.argColumn()).type();
     switch (spec.kind()) {
       case COUNT:
@@ -62,7 +62,7 @@ final class Accumulators {
         requireAppendOnly(spec, appendOnly);
         requireResult(spec, arg.physical());
         if (spec.orderColumn() >= 0) {
-          GroupAggregateOperator.requireColumn(input, spec.orderColumn(), "orderColumn");
+          OperatorChecks.requireColumn(input, spec.orderColumn(), "orderColumn");
           if (input.field(spec.orderColumn()).type().physical() != PhysicalKind.LONG) {
             throw new IllegalArgumentException("orderColumn must be an event-time column: "
                 + input.field(spec.orderColumn()).type());

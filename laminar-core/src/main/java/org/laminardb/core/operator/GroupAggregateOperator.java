@@ -82,14 +82,14 @@ public final class GroupAggregateOperator implements ChunkConsumer {
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");
     this.downstream = Objects.requireNonNull(downstream, "downstream");
-    WindowOperators.requireCapacity(chunkCapacity);
+    OperatorChecks.requireCapacity(chunkCapacity);
     this.base = groupColumns.length;
     if (output.size() != base + aggs.size()) {
       throw new IllegalArgumentException("output must have " + (base + aggs.size())
           + " columns (groups, then aggregates): output columns=" + output.size());
     }
     for (int i = 0; i < base; i++) {
-      requireColumn(input, groupColumns[i], "groupColumns[" + i + "]");
+      OperatorChecks.requireColumn(input, groupColumns[i], "groupColumns[" + i + "]");
       AggregateOutput.requireSamePhysical(output, i, input.field(groupColumns[i]).type());
     }
     this.appendOnly = appendOnly;
@@ -104,13 +104,6 @@ public final class GroupAggregateOperator implements ChunkConsumer {
     ensureCapacity(global ? 1 : 16);
     if (global) {
       initGroup(0);
-    }
-  }
-
-  static void requireColumn(Schema input, int column, String what) {
-    if (column < 0 || column >= input.size()) {
-      throw new IllegalArgumentException(
-          what + " out of range 0.." + (input.size() - 1) + ": " + what + "=" + column);
     }
   }
 
@@ -160,8 +153,7 @@ public final class GroupAggregateOperator implements ChunkConsumer {
   private void applyRow(Chunk in, int r) {
     int w = RowKind.weight(in.kinds[r]);
     if (w < 0 && appendOnly) {
-      throw new IllegalStateException("retraction (" + RowKind.shortString(in.kinds[r])
-          + ") at row " + r + " of the input of an append-only aggregate");
+      throw OperatorChecks.retraction(in, r, "an append-only aggregate");
     }
     int g = global ? 0 : w > 0 ? addGroup(in, r) : findGroup(in, r);
     if (g < 0) {

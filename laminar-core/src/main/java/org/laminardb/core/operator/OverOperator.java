@@ -97,7 +97,7 @@ public final class OverOperator implements ChunkConsumer {
     Objects.requireNonNull(input, "input");
     this.downstream = Objects.requireNonNull(downstream, "downstream");
     this.frame = Objects.requireNonNull(frame, "frame");
-    GroupAggregateOperator.requireColumn(input, timeColumn, "timeColumn");
+    OperatorChecks.requireColumn(input, timeColumn, "timeColumn");
     this.timeColumn = timeColumn;
     this.calls = calls.toArray(new OverCall[0]);
     this.width = input.size();
@@ -110,7 +110,7 @@ public final class OverOperator implements ChunkConsumer {
     int aggs = 0;
     for (OverCall c : this.calls) {
       if (c.argColumn() >= 0) {
-        GroupAggregateOperator.requireColumn(input, c.argColumn(), "argColumn");
+        OperatorChecks.requireColumn(input, c.argColumn(), "argColumn");
       }
       if (c.function() == OverCall.Function.LAG) {
         lag = Math.max(lag, c.offset());
@@ -164,8 +164,7 @@ public final class OverOperator implements ChunkConsumer {
   public void onChunk(Chunk chunk) {
     for (int r = 0; r < chunk.size; r++) {
       if (RowKind.isRetraction(chunk.kinds[r])) {
-        throw new IllegalStateException("retraction (" + RowKind.shortString(chunk.kinds[r])
-            + ") at row " + r + " of the input of an OVER window, which must be append-only");
+        throw OperatorChecks.retraction(chunk, r, "an OVER window, which must be append-only");
       }
       if (chunk.columns[timeColumn].isNull(r)) {
         late++;

@@ -190,8 +190,7 @@ public final class SessionWindowOperator implements WindowOperator {
     Column time = chunk.columns[timeColumn];
     for (int r = 0; r < chunk.size; r++) {
       if (chunk.kinds[r] != RowKind.INSERT) {
-        throw new IllegalStateException("retraction (" + RowKind.shortString(chunk.kinds[r])
-            + ") at row " + r + " of the input of a session window aggregation");
+        throw OperatorChecks.retraction(chunk, r, "a session window aggregation");
       }
       if (time.isNull(r)) {
         late.add(chunk, r);

@@ -108,7 +108,7 @@ public final class TopNOperator implements ChunkConsumer {
           + ", nullsFirst=" + nullsFirst.length);
     }
     for (int i = 0; i < orderColumns.length; i++) {
-      GroupAggregateOperator.requireColumn(input, orderColumns[i], "orderColumns[" + i + "]");
+      OperatorChecks.requireColumn(input, orderColumns[i], "orderColumns[" + i + "]");
     }
     this.width = input.size();
     if (output.size() != width + 1
@@ -157,8 +157,7 @@ public final class TopNOperator implements ChunkConsumer {
     for (int r = 0; r < chunk.size; r++) {
       if (RowKind.isRetraction(chunk.kinds[r])) {
         if (appendOnly) {
-          throw new IllegalStateException("retraction (" + RowKind.shortString(chunk.kinds[r])
-              + ") at row " + r + " of the input of an append-only Top-N");
+          throw OperatorChecks.retraction(chunk, r, "an append-only Top-N");
         }
         retract(chunk, r);
       } else {
@@ -220,17 +219,8 @@ public final class TopNOperator implements ChunkConsumer {
     emitted[s] = 0;
     int[] list = lists[p];
     int size = listSizes[p];
-    // Upper bound: after every row ranking before or tied with the new one (ties by arrival).
-    int lo = 0;
-    int hi = size;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (compareOrder(list[mid], s) <= 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    // After every row ranking before or tied with the new one (ties by arrival).
+    int lo = search(list, size, s, true);
     if (size == list.length) {
       list = Arrays.copyOf(list, size * 2);
       lists[p] = list;
@@ -249,16 +239,7 @@ public final class TopNOperator implements ChunkConsumer {
     int probe = rows.add(chunk, r);
     int[] list = lists[p];
     int size = listSizes[p];
-    int lo = 0;
-    int hi = size;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (compareOrder(list[mid], probe) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
+    int lo = search(list, size, probe, false);
     int found = -1;
     for (int i = lo; i < size && compareOrder(list[i], probe) == 0; i++) {
       if (rows.sameRow(list[i], chunk, r)) {
@@ -284,6 +265,25 @@ public final class TopNOperator implements ChunkConsumer {
     } else {
       rows.free(s);
     }
+  }
+
+  /**
+   * Binary search of a partition's sorted rows: the first position whose row ranks after row
+   * {@code probe} ({@code afterTies}) or does not rank before it (otherwise).
+   */
+  private int search(int[] list, int size, int probe, boolean afterTies) {
+    int lo = 0;
+    int hi = size;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = compareOrder(list[mid], probe);
+      if (c < 0 || c == 0 && afterTies) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private int compareOrder(int a, int b) {

@@ -287,8 +287,7 @@ public final class WindowAggregateOperator implements WindowOperator {
     long closeBound = clock.closeBound();
     for (int r = 0; r < chunk.size; r++) {
       if (chunk.kinds[r] != RowKind.INSERT) {
-        throw new IllegalStateException("retraction (" + RowKind.shortString(chunk.kinds[r])
-            + ") at row " + r + " of the input of a window aggregation");
+        throw OperatorChecks.retraction(chunk, r, "a window aggregation");
       }
       if (time.isNull(r)) {
         late.add(chunk, r);

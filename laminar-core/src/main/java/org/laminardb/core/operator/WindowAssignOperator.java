@@ -44,7 +44,7 @@ public final class WindowAssignOperator implements ChunkConsumer {
       throw new IllegalArgumentException("session windows cannot be assigned without aggregation");
     }
     WindowOperators.requireTimeColumn(input, timeColumn);
-    WindowOperators.requireCapacity(chunkCapacity);
+    OperatorChecks.requireCapacity(chunkCapacity);
     this.width = input.size();
     if (output.size() != width + 3) {
       throw new IllegalArgumentException("output must have the " + width

@@ -46,7 +46,7 @@ final class WindowGroupWriter {
       int c = groupColumns[i];
       PhysicalKind expected;
       if (c >= 0) {
-        GroupAggregateOperator.requireColumn(input, c, "groupColumns[" + i + "]");
+        OperatorChecks.requireColumn(input, c, "groupColumns[" + i + "]");
         keyColumns[k] = c;
         keyOut[k++] = i;
         keyFields.add(input.field(c));

@@ -55,21 +55,14 @@ public final class WindowOperators {
           : "session windows need a SessionWindowOperator");
     }
     requireTimeColumn(input, timeColumn);
-    requireCapacity(chunkCapacity);
+    OperatorChecks.requireCapacity(chunkCapacity);
   }
 
   static void requireTimeColumn(Schema input, int timeColumn) {
-    GroupAggregateOperator.requireColumn(input, timeColumn, "timeColumn");
+    OperatorChecks.requireColumn(input, timeColumn, "timeColumn");
     if (input.field(timeColumn).type().physical() != PhysicalKind.LONG) {
       throw new IllegalArgumentException("the event time column must be a TIMESTAMP: "
           + input.field(timeColumn).type());
-    }
-  }
-
-  static void requireCapacity(int chunkCapacity) {
-    if (chunkCapacity <= 0) {
-      throw new IllegalArgumentException(
-          "chunkCapacity must be positive: chunkCapacity=" + chunkCapacity);
     }
   }
 }
