@@ -24,6 +24,7 @@ final class PeerWindowListener implements RowListener {
   private final long[] windowRows;
   private final long[] closeNanos;
   private final Histogram latency = new Histogram(MAX_LATENCY_NANOS, 3);
+  private final Histogram firstRowLatency = new Histogram(MAX_LATENCY_NANOS, 3);
   private final Progress progress = new Progress();
   private long rows;
   private long sumCount;
@@ -55,12 +56,18 @@ final class PeerWindowListener implements RowListener {
     if (row.kind() != ChangeKind.INSERT || start % windowMicros != 0 || w < 0
         || w >= windowRows.length) {
       unexpected++;
-    } else if (++windowRows[(int) w] == expectedRows[(int) w]) {
+    } else {
+      long seen = ++windowRows[(int) w];
       long closed = closeNanos[(int) w];
-      if (closed != 0) {
-        latency.recordValue(Math.min(System.nanoTime() - closed, MAX_LATENCY_NANOS));
+      if (seen == 1 && closed != 0) {
+        firstRowLatency.recordValue(Math.min(System.nanoTime() - closed, MAX_LATENCY_NANOS));
       }
-      windowsFired++;
+      if (seen == expectedRows[(int) w]) {
+        if (closed != 0) {
+          latency.recordValue(Math.min(System.nanoTime() - closed, MAX_LATENCY_NANOS));
+        }
+        windowsFired++;
+      }
     }
     progress.publish(sumCount);
   }
@@ -126,6 +133,16 @@ final class PeerWindowListener implements RowListener {
    */
   long unexpected() {
     return unexpected;
+  }
+
+  /**
+   * Time from the publication of the closing batch to a window's first row, in nanoseconds; read
+   * after {@link #progress()} reached its target.
+   *
+   * @return the histogram
+   */
+  Histogram firstRowLatency() {
+    return firstRowLatency;
   }
 
   /**

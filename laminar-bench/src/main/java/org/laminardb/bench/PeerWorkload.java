@@ -3,12 +3,14 @@ package org.laminardb.bench;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.HdrHistogram.Histogram;
 import org.laminardb.BulkAppender;
+import org.laminardb.IdleStrategyKind;
 import org.laminardb.LaminarDB;
 import org.laminardb.SourceWriter;
 import org.laminardb.Subscription;
@@ -41,9 +43,13 @@ import org.laminardb.Subscription;
  * {@code RESULT laminardb n=.. median_eps=.. median_events_per_cpu_s=.. all=[..]}.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.laminardb.bench.PeerWorkload [events] [keys]
- * [runs] [paced]}. With {@code paced}, the producer waits after each window-closing batch until
- * that window's results have arrived, so the firing latency has no queued input ahead of it (the
- * throughput of such a run is not comparable; its result line says {@code laminardb-paced}).
+ * [runs] [paced [BACKOFF|BUSY_SPIN|YIELD]]}. With {@code paced}, the producer waits before
+ * publishing each window-closing batch until the engine has processed every earlier batch (the
+ * source's watermark, {@link LaminarDB#watermark(String)}, has reached their last event time), and
+ * after it until that window's results have arrived: the firing latency then has no queued input
+ * ahead of it and includes waking the reactor with the given idle strategy (default BACKOFF, the
+ * engine's default). The throughput of such a run is not comparable; its lines say {@code
+ * laminardb-paced}.
  */
 public final class PeerWorkload {
   /** The windowed aggregation, in the peers' SQL. */
@@ -66,20 +72,23 @@ public final class PeerWorkload {
    * Runs the warm-up and the measured runs and prints the results.
    *
    * @param args events (default 10,000,000), keys (1000), runs (5), optionally {@code paced}
+   *     and the reactor's idle strategy
    */
   public static void main(String[] args) {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
     int keys = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     boolean paced = args.length > 3 && args[3].equals("paced");
-    System.out.printf(Locale.ROOT, "laminardb n=%d keys=%d runs=%d batch=%d paced=%s java=%s%n",
-        n, keys, runs, BATCH_ROWS, paced, System.getProperty("java.version"));
-    run(1_000_000L, keys, paced, "warmup");
+    IdleStrategyKind idle = args.length > 4 ? IdleStrategyKind.valueOf(args[4])
+        : IdleStrategyKind.BACKOFF;
+    System.out.printf(Locale.ROOT, "laminardb n=%d keys=%d runs=%d batch=%d paced=%s idle=%s "
+        + "java=%s%n", n, keys, runs, BATCH_ROWS, paced, idle, System.getProperty("java.version"));
+    run(1_000_000L, keys, paced, idle, "warmup");
     List<Double> rates = new ArrayList<>();
     List<Double> perCpu = new ArrayList<>();
     Histogram firing = new Histogram(3);
     for (int r = 0; r < runs; r++) {
-      RunResult result = run(n, keys, paced, "run" + r);
+      RunResult result = run(n, keys, paced, idle, "run" + r);
       rates.add(result.eps());
       perCpu.add(n / result.cpuSeconds());
       firing.add(result.firing());
@@ -107,11 +116,11 @@ public final class PeerWorkload {
    */
   record RunResult(double eps, double cpuSeconds, Histogram firing) {}
 
-  static RunResult run(long n, int keys, boolean paced, String label) {
+  static RunResult run(long n, int keys, boolean paced, IdleStrategyKind idle, String label) {
     long[] expectedRows = expectedRows(n, keys);
     int windows = expectedRows.length;
     long setup0 = System.nanoTime();
-    try (LaminarDB db = LaminarDB.open()) {
+    try (LaminarDB db = LaminarDB.builder().idleStrategy(idle).open()) {
       db.execute("CREATE SOURCE ev (k BIGINT, v BIGINT, ts TIMESTAMP, WATERMARK FOR ts)");
       db.execute(STREAM);
       PeerWindowListener listener = new PeerWindowListener(WINDOW_MICROS, expectedRows);
@@ -147,6 +156,9 @@ public final class PeerWorkload {
           if (i >= boundary) {
             // This batch holds an event at or after the end of window `window`: its watermark
             // closes that window.
+            if (paced) {
+              awaitWatermark(db, (i - BATCH_ROWS) / 10 * 1000);
+            }
             closeNanos[window] = System.nanoTime();
             appender.flush();
             window++;
@@ -176,14 +188,31 @@ public final class PeerWorkload {
       Histogram firing = listener.latency();
       System.out.printf(Locale.ROOT, "%s n=%d wall=%.2fs eps=%.0f cpu=%.2fs events/cpu-s=%.0f "
           + "outRows=%d sumCnt=%d fire_p50_us=%.1f fire_p99_us=%.1f fire_max_us=%.1f "
-          + "alloc_B_per_event=%.4f gcs=%d setup=%.3fs producer_cpu=%.2fs%n", label, n, secs,
-          n / secs, cpu, n / cpu, listener.rows(), listener.sumCount(),
-          firing.getValueAtPercentile(50) / 1e3, firing.getValueAtPercentile(99) / 1e3,
-          firing.getMaxValue() / 1e3, allocated / (double) n, gcs, setup, (p1 - p0) / 1e9);
+          + "alloc_B_per_event=%.4f gcs=%d setup=%.3fs producer_cpu=%.2fs "
+          + "first_row_p50_us=%.1f%n", label, n, secs, n / secs, cpu, n / cpu, listener.rows(),
+          listener.sumCount(), firing.getValueAtPercentile(50) / 1e3,
+          firing.getValueAtPercentile(99) / 1e3, firing.getMaxValue() / 1e3,
+          allocated / (double) n, gcs, setup, (p1 - p0) / 1e9,
+          listener.firstRowLatency().getValueAtPercentile(50) / 1e3);
       verify(n, keys, expectedRows, listener);
       subscription.close();
       writer.close();
       return new RunResult(n / secs, cpu, firing.copy());
+    }
+  }
+
+  private static void awaitWatermark(LaminarDB db, long micros) {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (true) {
+      LocalDateTime w = db.watermark("ev").orElse(null);
+      if (w != null
+          && w.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + w.getNano() / 1000 >= micros) {
+        return;
+      }
+      Thread.onSpinWait();
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the source's watermark did not reach " + micros);
+      }
     }
   }
 

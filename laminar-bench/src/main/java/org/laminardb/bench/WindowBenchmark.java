@@ -47,8 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@link #endToEnd} runs {@link PeerWorkload#STREAM} in a {@link LaminarDB} instance: events
  * appended with the bulk appender on the benchmark thread and flushed every {@link
- * PeerWorkload#BATCH_ROWS} rows, window aggregation on the reactor thread, and a {@code RowListener}
- * adding up {@code COUNT(*)}; each invocation waits until the listener accounts for every event of
+ * PeerWorkload#BATCH_ROWS} rows, window aggregation on the reactor thread, and a {@code
+ * RowListener} adding up {@code COUNT(*)}; each invocation waits until the listener accounts for every event of
  * the windows closed by the invocation's rows (the last, open window is awaited later).
  */
 @BenchmarkMode(Mode.Throughput)
