@@ -15,35 +15,21 @@ import org.laminardb.core.type.PhysicalKind;
  * is NULL when the group has none. A retraction cannot be handled and throws {@link
  * IllegalStateException}.
  */
-final class AggFirstLast extends AggAccumulator {
+final class AggFirstLast extends AggAppendOnlyValue {
   private final boolean last;
   private final int timeColumn;
-  private final TypedValues values;
   private long[] times = new long[0];
 
   AggFirstLast(int arg, PhysicalKind argKind, int timeColumn, boolean isLast) {
-    super(arg);
+    super(arg, argKind, isLast ? "a LAST_VALUE aggregate" : "a FIRST_VALUE aggregate");
     this.last = isLast;
     this.timeColumn = timeColumn;
-    this.values = new TypedValues(argKind);
   }
 
   @Override
   void growState(int capacity) {
+    super.growState(capacity);
     times = Arrays.copyOf(times, capacity);
-    values.grow(capacity);
-  }
-
-  @Override
-  void initState(int group) {}
-
-  @Override
-  boolean checkValue(int group, Column col, int row, int weight) {
-    if (weight < 0) {
-      throw new IllegalStateException(
-          "retraction in a " + (last ? "LAST_VALUE" : "FIRST_VALUE") + " aggregate");
-    }
-    return true;
   }
 
   @Override
@@ -70,19 +56,5 @@ final class AggFirstLast extends AggAccumulator {
       times[group] = timed ? t : last ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
     values.set(group, col, row);
-  }
-
-  @Override
-  void result(int group, Column out, int row) {
-    if (nonNull[group] == 0) {
-      out.setNull(row);
-      return;
-    }
-    values.write(group, out, row);
-  }
-
-  @Override
-  void free(int group) {
-    values.clear(group);
   }
 }

@@ -7,30 +7,12 @@ import org.laminardb.core.type.PhysicalKind;
  * {@code MIN} and {@code MAX} over an insert-only input: one running extreme per group, O(1) per
  * row. A retraction cannot be handled and throws {@link IllegalStateException}.
  */
-final class AggMinMaxAppendOnly extends AggAccumulator {
+final class AggMinMaxAppendOnly extends AggAppendOnlyValue {
   private final boolean max;
-  private final TypedValues values;
 
   AggMinMaxAppendOnly(int arg, PhysicalKind argKind, boolean isMax) {
-    super(arg);
+    super(arg, argKind, "an append-only MIN/MAX aggregate");
     this.max = isMax;
-    this.values = new TypedValues(argKind);
-  }
-
-  @Override
-  void growState(int capacity) {
-    values.grow(capacity);
-  }
-
-  @Override
-  void initState(int group) {}
-
-  @Override
-  boolean checkValue(int group, Column col, int row, int weight) {
-    if (weight < 0) {
-      throw new IllegalStateException("retraction in an append-only MIN/MAX aggregate");
-    }
-    return true;
   }
 
   @Override
@@ -54,19 +36,5 @@ final class AggMinMaxAppendOnly extends AggAccumulator {
     if (max ? c > 0 : c < 0) {
       values.set(group, col, row);
     }
-  }
-
-  @Override
-  void result(int group, Column out, int row) {
-    if (nonNull[group] == 0) {
-      out.setNull(row);
-      return;
-    }
-    values.write(group, out, row);
-  }
-
-  @Override
-  void free(int group) {
-    values.clear(group);
   }
 }
