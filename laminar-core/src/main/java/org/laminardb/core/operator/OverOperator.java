@@ -391,18 +391,31 @@ public final class OverOperator implements ChunkConsumer {
   }
 
   private void pushHistory(int p, int h) {
-    int[] ring = histRing[p];
-    if (histCount[p] == ring.length) {
-      int[] bigger = new int[ring.length * 2];
-      for (int k = 0; k < histCount[p]; k++) {
-        bigger[k] = ring[(histHead[p] + k) & (ring.length - 1)];
-      }
-      histRing[p] = bigger;
+    int[] ring = ringAppend(histRing[p], histHead[p], histCount[p], h);
+    if (ring != histRing[p]) {
+      histRing[p] = ring;
       histHead[p] = 0;
-      ring = bigger;
     }
-    ring[(histHead[p] + histCount[p]) & (ring.length - 1)] = h;
     histCount[p]++;
+  }
+
+  /**
+   * Appends a value to a ring of power-of-two length holding {@code count} values from {@code
+   * head}. When the ring is full, returns a ring twice as long holding the values from index 0
+   * (the caller then sets its head to 0), else the same ring.
+   */
+  private static int[] ringAppend(int[] ring, int head, int count, int value) {
+    int[] r = ring;
+    int h = head;
+    if (count == r.length) {
+      r = new int[ring.length * 2];
+      for (int k = 0; k < count; k++) {
+        r[k] = ring[(head + k) & (ring.length - 1)];
+      }
+      h = 0;
+    }
+    r[(h + count) & (r.length - 1)] = value;
+    return r;
   }
 
   private void writeLags(int p, int w) {
@@ -436,17 +449,11 @@ public final class OverOperator implements ChunkConsumer {
   }
 
   private void pushWaiting(int p, int w) {
-    int[] f = fifo[p];
-    if (fifoCount[p] == f.length) {
-      int[] bigger = new int[f.length * 2];
-      for (int k = 0; k < fifoCount[p]; k++) {
-        bigger[k] = f[(fifoHead[p] + k) & (f.length - 1)];
-      }
-      fifo[p] = bigger;
+    int[] f = ringAppend(fifo[p], fifoHead[p], fifoCount[p], w);
+    if (f != fifo[p]) {
+      fifo[p] = f;
       fifoHead[p] = 0;
-      f = bigger;
     }
-    f[(fifoHead[p] + fifoCount[p]) & (f.length - 1)] = w;
     fifoCount[p]++;
   }
 
