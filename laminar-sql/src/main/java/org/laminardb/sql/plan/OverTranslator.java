@@ -165,28 +165,13 @@ final class OverTranslator {
       if (!RelOptUtil.InputFinder.bits(c).get(rankColumn)) {
         continue;
       }
-      if (!(c instanceof RexCall) || ((RexCall) c).getOperands().size() != 2) {
+      RankComparison cmp = rankComparison(c, rankColumn);
+      if (cmp == null) {
         return true;
       }
-      RexCall call = (RexCall) c;
-      RexNode a = call.getOperands().get(0);
-      RexNode b = call.getOperands().get(1);
-      SqlKind kind = call.getKind();
-      if (isRef(b, rankColumn)) {
-        RexNode t = a;
-        a = b;
-        b = t;
-        kind = kind.reverse();
-      }
-      if (!isRef(a, rankColumn) || !(b instanceof RexLiteral)) {
-        return true;
-      }
-      BigDecimal v = ((RexLiteral) b).getValueAs(BigDecimal.class);
-      if (v == null) {
-        return true;
-      }
+      BigDecimal v = cmp.value();
       boolean harmless;
-      switch (kind) {
+      switch (cmp.kind()) {
         case LESS_THAN:
         case LESS_THAN_OR_EQUAL:
           harmless = true;
@@ -213,28 +198,13 @@ final class OverTranslator {
   private static long upperBound(RexNode condition, int rankColumn) {
     long best = -1;
     for (RexNode c : RelOptUtil.conjunctions(condition)) {
-      if (!(c instanceof RexCall) || ((RexCall) c).getOperands().size() != 2) {
+      RankComparison cmp = rankComparison(c, rankColumn);
+      if (cmp == null) {
         continue;
       }
-      RexCall call = (RexCall) c;
-      RexNode a = call.getOperands().get(0);
-      RexNode b = call.getOperands().get(1);
-      SqlKind kind = call.getKind();
-      if (isRef(b, rankColumn)) {
-        RexNode t = a;
-        a = b;
-        b = t;
-        kind = kind.reverse();
-      }
-      if (!isRef(a, rankColumn) || !(b instanceof RexLiteral)) {
-        continue;
-      }
-      BigDecimal v = ((RexLiteral) b).getValueAs(BigDecimal.class);
-      if (v == null) {
-        continue;
-      }
+      BigDecimal v = cmp.value();
       long bound;
-      switch (kind) {
+      switch (cmp.kind()) {
         case LESS_THAN_OR_EQUAL:
         case EQUALS:
           bound = v.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
@@ -251,6 +221,34 @@ final class OverTranslator {
       }
     }
     return best;
+  }
+
+  /** A conjunct {@code rank <kind> value}, the rank column on the left. */
+  private record RankComparison(SqlKind kind, BigDecimal value) {}
+
+  /**
+   * A binary comparison of the rank column with a non-NULL numeric literal, turned around when
+   * the literal is on the left ({@code 3 >= rn} is {@code rn <= 3}); null for any other conjunct.
+   */
+  private static RankComparison rankComparison(RexNode c, int rankColumn) {
+    if (!(c instanceof RexCall) || ((RexCall) c).getOperands().size() != 2) {
+      return null;
+    }
+    RexCall call = (RexCall) c;
+    RexNode a = call.getOperands().get(0);
+    RexNode b = call.getOperands().get(1);
+    SqlKind kind = call.getKind();
+    if (isRef(b, rankColumn)) {
+      RexNode t = a;
+      a = b;
+      b = t;
+      kind = kind.reverse();
+    }
+    if (!isRef(a, rankColumn) || !(b instanceof RexLiteral)) {
+      return null;
+    }
+    BigDecimal v = ((RexLiteral) b).getValueAs(BigDecimal.class);
+    return v == null ? null : new RankComparison(kind, v);
   }
 
   private static boolean isRef(RexNode node, int index) {

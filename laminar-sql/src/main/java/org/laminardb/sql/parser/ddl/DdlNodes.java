@@ -35,6 +35,26 @@ final class DdlNodes {
     return list.stream().map(SqlIdentifier.class::cast).toList();
   }
 
+  /**
+   * Writes the event-time clauses after a query: {@code EMIT ...}, {@code ALLOW LATENESS
+   * interval}, {@code LATE DATA TO name}; each only when present (non-null).
+   */
+  static void unparseEventTime(SqlWriter writer, SqlNode emit, SqlNode allowedLateness,
+      SqlNode lateDataTo) {
+    if (emit != null) {
+      writer.newlineAndIndent();
+      emit.unparse(writer, 0, 0);
+    }
+    if (allowedLateness != null) {
+      writer.keyword("ALLOW LATENESS");
+      allowedLateness.unparse(writer, 0, 0);
+    }
+    if (lateDataTo != null) {
+      writer.keyword("LATE DATA TO");
+      lateDataTo.unparse(writer, 0, 0);
+    }
+  }
+
   /** Writes {@code ( a, b, ... )}. */
   static void unparseParenthesized(SqlWriter writer, List<? extends SqlNode> nodes) {
     SqlWriter.Frame frame = writer.startList("(", ")");

@@ -173,18 +173,7 @@ public final class SqlCreateSink extends SqlCreate {
       writer.keyword("AS");
       writer.newlineAndIndent();
       query.unparse(writer, 0, 0);
-      if (emit != null) {
-        writer.newlineAndIndent();
-        emit.unparse(writer, 0, 0);
-      }
-      if (allowedLateness != null) {
-        writer.keyword("ALLOW LATENESS");
-        allowedLateness.unparse(writer, 0, 0);
-      }
-      if (lateDataTo != null) {
-        writer.keyword("LATE DATA TO");
-        lateDataTo.unparse(writer, 0, 0);
-      }
+      DdlNodes.unparseEventTime(writer, emit, allowedLateness, lateDataTo);
     }
   }
 
