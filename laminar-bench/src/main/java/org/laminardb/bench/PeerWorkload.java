@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.laminardb.BulkAppender;
 import org.laminardb.IdleStrategyKind;
@@ -219,7 +220,9 @@ public final class PeerWorkload {
   private static void awaitWindows(PeerWindowListener listener, int windows) {
     long deadline = System.nanoTime() + 60_000_000_000L;
     while (listener.windowsFired() < windows) {
-      Thread.onSpinWait();
+      // Parks rather than spins: the listener takes the time itself, and a spinning producer
+      // would compete with the reactor for the machine's cores.
+      LockSupport.parkNanos(50_000L);
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("window " + (windows - 1) + " did not fire");
       }
