@@ -40,7 +40,8 @@ if [[ ! -f "$PEERS_DIR/cp.txt" || ! -d "$PEERS_DIR/target/classes/peerbench" ]];
   mkdir -p "$PEERS_DIR"
   cp -r "$PEERS_SRC"/. "$PEERS_DIR"/ && chmod -R u+w "$PEERS_DIR"
   (cd "$PEERS_DIR" && mvn -B -q compile && mvn -B -q dependency:build-classpath \
-    -Dmdep.outputFile=cp.txt) || { echo "peer build failed" >&2; exit 1; }
+    -Dmdep.outputFile=cp.txt) > "$PEERS_DIR/build.log" 2>&1 \
+    || { tail -20 "$PEERS_DIR/build.log"; echo "peer build failed" >&2; exit 1; }
 fi
 PEER_CP="$PEERS_DIR/target/classes:$(cat "$PEERS_DIR/cp.txt")"
 mkdir -p "$OUT"
