@@ -252,8 +252,12 @@ final class WindowTranslator {
       pb.addCondition(condition);
     }
     RexProgram program = pb.getProgram();
-    PhysicalNode opInput = new CalcNode(w.input(), program,
+    // Without a filter and with only column references, the operator reads its input directly
+    // (no copy of every row): pushed column i is input column direct[i].
+    int[] direct = condition == null ? directColumns(pushed) : null;
+    PhysicalNode opInput = direct != null ? w.input() : new CalcNode(w.input(), program,
         org.laminardb.sql.type.TypeMapping.toSchema(program.getOutputRowType()));
+    java.util.function.IntUnaryOperator col = direct == null ? i -> i : i -> direct[i];
     // Group columns, in the aggregate's output order.
     ImmutableBitSet groups = agg.getGroupSet();
     int[] groupColumns = new int[groups.cardinality()];
@@ -266,7 +270,7 @@ final class WindowTranslator {
         hasWindow |= c == WindowSpec.START || c == WindowSpec.END;
         groupColumns[g++] = c;
       } else {
-        groupColumns[g++] = prefix + c;
+        groupColumns[g++] = col.applyAsInt(prefix + c);
         keys.add(prefix + c);
       }
     }
@@ -279,10 +283,10 @@ final class WindowTranslator {
     }
     // Aggregate arguments, remapped onto the pushed-down Calc's columns.
     Mappings.TargetMapping map = Mappings.create(MappingType.PARTIAL_FUNCTION, aggInputWidth,
-        pushed.size());
+        opInput.schema().size());
     for (int i = 0; i < aggInputWidth; i++) {
       if (code[i] >= 0) {
-        map.set(i, prefix + code[i]);
+        map.set(i, col.applyAsInt(prefix + code[i]));
       }
     }
     List<AggregateSpec> specs = new ArrayList<>();
@@ -301,8 +305,20 @@ final class WindowTranslator {
     EmitStrategy emit = emit();
     Schema late = prefix > 0 ? org.laminardb.sql.type.TypeMapping.toSchema(
         windowInput.getRowType()) : null;
-    return new WindowAggregateNode(opInput, timeOut, w.spec(), groupColumns, specs,
-        RelTranslator.schemaOf(agg), emit, late);
+    return new WindowAggregateNode(opInput, col.applyAsInt(timeOut), w.spec(), groupColumns,
+        specs, RelTranslator.schemaOf(agg), emit, late);
+  }
+
+  /** Input column of each pushed expression, or null unless all are column references. */
+  private static int[] directColumns(List<RexNode> pushed) {
+    int[] direct = new int[pushed.size()];
+    for (int i = 0; i < direct.length; i++) {
+      if (!(pushed.get(i) instanceof RexInputRef)) {
+        return null;
+      }
+      direct[i] = ((RexInputRef) pushed.get(i)).getIndex();
+    }
+    return direct;
   }
 
   /** SESSION: the non-window group keys must be exactly the PARTITION BY columns. */
