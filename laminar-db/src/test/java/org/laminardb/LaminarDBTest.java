@@ -135,6 +135,16 @@ class LaminarDBTest extends DatabaseTestBase {
         a.beginRow();
         a.endRow();
       }).extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("23502");
+      assertThatThrownBy(() -> {
+        a.beginRow();
+        a.setNull(0).setDouble(1, 1.0);
+        a.endRow();
+      }).extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("23502");
+      a.beginRow();
+      assertThatThrownBy(() -> a.setString(0, "x"))
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("42804");
+      a.setLong(0, 0).setDouble(1, -1.0).endRow();
+      a.flush();
     }
     Row r = db.query("SELECT * FROM c").rows().get(0);
     assertThat(r.getLong("n")).isEqualTo(5000);

@@ -10,20 +10,43 @@ import org.laminardb.error.LaminarDBException;
 
 /**
  * Columnar appender writing straight into the writer's pooled chunks. Garbage free: values go
- * into the column arrays; a row's unset columns become NULL. Checks are one branch per value.
+ * into the column arrays; a row's unset columns become NULL.
+ *
+ * <p>Per value one array read and one branch check the physical kind; per row, bit masks of the
+ * columns set and set to NULL make {@link #endRow()} constant time when every column was given a
+ * value (the usual case): only unset columns are visited, and NOT NULL is checked with one mask
+ * operation.
  */
 final class BulkAppenderImpl implements BulkAppender {
   private final Schema schema;
   private final ChunkWriter writer;
   private final SourceWriterImpl owner;
-  private final long[] setMask;
+  private final PhysicalKind[] kinds;
+  private final int width;
+  /** Bits of the columns declared NOT NULL. */
+  private final long[] notNull;
+  /** Bits of the columns set in the current row. */
+  private final long[] set;
+  /** Bits of the columns set to NULL in the current row. */
+  private final long[] nulls;
   private int row = -1;
 
   BulkAppenderImpl(Schema schema, ChunkWriter writer, SourceWriterImpl owner) {
     this.schema = schema;
     this.writer = writer;
     this.owner = owner;
-    this.setMask = new long[(schema.size() + 63) >>> 6];
+    this.width = schema.size();
+    this.kinds = new PhysicalKind[width];
+    int words = (width + 63) >>> 6;
+    this.notNull = new long[words];
+    this.set = new long[words];
+    this.nulls = new long[words];
+    for (int c = 0; c < width; c++) {
+      kinds[c] = schema.field(c).type().physical();
+      if (!schema.field(c).type().nullable()) {
+        notNull[c >>> 6] |= 1L << c;
+      }
+    }
   }
 
   @Override
@@ -33,22 +56,24 @@ final class BulkAppenderImpl implements BulkAppender {
     }
     owner.checkOpen();
     row = writer.beginRow();
-    java.util.Arrays.fill(setMask, 0L);
+    for (int w = 0; w < set.length; w++) {
+      set[w] = 0L;
+      nulls[w] = 0L;
+    }
   }
 
   private Column column(int c, PhysicalKind kind) {
     if (row < 0) {
       throw new IllegalStateException("beginRow() must be called first");
     }
-    Column col = writer.column(c);
-    if (col.type.physical() != kind) {
+    if (kinds[c] != kind) {
       throw new LaminarDBException(ErrorCode.DATATYPE_MISMATCH, "column "
-          + schema.field(c).name() + " is " + col.type.sqlName() + "; it takes set"
-          + (col.type.physical() == PhysicalKind.LONG ? "Long"
-              : col.type.physical() == PhysicalKind.DOUBLE ? "Double" : "String"));
+          + schema.field(c).name() + " is " + schema.field(c).type().sqlName() + "; it takes set"
+          + (kinds[c] == PhysicalKind.LONG ? "Long"
+              : kinds[c] == PhysicalKind.DOUBLE ? "Double" : "String"));
     }
-    setMask[c >>> 6] |= 1L << c;
-    return col;
+    set[c >>> 6] |= 1L << c;
+    return writer.column(c);
   }
 
   @Override
@@ -67,7 +92,7 @@ final class BulkAppenderImpl implements BulkAppender {
   public BulkAppender setString(int column, String value) {
     Column c = column(column, PhysicalKind.STRING);
     if (value == null) {
-      c.setNull(row);
+      markNull(c, column);
     } else {
       c.strings[row] = value;
     }
@@ -79,20 +104,29 @@ final class BulkAppenderImpl implements BulkAppender {
     if (row < 0) {
       throw new IllegalStateException("beginRow() must be called first");
     }
-    writer.column(column).setNull(row);
-    setMask[column >>> 6] |= 1L << column;
+    java.util.Objects.checkIndex(column, width);
+    set[column >>> 6] |= 1L << column;
+    markNull(writer.column(column), column);
     return this;
+  }
+
+  private void markNull(Column c, int column) {
+    c.setNull(row);
+    nulls[column >>> 6] |= 1L << column;
   }
 
   @Override
   public void endRow() {
-    for (int c = 0; c < schema.size(); c++) {
-      Column col = writer.column(c);
-      boolean set = (setMask[c >>> 6] & (1L << c)) != 0;
-      if (!set) {
-        col.setNull(row);
+    for (int w = 0; w < set.length; w++) {
+      int base = w << 6;
+      long unset = ~set[w] & (w == set.length - 1 ? lastWordMask() : -1L);
+      for (long bits = unset; bits != 0; bits &= bits - 1) {
+        int c = base + Long.numberOfTrailingZeros(bits);
+        writer.column(c).setNull(row);
       }
-      if (!schema.field(c).type().nullable() && col.isNull(row)) {
+      long violations = (unset | nulls[w]) & notNull[w];
+      if (violations != 0) {
+        int c = base + Long.numberOfTrailingZeros(violations);
         writer.abortRow();
         row = -1;
         throw new LaminarDBException(ErrorCode.NOT_NULL_VIOLATION, "null value in column \""
@@ -101,6 +135,11 @@ final class BulkAppenderImpl implements BulkAppender {
     }
     row = -1;
     writer.endRow();
+  }
+
+  private long lastWordMask() {
+    int bits = width & 63;
+    return bits == 0 ? -1L : (1L << bits) - 1;
   }
 
   @Override
