@@ -21,6 +21,8 @@ public final class ChunkWriter {
   private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
   private Chunk current;
   private int row = -1;
+  /** Rows were published (full chunks) since the last batch end. */
+  private boolean openBatch;
   private volatile boolean closed;
 
   /**
@@ -122,6 +124,13 @@ public final class ChunkWriter {
     if (current != null && current.size > 0) {
       current.batchEnd = true;
       publish();
+    } else if (openBatch) {
+      // The batch ended exactly at a full chunk: an empty chunk marks its end.
+      if (current == null) {
+        current = claim();
+      }
+      current.batchEnd = true;
+      publish();
     }
   }
 
@@ -158,6 +167,7 @@ public final class ChunkWriter {
   }
 
   private void publish() {
+    openBatch = !current.batchEnd;
     channel.publish(current);
     current = null;
   }
