@@ -43,6 +43,9 @@ import org.laminardb.Subscription;
  * engine's reactor thread (and the JVM's own threads). The last line is
  * {@code RESULT laminardb n=.. median_eps=.. median_events_per_cpu_s=.. all=[..]}.
  *
+ * <p>The database uses the default configuration except that {@code -Dlaminar.queueDepth=N} sets
+ * the chunks per channel ({@link LaminarDB.Builder#queueDepth}, default 64).
+ *
  * <p>Usage: {@code java -cp benchmarks.jar org.laminardb.bench.PeerWorkload [events] [keys]
  * [runs] [paced [BACKOFF|BUSY_SPIN|YIELD]]}. With {@code paced}, the producer waits before
  * publishing each window-closing batch until the engine has processed every earlier batch (the
@@ -83,7 +86,8 @@ public final class PeerWorkload {
     IdleStrategyKind idle = args.length > 4 ? IdleStrategyKind.valueOf(args[4])
         : IdleStrategyKind.BACKOFF;
     System.out.printf(Locale.ROOT, "laminardb n=%d keys=%d runs=%d batch=%d paced=%s idle=%s "
-        + "java=%s%n", n, keys, runs, BATCH_ROWS, paced, idle, System.getProperty("java.version"));
+        + "queue_depth=%d java=%s%n", n, keys, runs, BATCH_ROWS, paced, idle, QUEUE_DEPTH,
+        System.getProperty("java.version"));
     run(1_000_000L, keys, paced, idle, "warmup");
     List<Double> rates = new ArrayList<>();
     List<Double> perCpu = new ArrayList<>();
@@ -117,11 +121,14 @@ public final class PeerWorkload {
    */
   record RunResult(double eps, double cpuSeconds, Histogram firing) {}
 
+  /** Chunks per channel: {@code -Dlaminar.queueDepth}, else the engine's default of 64. */
+  private static final int QUEUE_DEPTH = Integer.getInteger("laminar.queueDepth", 64);
+
   static RunResult run(long n, int keys, boolean paced, IdleStrategyKind idle, String label) {
     long[] expectedRows = expectedRows(n, keys);
     int windows = expectedRows.length;
     long setup0 = System.nanoTime();
-    try (LaminarDB db = LaminarDB.builder().idleStrategy(idle).open()) {
+    try (LaminarDB db = LaminarDB.builder().idleStrategy(idle).queueDepth(QUEUE_DEPTH).open()) {
       db.execute("CREATE SOURCE ev (k BIGINT, v BIGINT, ts TIMESTAMP, WATERMARK FOR ts)");
       db.execute(STREAM);
       PeerWindowListener listener = new PeerWindowListener(WINDOW_MICROS, expectedRows);
