@@ -51,3 +51,17 @@ CREATE SOURCE idle3 (ts TIMESTAMP, WATERMARK FOR ts) WITH ('watermark.idle_timeo
 ! 22023
 CREATE SOURCE idle4 (ts TIMESTAMP, WATERMARK FOR ts) WITH ('color' = 'blue');
 ! 22023
+-- Ad-hoc queries over a view use Calcite's window table functions (window_start, window_end).
+CREATE MATERIALIZED VIEW raw AS SELECT k, ts FROM t;
+INSERT INTO t (k, ts) VALUES ('x', TIMESTAMP '2026-01-01 00:00:21'), ('x', TIMESTAMP '2026-01-01 00:00:32');
+SELECT * FROM TABLE(TUMBLE(TABLE raw, DESCRIPTOR(ts), INTERVAL '10' SECOND)) ORDER BY ts;
+> k | ts | window_start | window_end
+> x | 2026-01-01 00:00:21 | 2026-01-01 00:00:20 | 2026-01-01 00:00:30
+> x | 2026-01-01 00:00:32 | 2026-01-01 00:00:30 | 2026-01-01 00:00:40
+SELECT window_start, COUNT(*) AS n FROM TABLE(HOP(TABLE raw, DESCRIPTOR(ts), INTERVAL '10' SECOND, INTERVAL '20' SECOND)) GROUP BY window_start ORDER BY window_start;
+> window_start | n
+> 2026-01-01 00:00:10 | 1
+> 2026-01-01 00:00:20 | 2
+> 2026-01-01 00:00:30 | 1
+SELECT tumble(ts, INTERVAL '10' SECOND) AS w, COUNT(*) AS n FROM raw GROUP BY tumble(ts, INTERVAL '10' SECOND);
+! 0A000

@@ -46,6 +46,7 @@ public final class LaminarOperatorTable {
   public static final String FUN = "standard,postgresql";
 
   private static final SqlOperatorTable INSTANCE = build();
+  private static final SqlOperatorTable AD_HOC = buildAdHoc();
 
   private LaminarOperatorTable() {}
 
@@ -56,6 +57,17 @@ public final class LaminarOperatorTable {
    */
   public static SqlOperatorTable instance() {
     return INSTANCE;
+  }
+
+  /**
+   * Operator table that validates ad-hoc queries exactly as Calcite's JDBC driver then runs them:
+   * Calcite's own window table functions (TUMBLE, HOP, SESSION without {@code window_time}) and
+   * aggregate functions, plus LaminarDB's scalar functions.
+   *
+   * @return the shared, immutable table
+   */
+  public static SqlOperatorTable adHocInstance() {
+    return AD_HOC;
   }
 
   /**
@@ -96,15 +108,25 @@ public final class LaminarOperatorTable {
     return p;
   }
 
-  private static SqlOperatorTable build() {
-    SqlOperatorTable libraries = LaminarAggFunctions.replacing(
-        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.parse(FUN)));
+  private static SqlOperatorTable buildAdHoc() {
+    return SqlOperatorTables.chain(
+        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.parse(FUN)),
+        new LaminarFunctionTable(ownFunctions()));
+  }
+
+  private static List<SqlOperator> ownFunctions() {
     List<SqlOperator> own = new ArrayList<>();
     for (LaminarFunction f : LaminarFunction.all()) {
       own.add(LaminarSqlFunction.of(f));
     }
+    return own;
+  }
+
+  private static SqlOperatorTable build() {
+    SqlOperatorTable libraries = LaminarAggFunctions.replacing(
+        SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.parse(FUN)));
     return SqlOperatorTables.chain(new WithoutCalciteWindows(libraries),
-        new LaminarFunctionTable(own), SqlOperatorTables.of(WindowTableFunctions.all()));
+        new LaminarFunctionTable(ownFunctions()), SqlOperatorTables.of(WindowTableFunctions.all()));
   }
 
   /** Calcite's operators minus its window table functions, which LaminarDB replaces. */

@@ -22,6 +22,7 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
@@ -74,7 +75,7 @@ public final class StreamPlanner {
   public PlannedQuery plan(SqlNode query, QueryOptions options) {
     query = GroupWindowRewriter.rewrite(query, resolver);
     ContinuousQueryChecker.check(query);
-    RelNode rel = toRel(query);
+    RelNode rel = toRel(query, LaminarOperatorTable.instance());
     PhysicalNode root = new RelTranslator(options).translate(optimize(rel));
     return new PlannedQuery(root, root.schema());
   }
@@ -87,7 +88,13 @@ public final class StreamPlanner {
    * @throws LaminarDBException with SQLSTATE and position for invalid SQL
    */
   public AdHocQuery validateAdHoc(SqlNode query) {
-    RelNode rel = toRel(query);
+    if (GroupWindowRewriter.rewrite(query) != query) {
+      throw SqlErrors.unsupported(query, "window functions in GROUP BY (tumble(ts, ...), "
+          + "hop, session, cumulate) are for continuous queries; an ad-hoc query over a view "
+          + "can use FROM TABLE(TUMBLE(TABLE view, DESCRIPTOR(ts), size)) or HOP, with "
+          + "window_start and window_end");
+    }
+    RelNode rel = toRel(query, LaminarOperatorTable.adHocInstance());
     Map<String, Relation> inputs = new LinkedHashMap<>();
     new RelVisitor() {
       @Override
@@ -104,7 +111,7 @@ public final class StreamPlanner {
     return new AdHocQuery(TypeMapping.toSchema(rel.getRowType()), new ArrayList<>(inputs.values()));
   }
 
-  private RelNode toRel(SqlNode query) {
+  private RelNode toRel(SqlNode query, SqlOperatorTable operators) {
     JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(LaminarTypeSystem.INSTANCE);
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     for (Relation r : resolver.relations()) {
@@ -115,7 +122,7 @@ public final class StreamPlanner {
     CalciteCatalogReader reader = new CalciteCatalogReader(
         root, List.of(), typeFactory, new CalciteConnectionConfigImpl(props));
     SqlValidator validator = SqlValidatorUtil.newValidator(
-        LaminarOperatorTable.instance(), reader, typeFactory,
+        operators, reader, typeFactory,
         SqlValidator.Config.DEFAULT
             .withIdentifierExpansion(true)
             .withConformance(SqlConformanceEnum.LENIENT));
