@@ -31,6 +31,7 @@ import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.laminardb.error.LaminarDBException;
 import org.laminardb.sql.function.LaminarOperatorTable;
 import org.laminardb.sql.type.LaminarTypeSystem;
+import org.laminardb.core.type.Schema;
 import org.laminardb.sql.type.TypeMapping;
 
 /**
@@ -109,6 +110,16 @@ public final class StreamPlanner {
       }
     }.go(rel);
     return new AdHocQuery(TypeMapping.toSchema(rel.getRowType()), new ArrayList<>(inputs.values()));
+  }
+
+  /**
+   * Columns of a query validated as a continuous query would be, without planning it (tests).
+   *
+   * @param query the query, group-window syntax already rewritten
+   * @return its output columns
+   */
+  Schema continuousRowType(SqlNode query) {
+    return TypeMapping.toSchema(toRel(query, LaminarOperatorTable.instance()).getRowType());
   }
 
   private RelNode toRel(SqlNode query, SqlOperatorTable operators) {

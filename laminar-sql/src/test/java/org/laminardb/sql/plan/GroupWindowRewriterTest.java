@@ -42,7 +42,7 @@ class GroupWindowRewriterTest {
   private static List<String> validatedColumns(String sql) {
     SqlNode rewritten = GroupWindowRewriter.rewrite(LaminarSqlParser.parseStatement(sql),
         RESOLVER);
-    return new StreamPlanner(RESOLVER).validateAdHoc(rewritten).schema().fields().stream()
+    return new StreamPlanner(RESOLVER).continuousRowType(rewritten).fields().stream()
         .map(Field::name)
         .toList();
   }
