@@ -90,6 +90,45 @@ final class RecordScanner {
     return OK;
   }
 
+  /**
+   * After {@link #next()} returned {@link #INVALID}: whether the invalid record's length field
+   * points at a complete, valid record with the LSN after the expected one. A torn write leaves
+   * nothing valid behind it, so such a record means damage inside the log, not a torn tail.
+   */
+  boolean validRecordFollows() throws IOException {
+    ByteBuffer h = ByteBuffer.allocate(WalFormat.RECORD_HEADER_BYTES);
+    if (!readAt(h, position)) {
+      return false;
+    }
+    int len = h.getInt(0);
+    long q = position + WalFormat.RECORD_HEADER_BYTES + (long) len;
+    if (len < 0 || q + WalFormat.RECORD_HEADER_BYTES > fileSize) {
+      return false;
+    }
+    h.clear();
+    readAt(h, q);
+    int len2 = h.getInt(0);
+    if (len2 < 0 || q + WalFormat.RECORD_HEADER_BYTES + len2 > fileSize
+        || h.getLong(8) != expectedLsn + 1) {
+      return false;
+    }
+    ByteBuffer body = ByteBuffer.allocate(len2);
+    readAt(body, q + WalFormat.RECORD_HEADER_BYTES);
+    CRC32C c = new CRC32C();
+    c.update(h.array(), 8, 12);
+    c.update(body.array(), 0, len2);
+    return (int) c.getValue() == h.getInt(4);
+  }
+
+  private boolean readAt(ByteBuffer dst, long at) throws IOException {
+    while (dst.hasRemaining()) {
+      if (ch.read(dst, at + dst.position()) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private int invalid(String reason) {
     invalidReason = reason;
     return INVALID;

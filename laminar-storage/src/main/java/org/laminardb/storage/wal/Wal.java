@@ -196,10 +196,13 @@ public final class Wal implements AutoCloseable {
         if ((forceOnCommit ? syncedLsn : writtenLsn) >= lsn) {
           return;
         }
-        checkUsable();
+        if (failure != null) {
+          checkUsable();
+        }
         if (flushing) {
           flushDone.awaitUninterruptibly();
         } else {
+          checkUsable();
           flushAsLeader(forceOnCommit);
         }
       }
@@ -330,6 +333,7 @@ public final class Wal implements AutoCloseable {
       if (closed) {
         return;
       }
+      closed = true; // refuse appends from now on; everything appended before is flushed below
       while (flushing) {
         flushDone.awaitUninterruptibly();
       }
@@ -337,7 +341,6 @@ public final class Wal implements AutoCloseable {
         flushAsLeader(true);
       }
       error = failure;
-      closed = true;
       flushDone.signalAll();
     } finally {
       lock.unlock();
@@ -478,6 +481,10 @@ public final class Wal implements AutoCloseable {
         if (r == RecordScanner.INVALID) {
           if (!isLast) {
             throw WalFormat.corrupted(file, s.position(), s.invalidReason);
+          }
+          if (s.validRecordFollows()) {
+            throw WalFormat.corrupted(file, s.position(), s.invalidReason
+                + ", and a valid record follows it (not a torn write at the tail)");
           }
           // Torn tail: the write of an unacknowledged record was cut short by a crash.
           ch.truncate(s.position());

@@ -2,10 +2,9 @@ package org.laminardb.storage.wal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Kills a writing child JVM with SIGKILL and checks that every acknowledged record survived. */
 class WalCrashTest {
   @TempDir Path dir;
+  @TempDir Path outDir;
 
   @Test
   void everyAcknowledgedRecordSurvivesKill() throws Exception {
@@ -54,41 +54,41 @@ class WalCrashTest {
     }
   }
 
+  /**
+   * Starts the writer with stdout going to a file (a pipe's stream is closed under a reader by
+   * {@code destroyForcibly}), waits for READY, kills it after {@code millis} ms and returns the
+   * acknowledged numbers: only complete lines, since the kill may cut the last one short.
+   */
   private List<Long> runAndKill(long start, int millis) throws Exception {
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator
         + "java";
+    Path out = Files.createTempFile(outDir, "writer", ".out");
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-cp",
         System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString(),
         Long.toString(start));
     pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+    pb.redirectOutput(out.toFile());
     Process p = pb.start();
-    List<Long> acked = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(
-        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line = in.readLine();
-      assertThat(line).isEqualTo("READY");
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-      Thread killer = new Thread(() -> {
-        long wait = deadline - System.nanoTime();
-        if (wait > 0) {
-          try {
-            TimeUnit.NANOSECONDS.sleep(wait);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-        p.destroyForcibly();
-      });
-      killer.start();
-      while ((line = in.readLine()) != null) {
-        if (!line.isEmpty() && Character.isDigit(line.charAt(0))
-            && line.chars().allMatch(Character::isDigit)) {
-          acked.add(Long.parseLong(line));
-        }
+    try {
+      long readyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(out, StandardCharsets.UTF_8).startsWith("READY\n")) {
+        assertThat(p.isAlive()).as("writer exited early with %s", out).isTrue();
+        assertThat(System.nanoTime()).as("writer not ready").isLessThan(readyBy);
+        Thread.sleep(5);
       }
-      killer.join();
+      Thread.sleep(millis);
+    } finally {
+      p.destroyForcibly();
+      p.waitFor();
     }
-    p.waitFor();
+    String text = Files.readString(out, StandardCharsets.UTF_8);
+    String[] lines = text.substring(0, text.lastIndexOf('\n') + 1).split("\n");
+    List<Long> acked = new ArrayList<>();
+    for (String line : lines) {
+      if (!line.isEmpty() && line.chars().allMatch(Character::isDigit)) {
+        acked.add(Long.parseLong(line));
+      }
+    }
     return acked;
   }
 }

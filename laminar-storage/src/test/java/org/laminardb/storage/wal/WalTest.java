@@ -165,6 +165,24 @@ class WalTest {
   }
 
   @Test
+  void bitFlipInsideTheLastSegmentIsCorruptionNotATornTail() throws IOException {
+    try (Wal wal = Wal.open(dir, WalOptions.defaults())) {
+      for (long i = 1; i <= 5; i++) {
+        appendCommit(wal, 1, i);
+      }
+    }
+    Path seg = segmentFiles().get(0);
+    int recordBytes = WalFormat.RECORD_HEADER_BYTES + WalTestSupport.payload(1).length;
+    flip(seg, WalFormat.HEADER_BYTES + 2 * recordBytes + WalFormat.RECORD_HEADER_BYTES + 1);
+    assertThatThrownBy(() -> Wal.open(dir, WalOptions.defaults()))
+        .isInstanceOf(LaminarDBException.class).hasMessageContaining(seg.toString())
+        .hasMessageContaining("offset " + (WalFormat.HEADER_BYTES + 2 * recordBytes))
+        .hasMessageContaining("a valid record follows")
+        .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("XX001"));
+    assertThat(Files.size(seg)).isEqualTo(WalFormat.HEADER_BYTES + 5L * recordBytes);
+  }
+
+  @Test
   void bitFlipInHeaderIsCorruption() throws IOException {
     writeSegments();
     List<Path> segs = segmentFiles();
