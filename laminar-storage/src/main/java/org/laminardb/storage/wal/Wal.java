@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -41,11 +43,14 @@ import org.laminardb.error.LaminarDBException;
  */
 public final class Wal implements AutoCloseable {
   private static final String LOCK_FILE = "wal.lock";
+  /** Real paths of the directories open in this JVM. */
+  private static final Set<Path> OPEN_DIRS = ConcurrentHashMap.newKeySet();
 
   private final Path dir;
   private final WalOptions options;
   private final FileChannel lockChannel;
   private final FileLock fileLock;
+  private final Path key;
   private final boolean forceOnCommit;
   /** First LSN to segment file; the last entry is the segment being written. */
   private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
@@ -70,8 +75,10 @@ public final class Wal implements AutoCloseable {
 
   private final Thread syncer;
 
-  private Wal(Path dir, WalOptions options, FileChannel lockChannel, FileLock fileLock) {
+  private Wal(Path dir, WalOptions options, FileChannel lockChannel, FileLock fileLock,
+      Path key) {
     this.dir = dir;
+    this.key = key;
     this.options = options;
     this.lockChannel = lockChannel;
     this.fileLock = fileLock;
@@ -100,8 +107,16 @@ public final class Wal implements AutoCloseable {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(options, "options");
     FileChannel lockChannel = null;
+    Path key = null;
     try {
       Files.createDirectories(dir);
+      // One lock file descriptor per JVM: closing a second descriptor of the file would drop the
+      // process's POSIX lock, so instances in this JVM are told apart here, before opening it.
+      key = dir.toRealPath();
+      if (!OPEN_DIRS.add(key)) {
+        key = null;
+        throw inUse(dir);
+      }
       lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
           StandardOpenOption.WRITE);
       FileLock fileLock;
@@ -111,15 +126,15 @@ public final class Wal implements AutoCloseable {
         fileLock = null;
       }
       if (fileLock == null) {
-        throw new LaminarDBException(ErrorCode.OBJECT_IN_USE, "WAL directory " + dir
-            + " is in use by another process or LaminarDB instance (lock on "
-            + dir.resolve(LOCK_FILE) + " is held)");
+        throw inUse(dir);
       }
-      Wal wal = new Wal(dir, options, lockChannel, fileLock);
+      Wal wal = new Wal(dir, options, lockChannel, fileLock, key);
       try {
         wal.recover();
       } catch (IOException | RuntimeException e) {
-        wal.closeQuietly();
+        wal.closeQuietly(); // closes the lock channel and releases the key
+        lockChannel = null;
+        key = null;
         throw e;
       }
       if (wal.syncer != null) {
@@ -128,10 +143,24 @@ public final class Wal implements AutoCloseable {
       return wal;
     } catch (IOException e) {
       closeQuietly(lockChannel);
+      release(key);
       throw ioError("cannot open WAL directory " + dir, e);
     } catch (RuntimeException e) {
       closeQuietly(lockChannel);
+      release(key);
       throw e;
+    }
+  }
+
+  private static LaminarDBException inUse(Path dir) {
+    return new LaminarDBException(ErrorCode.OBJECT_IN_USE, "WAL directory " + dir
+        + " is in use by another process or LaminarDB instance (lock on "
+        + dir.resolve(LOCK_FILE) + " is held)");
+  }
+
+  private static void release(Path key) {
+    if (key != null) {
+      OPEN_DIRS.remove(key);
     }
   }
 
@@ -580,6 +609,7 @@ public final class Wal implements AutoCloseable {
       // closing the channel releases it too
     }
     closeQuietly(lockChannel);
+    release(key);
   }
 
   private static void closeQuietly(FileChannel ch) {
