@@ -67,6 +67,8 @@ public final class Wal implements AutoCloseable {
   private long segmentBytes;
   private boolean flushing;
   private boolean closed;
+  /** Set by close() after its final flush. */
+  private boolean finished;
   private Throwable failure;
 
   // Guarded by ioLock (taken without holding lock, or inside lock but never the other way).
@@ -228,7 +230,8 @@ public final class Wal implements AutoCloseable {
         if (failure != null) {
           checkUsable();
         }
-        if (flushing) {
+        if (flushing || (closed && !finished)) {
+          // a leader, or close()'s final flush, is about to cover the record
           flushDone.awaitUninterruptibly();
         } else {
           checkUsable();
@@ -370,6 +373,7 @@ public final class Wal implements AutoCloseable {
         flushAsLeader(true);
       }
       error = failure;
+      finished = true;
       flushDone.signalAll();
     } finally {
       lock.unlock();

@@ -291,6 +291,42 @@ class WalTest {
     }
   }
 
+  @Test
+  void closeDuringCommitsKeepsEveryAcknowledgedRecord() throws Exception {
+    Set<Long> acked = ConcurrentHashMap.newKeySet();
+    Wal wal = Wal.open(dir, SMALL);
+    List<Thread> ts = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      Thread th = new Thread(() -> {
+        try {
+          for (long i = 0; ; i++) {
+            acked.add(appendCommit(wal, 1, i));
+          }
+        } catch (LaminarDBException e) {
+          assertThat(e.getMessage()).contains("closed");
+        }
+      });
+      ts.add(th);
+      th.start();
+    }
+    while (acked.size() < 200) {
+      Thread.sleep(1);
+    }
+    wal.close();
+    for (Thread th : ts) {
+      th.join();
+    }
+    try (Wal again = Wal.open(dir, SMALL)) {
+      Set<Long> present = new java.util.HashSet<>();
+      try (WalReader r = again.reader(1)) {
+        while (r.next()) {
+          assertThat(present.add(r.lsn())).isTrue();
+        }
+      }
+      assertThat(present).containsAll(acked);
+    }
+  }
+
   private void writeSegments() throws IOException {
     try (Wal wal = Wal.open(dir, SMALL)) {
       for (long i = 1; i <= 200; i++) {
