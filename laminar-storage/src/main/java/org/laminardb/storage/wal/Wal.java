@@ -71,7 +71,7 @@ public final class Wal implements AutoCloseable {
   private boolean finished;
   private Throwable failure;
 
-  // Guarded by ioLock (taken without holding lock, or inside lock but never the other way).
+  // Guarded by ioLock. Never acquired while holding lock (the syncer takes lock inside ioLock).
   private final ReentrantLock ioLock = new ReentrantLock();
   private FileChannel segment;
 
