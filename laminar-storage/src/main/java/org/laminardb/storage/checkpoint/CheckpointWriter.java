@@ -224,6 +224,7 @@ public final class CheckpointWriter implements AutoCloseable {
     private final FileChannel ch;
     private final CRC32C crc = new CRC32C();
     private final ByteBuffer buf = ByteBuffer.allocate(64 << 10);
+    private final byte[] one = new byte[1];
     private long length;
     private boolean closed;
 
@@ -235,7 +236,8 @@ public final class CheckpointWriter implements AutoCloseable {
 
     @Override
     public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
+      one[0] = (byte) b;
+      write(one, 0, 1);
     }
 
     @Override
