@@ -1,9 +1,9 @@
 package org.laminardb.storage.checkpoint;
 
+import org.laminardb.storage.DirectoryLock;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,9 +16,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 import org.laminardb.error.ErrorCode;
@@ -41,24 +39,18 @@ public final class CheckpointStore implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(CheckpointStore.class.getName());
   private static final String LOCK_FILE = "checkpoint.lock";
   /** Real paths of the directories open in this JVM (see {@code Wal} for why). */
-  private static final Set<Path> OPEN_DIRS = ConcurrentHashMap.newKeySet();
 
   private final Path dir;
   private final int keep;
-  private final Path key;
-  private final FileChannel lockChannel;
-  private final FileLock fileLock;
+  private final DirectoryLock lock;
   private CheckpointWriter writer;
   private long lastBegun;
   private boolean closed;
 
-  private CheckpointStore(Path dir, int keep, Path key, FileChannel lockChannel,
-      FileLock fileLock) {
+  private CheckpointStore(Path dir, int keep, DirectoryLock lock) {
     this.dir = dir;
     this.keep = keep;
-    this.key = key;
-    this.lockChannel = lockChannel;
-    this.fileLock = fileLock;
+    this.lock = lock;
   }
 
   /**
@@ -77,40 +69,11 @@ public final class CheckpointStore implements AutoCloseable {
     if (keep < 1) {
       throw new IllegalArgumentException("keep must be at least 1, got " + keep);
     }
-    Path key = null;
-    FileChannel ch = null;
     try {
-      Files.createDirectories(dir);
-      key = dir.toRealPath();
-      if (!OPEN_DIRS.add(key)) {
-        key = null;
-        throw inUse(dir);
-      }
-      ch = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        throw inUse(dir);
-      }
-      return new CheckpointStore(dir, keep, key, ch, lock);
-    } catch (IOException | RuntimeException e) {
-      if (ch != null) {
-        try {
-          ch.close();
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
-      if (key != null) {
-        OPEN_DIRS.remove(key);
-      }
-      throw e instanceof IOException io ? io("cannot open checkpoint directory " + dir, io)
-          : (RuntimeException) e;
+      return new CheckpointStore(dir, keep,
+          DirectoryLock.acquire(dir, LOCK_FILE, "checkpoint directory"));
+    } catch (IOException e) {
+      throw io("cannot open checkpoint directory " + dir, e);
     }
   }
 
@@ -258,14 +221,7 @@ public final class CheckpointStore implements AutoCloseable {
       writer.abort();
     }
     closed = true;
-    try {
-      fileLock.release();
-      lockChannel.close();
-    } catch (IOException e) {
-      // the lock goes with the channel
-    } finally {
-      OPEN_DIRS.remove(key);
-    }
+    lock.close();
   }
 
   synchronized void completed(CheckpointWriter w) {
@@ -364,11 +320,6 @@ public final class CheckpointStore implements AutoCloseable {
     }
   }
 
-  private static LaminarDBException inUse(Path dir) {
-    return new LaminarDBException(ErrorCode.OBJECT_IN_USE, "checkpoint directory " + dir
-        + " is in use by another process or LaminarDB instance (lock on "
-        + dir.resolve(LOCK_FILE) + " is held)");
-  }
 
   private static LaminarDBException io(String message, IOException e) {
     return new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, message + ": " + e,

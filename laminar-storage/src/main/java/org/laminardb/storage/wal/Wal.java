@@ -1,10 +1,10 @@
 package org.laminardb.storage.wal;
 
+import org.laminardb.storage.DirectoryLock;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -44,13 +43,10 @@ import org.laminardb.error.LaminarDBException;
 public final class Wal implements AutoCloseable {
   private static final String LOCK_FILE = "wal.lock";
   /** Real paths of the directories open in this JVM. */
-  private static final Set<Path> OPEN_DIRS = ConcurrentHashMap.newKeySet();
 
   private final Path dir;
   private final WalOptions options;
-  private final FileChannel lockChannel;
-  private final FileLock fileLock;
-  private final Path key;
+  private final DirectoryLock dirLock;
   private final boolean forceOnCommit;
   /** First LSN to segment file; the last entry is the segment being written. */
   private final ConcurrentSkipListMap<Long, Path> segments = new ConcurrentSkipListMap<>();
@@ -77,13 +73,10 @@ public final class Wal implements AutoCloseable {
 
   private final Thread syncer;
 
-  private Wal(Path dir, WalOptions options, FileChannel lockChannel, FileLock fileLock,
-      Path key) {
+  private Wal(Path dir, WalOptions options, DirectoryLock lock) {
     this.dir = dir;
-    this.key = key;
     this.options = options;
-    this.lockChannel = lockChannel;
-    this.fileLock = fileLock;
+    this.dirLock = lock;
     this.forceOnCommit = options.syncPolicy().kind() == SyncPolicy.Kind.FSYNC;
     if (options.syncPolicy().kind() == SyncPolicy.Kind.INTERVAL) {
       syncer = new Thread(this::syncLoop, "laminar-wal-sync " + dir.getFileName());
@@ -108,62 +101,26 @@ public final class Wal implements AutoCloseable {
   public static Wal open(Path dir, WalOptions options) {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(options, "options");
-    FileChannel lockChannel = null;
-    Path key = null;
+    DirectoryLock lock;
     try {
-      Files.createDirectories(dir);
-      // One lock file descriptor per JVM: closing a second descriptor of the file would drop the
-      // process's POSIX lock, so instances in this JVM are told apart here, before opening it.
-      key = dir.toRealPath();
-      if (!OPEN_DIRS.add(key)) {
-        key = null;
-        throw inUse(dir);
-      }
-      lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
-      FileLock fileLock;
-      try {
-        fileLock = lockChannel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        fileLock = null;
-      }
-      if (fileLock == null) {
-        throw inUse(dir);
-      }
-      Wal wal = new Wal(dir, options, lockChannel, fileLock, key);
-      try {
-        wal.recover();
-      } catch (IOException | RuntimeException e) {
-        wal.closeQuietly(); // closes the lock channel and releases the key
-        lockChannel = null;
-        key = null;
-        throw e;
-      }
-      if (wal.syncer != null) {
-        wal.syncer.start();
-      }
-      return wal;
+      lock = DirectoryLock.acquire(dir, LOCK_FILE, "WAL directory");
     } catch (IOException e) {
-      closeQuietly(lockChannel);
-      release(key);
+      throw ioError("cannot open WAL directory " + dir, e);
+    }
+    Wal wal = new Wal(dir, options, lock);
+    try {
+      wal.recover();
+    } catch (IOException e) {
+      wal.closeQuietly(); // releases the lock
       throw ioError("cannot open WAL directory " + dir, e);
     } catch (RuntimeException e) {
-      closeQuietly(lockChannel);
-      release(key);
+      wal.closeQuietly();
       throw e;
     }
-  }
-
-  private static LaminarDBException inUse(Path dir) {
-    return new LaminarDBException(ErrorCode.OBJECT_IN_USE, "WAL directory " + dir
-        + " is in use by another process or LaminarDB instance (lock on "
-        + dir.resolve(LOCK_FILE) + " is held)");
-  }
-
-  private static void release(Path key) {
-    if (key != null) {
-      OPEN_DIRS.remove(key);
+    if (wal.syncer != null) {
+      wal.syncer.start();
     }
+    return wal;
   }
 
   /**
@@ -607,13 +564,7 @@ public final class Wal implements AutoCloseable {
     } finally {
       ioLock.unlock();
     }
-    try {
-      fileLock.release();
-    } catch (IOException e) {
-      // closing the channel releases it too
-    }
-    closeQuietly(lockChannel);
-    release(key);
+    dirLock.close();
   }
 
   private static void closeQuietly(FileChannel ch) {
