@@ -2,17 +2,14 @@ package org.laminardb.storage.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.laminardb.storage.testing.KilledChild;
 
 /**
  * Kills a child JVM writing checkpoints with SIGKILL and checks that reopening always finds a
@@ -28,7 +25,8 @@ class CheckpointCrashTest {
     Random random = new Random(7);
     long lastAcked = 0;
     for (int round = 0; round < 5; round++) {
-      List<Long> acked = runAndKill(100 + random.nextInt(400));
+      List<Long> acked = KilledChild.runAndKill(outDir, CheckpointCrashWriter.class,
+          100 + random.nextInt(400), 1, dir.toString());
       assertThat(acked).as("round %d acknowledged something", round).isNotEmpty();
       lastAcked = acked.get(acked.size() - 1);
       try (CheckpointStore store = CheckpointStore.open(dir, 2)) {
@@ -48,43 +46,5 @@ class CheckpointCrashTest {
         assertThat(store.list().size()).isBetween(1, 3);
       }
     }
-  }
-
-  /** Starts the writer, waits for READY, kills it after {@code millis} ms, returns the acks. */
-  private List<Long> runAndKill(int millis) throws Exception {
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator
-        + "java";
-    Path out = Files.createTempFile(outDir, "writer", ".out");
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx128m", "-cp",
-        System.getProperty("java.class.path"), CheckpointCrashWriter.class.getName(),
-        dir.toString());
-    pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-    pb.redirectOutput(out.toFile());
-    Process p = pb.start();
-    try {
-      long readyBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!Files.readString(out, StandardCharsets.UTF_8).startsWith("READY\n")) {
-        assertThat(p.isAlive()).as("writer exited early with %s", out).isTrue();
-        assertThat(System.nanoTime()).as("writer not ready").isLessThan(readyBy);
-        Thread.sleep(5);
-      }
-      Thread.sleep(millis);
-      long ackedBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (Files.readString(out, StandardCharsets.UTF_8).split("\n", -1).length < 3) {
-        assertThat(p.isAlive()).as("writer exited early with %s", out).isTrue();
-        assertThat(System.nanoTime()).as("no checkpoint completed").isLessThan(ackedBy);
-        Thread.sleep(5);
-      }
-    } finally {
-      p.destroyForcibly();
-      p.waitFor(60, TimeUnit.SECONDS);
-    }
-    String text = Files.readString(out, StandardCharsets.UTF_8);
-    List<Long> acked = new ArrayList<>();
-    String[] lines = text.split("\n", -1);
-    for (int i = 1; i < lines.length - 1; i++) { // the last piece may be cut short
-      acked.add(Long.parseLong(lines[i]));
-    }
-    return acked;
   }
 }
