@@ -43,11 +43,16 @@ public final class LaminarDB implements AutoCloseable {
   }
 
   /**
-   * Opens a durable database in a directory.
+   * Opens a durable database in a directory, creating it if missing. Every statement that changes
+   * the catalog and every write is logged before it returns (forced to disk under the default
+   * {@link WalSync#FSYNC}); opening the directory again brings back every object and all state,
+   * also after a crash. One open database per directory at a time.
    *
    * @param directory where the database keeps its files
    * @return the database
-   * @throws LaminarDBException with {@code 0A000}: durable mode is not available yet
+   * @throws LaminarDBException {@code 55006} if the directory is open in this or another process,
+   *     {@code XX001} if its log is corrupt (the message names the file and offset),
+   *     {@code 0A000} if it was written by a newer version of LaminarDB
    */
   public static LaminarDB open(Path directory) {
     return builder().path(directory).open();
@@ -192,6 +197,18 @@ public final class LaminarDB implements AutoCloseable {
      */
     public Builder path(Path directory) {
       config.path(Objects.requireNonNull(directory, "directory"));
+      return this;
+    }
+
+    /**
+     * When a durable database forces its log to disk (default {@link WalSync#FSYNC}); see
+     * {@link WalSync} for what each policy risks. Ignored in memory.
+     *
+     * @param sync the policy
+     * @return this builder
+     */
+    public Builder walSync(WalSync sync) {
+      config.walSync(Objects.requireNonNull(sync, "sync"));
       return this;
     }
 

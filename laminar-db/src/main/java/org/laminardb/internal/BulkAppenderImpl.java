@@ -133,8 +133,13 @@ final class BulkAppenderImpl implements BulkAppender {
             + schema.field(c).name() + "\" violates not-null constraint");
       }
     }
+    boolean fills = row + 1 == writer.chunk().capacity();
     row = -1;
-    writer.endRow();
+    if (fills && owner.durable()) {
+      owner.publishFullChunk();
+    } else {
+      writer.endRow();
+    }
   }
 
   private long lastWordMask() {
@@ -144,6 +149,10 @@ final class BulkAppenderImpl implements BulkAppender {
 
   @Override
   public void flush() {
+    if (owner.durable()) {
+      owner.publish(writer::flush);
+      return;
+    }
     synchronized (owner) {
       writer.flush();
     }

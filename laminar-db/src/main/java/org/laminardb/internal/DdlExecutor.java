@@ -64,6 +64,12 @@ final class DdlExecutor {
           "'watermark.idle_timeout' needs a WATERMARK clause on the source");
     }
     String connectorName = node.connector() == null ? null : node.connector().getSimple();
+    if (connectorName != null && engine.durable() != null) {
+      throw SqlErrors.unsupported(node.connector(), "sources FROM " + connectorName
+          + " are not available in a durable database yet: a connector's position is not part "
+          + "of the log, so a reopened database could not resume it without losing or repeating "
+          + "rows; write to the source through the API or INSERT, or use an in-memory database");
+    }
     Map<String, String> options = options(node.options());
     RelationRuntime rt = new RelationRuntime(name, RelationKind.SOURCE, schema, sql,
         key.length == 0, List.of(), new RelationRuntime.SourceDescriptor(connectorName, options,
@@ -91,6 +97,9 @@ final class DdlExecutor {
       }
     }
     rt.input = entry;
+    if (engine.durable() != null) {
+      rt.walStream = engine.durable().newSourceId();
+    }
     rt.sqlWriter = new SourceWriterImpl(engine, rt);
     rt.closeables.add(rt.sqlWriter);
     if (connectorName != null) {

@@ -50,30 +50,45 @@ public final class Engine {
   private final QueryExecutor queries = new QueryExecutor(this);
   private final InsertExecutor inserts = new InsertExecutor(this);
   private final SubscriptionManager subscriptions = new SubscriptionManager(this);
+  /** The log of a durable database, null in memory. */
+  private final DurableLog durable;
   private volatile boolean closed;
 
   /**
-   * Starts an engine.
+   * Starts an engine; for a durable database, opens its directory and replays its log, so the
+   * catalog and all state are as they were when it was last closed or crashed.
    *
    * @param config the options
-   * @throws LaminarDBException with {@code 0A000} for durable mode, which is not available yet
+   * @throws LaminarDBException {@code 55006} if the directory is open elsewhere, {@code XX001} if
+   *     its log is corrupt, {@code 0A000} if it was written by a newer format version
    */
   public Engine(EngineConfig config) {
-    if (config.path() != null) {
-      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "durable mode ("
-          + config.path() + ") is not available yet: it arrives with the WAL and checkpoints; "
-          + "use LaminarDB.open() or jdbc:laminar:mem:NAME for an in-memory database");
-    }
     this.config = config;
-    this.pool = new ReactorPool(config.reactorThreads(), config.idleStrategy(),
-        Engine::reactorError);
+    this.durable = config.path() == null ? null : DurableLog.open(config.path(), config.walSync());
+    try {
+      this.pool = new ReactorPool(config.reactorThreads(), config.idleStrategy(),
+          Engine::reactorError);
+    } catch (RuntimeException e) {
+      if (durable != null) {
+        durable.close();
+      }
+      throw e;
+    }
+    if (durable != null) {
+      try {
+        durable.replay(this);
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
   }
 
   /**
    * Reports an exception that escaped a reactor consumer outside any query's failure guard (a
    * bug, or a custom listener): the chunk is dropped and the loop goes on, so it must be seen.
    */
-  private static void reactorError(Object where, Throwable error) {
+  static void reactorError(Object where, Throwable error) {
     LOG.log(System.Logger.Level.ERROR, "LaminarDB reactor: " + where + " failed", error);
   }
 
@@ -96,6 +111,21 @@ public final class Engine {
 
   DdlExecutor ddl() {
     return ddl;
+  }
+
+  /** The log of a durable database, or null in memory. */
+  DurableLog durable() {
+    return durable;
+  }
+
+  /** The source with a WAL id (replay); null if there is none. Write lock held. */
+  RelationRuntime sourceByWalId(int id) {
+    for (RelationRuntime r : catalog.all()) {
+      if (r.kind == org.laminardb.sql.plan.RelationKind.SOURCE && r.walStream == id) {
+        return r;
+      }
+    }
+    return null;
   }
 
   ChunkChannel newChannel(Schema schema) {
@@ -136,16 +166,16 @@ public final class Engine {
     List<Object> p = params == null ? List.of() : params;
     String text = statementText(sql);
     if (node instanceof SqlCreateSource) {
-      return ddl(() -> ddl.createSource((SqlCreateSource) node, text));
+      return ddl(() -> ddl.createSource((SqlCreateSource) node, text), text);
     }
     if (node instanceof SqlCreateQueryObject) {
-      return ddl(() -> ddl.createQueryObject((SqlCreateQueryObject) node, text));
+      return ddl(() -> ddl.createQueryObject((SqlCreateQueryObject) node, text), text);
     }
     if (node instanceof SqlCreateSink) {
-      return ddl(() -> ddl.createSink((SqlCreateSink) node, text));
+      return ddl(() -> ddl.createSink((SqlCreateSink) node, text), text);
     }
     if (node instanceof SqlDropObject) {
-      return ddl(() -> ddl.drop((SqlDropObject) node));
+      return ddl(() -> ddl.drop((SqlDropObject) node), text);
     }
     if (node instanceof SqlInsert) {
       return read(() -> inserts.insert((SqlInsert) node, p));
@@ -155,6 +185,12 @@ public final class Engine {
           subscribe(((SqlSubscribe) node).name().getSimple(), null));
     }
     if (node instanceof SqlCheckpoint) {
+      if (durable != null) {
+        read(() -> {
+          durable.force(pool.reactors());
+          return null;
+        });
+      }
       return StatementResult.done("CHECKPOINT");
     }
     return read(() -> executeQueryLike(node, sql, p));
@@ -193,11 +229,21 @@ public final class Engine {
         + "SHOW, DESCRIBE, EXPLAIN, DROP, CHECKPOINT");
   }
 
-  private StatementResult ddl(Supplier<StatementResult> action) {
+  /**
+   * Runs a catalog statement with the write lock held; in a durable database, logs it once it
+   * succeeded (after every chunk published before it).
+   */
+  private StatementResult ddl(Supplier<StatementResult> action, String text) {
     lock.writeLock().lock();
     try {
       checkOpen();
-      return action.get();
+      if (durable == null) {
+        return action.get();
+      }
+      durable.beginStatement();
+      StatementResult result = action.get();
+      durable.logStatement(text, pool.reactors());
+      return result;
     } finally {
       lock.writeLock().unlock();
     }
@@ -368,7 +414,17 @@ public final class Engine {
         dropRuntime(rt);
       }
       closed = true;
+      if (durable != null) {
+        try {
+          durable.force(pool.reactors());
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "LaminarDB: final WAL force failed", e);
+        }
+      }
       pool.close();
+      if (durable != null) {
+        durable.close();
+      }
     } finally {
       lock.writeLock().unlock();
     }

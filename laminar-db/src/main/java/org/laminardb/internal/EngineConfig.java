@@ -2,6 +2,7 @@ package org.laminardb.internal;
 
 import java.nio.file.Path;
 import org.laminardb.IdleStrategyKind;
+import org.laminardb.WalSync;
 
 /**
  * Options of an engine, validated once at build time.
@@ -11,9 +12,10 @@ import org.laminardb.IdleStrategyKind;
  * @param idleStrategy idle strategy of the reactors
  * @param chunkCapacity rows per chunk
  * @param queueDepth chunks per channel
+ * @param walSync when a durable database forces its log
  */
-public record EngineConfig(
-    Path path, int reactorThreads, IdleStrategyKind idleStrategy, int chunkCapacity, int queueDepth) {
+public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleStrategy,
+    int chunkCapacity, int queueDepth, WalSync walSync) {
 
   /**
    * New builder with the defaults.
@@ -31,6 +33,7 @@ public record EngineConfig(
     private IdleStrategyKind idleStrategy = IdleStrategyKind.BACKOFF;
     private int chunkCapacity = 1024;
     private int queueDepth = 64;
+    private WalSync walSync = WalSync.FSYNC;
 
     Builder() {}
 
@@ -99,12 +102,24 @@ public record EngineConfig(
     }
 
     /**
+     * Sets the WAL sync policy of a durable database.
+     *
+     * @param sync the policy
+     * @return this
+     */
+    public Builder walSync(WalSync sync) {
+      this.walSync = java.util.Objects.requireNonNull(sync, "sync");
+      return this;
+    }
+
+    /**
      * Builds the config.
      *
      * @return the config
      */
     public EngineConfig build() {
-      return new EngineConfig(path, reactorThreads, idleStrategy, chunkCapacity, queueDepth);
+      return new EngineConfig(path, reactorThreads, idleStrategy, chunkCapacity, queueDepth,
+          walSync);
     }
   }
 }

@@ -125,6 +125,11 @@ final class ReactorPool {
     }).join();
   }
 
+  /** Every reactor of the pool. */
+  Reactor[] reactors() {
+    return reactors.clone();
+  }
+
   void close() {
     for (Reactor r : reactors) {
       r.close();

@@ -55,6 +55,8 @@ final class RelationRuntime {
   private volatile long outputWatermark = Watermarks.NONE;
   /** Column whose watermark flows with this object's rows, or -1. */
   int rowtime = -1;
+  /** Id of a source's chunks in the WAL of a durable database; 0 otherwise. */
+  int walStream;
   /** Writer shared by INSERT statements (sources without a connector, and with one). */
   SourceWriterImpl sqlWriter;
   Pipeline pipeline;

@@ -16,6 +16,10 @@ import org.laminardb.error.LaminarDBException;
  * Writer with its own channel to the reactor that owns the source. Rows are converted and checked
  * before anything is written, then written and flushed at once, so each call is all-or-nothing
  * and visible to every query started after it returns. Calls are serialised by the writer's lock.
+ *
+ * <p>In a durable database the channel's chunks are logged by a {@link WalAppender}, a write
+ * publishes with the catalog read lock held (so that catalog statements are logged in processing
+ * order) and returns once its rows are logged and durable: that return is the acknowledgement.
  */
 final class SourceWriterImpl implements SourceWriter {
   private final Engine engine;
@@ -23,6 +27,8 @@ final class SourceWriterImpl implements SourceWriter {
   private final ChunkChannel channel;
   private final ChunkWriter writer;
   private final BulkAppenderImpl bulk;
+  /** Logs this writer's chunks in a durable database; null in memory. */
+  private final WalAppender wal;
   private volatile boolean closed;
 
   SourceWriterImpl(Engine engine, RelationRuntime source) {
@@ -30,8 +36,49 @@ final class SourceWriterImpl implements SourceWriter {
     this.source = source;
     this.channel = engine.newChannel(source.schema);
     this.writer = new ChunkWriter(channel);
+    DurableLog log = engine.durable();
+    this.wal = log == null ? null : log.appender(source, source.input);
     this.bulk = new BulkAppenderImpl(source.schema, writer, this);
-    engine.register(source, channel, source.input);
+    engine.register(source, channel, wal == null ? source.input : wal);
+  }
+
+  /** Whether writes are logged (durable database). */
+  boolean durable() {
+    return wal != null;
+  }
+
+  /**
+   * Runs a publishing action: at once in memory; in a durable database with the catalog read lock
+   * held, then waits until what it published is logged and durable.
+   */
+  void publish(Runnable action) {
+    if (wal == null) {
+      synchronized (this) {
+        checkOpen();
+        action.run();
+      }
+      return;
+    }
+    engine.read(() -> {
+      synchronized (this) {
+        checkOpen();
+        action.run();
+      }
+      engine.durable().awaitDurable(source, wal);
+      return null;
+    });
+  }
+
+  /** Publishes a full chunk of the bulk appender; in a durable database under the read lock. */
+  void publishFullChunk() {
+    if (wal == null) {
+      writer.endRow();
+    } else {
+      engine.read(() -> {
+        writer.endRow();
+        return null;
+      });
+    }
   }
 
   @Override
@@ -52,20 +99,25 @@ final class SourceWriterImpl implements SourceWriter {
           org.laminardb.error.ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "source " + source.name
           + " has no watermark; declare one with WATERMARK FOR ts AS ts - INTERVAL 'n' unit");
     }
-    synchronized (this) {
-      checkOpen();
-      writer.watermark(ValueConverter.microsOf(eventTime));
-    }
+    long micros = ValueConverter.microsOf(eventTime);
+    publish(() -> writer.watermark(micros));
   }
 
   @Override
   public void insert(Object... values) {
     Object[] row = convert(values);
-    synchronized (this) {
-      checkOpen();
+    if (wal == null) {
+      synchronized (this) {
+        checkOpen();
+        writeRow(row);
+        writer.flush();
+      }
+      return;
+    }
+    publish(() -> {
       writeRow(row);
       writer.flush();
-    }
+    });
   }
 
   @Override
@@ -78,12 +130,13 @@ final class SourceWriterImpl implements SourceWriter {
   }
 
   /** Writes rows already in physical form, all at once. */
-  synchronized int writePhysical(List<Object[]> rows) {
-    checkOpen();
-    for (Object[] r : rows) {
-      writeRow(r);
-    }
-    writer.flush();
+  int writePhysical(List<Object[]> rows) {
+    publish(() -> {
+      for (Object[] r : rows) {
+        writeRow(r);
+      }
+      writer.flush();
+    });
     return rows.size();
   }
 

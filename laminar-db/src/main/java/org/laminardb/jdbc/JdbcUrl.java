@@ -16,7 +16,8 @@ import org.laminardb.internal.EngineConfig;
  * jdbc:laminar:file:DIR}, optionally followed by {@code ;key=value} settings. Settings come from
  * the connection properties and the URL (the URL wins); keys ignore case. Accepted keys are the
  * engine options {@code reactorThreads}, {@code idleStrategy}, {@code chunkCapacity}, {@code
- * queueDepth}, and {@code user} and {@code password}, which are accepted and ignored (an embedded
+ * queueDepth}, {@code walSync} (durable databases: {@code fsync}, {@code none} or an interval such
+ * as {@code 100ms}), and {@code user} and {@code password}, which are accepted and ignored (an embedded
  * database has no accounts). Any other key is an error, so that a misspelt option is noticed.
  */
 final class JdbcUrl {
@@ -24,7 +25,7 @@ final class JdbcUrl {
   static final String PREFIX = "jdbc:laminar:";
   /** Engine option keys, in their documented spelling. */
   static final List<String> ENGINE_KEYS =
-      List.of("reactorThreads", "idleStrategy", "chunkCapacity", "queueDepth");
+      List.of("reactorThreads", "idleStrategy", "chunkCapacity", "queueDepth", "walSync");
   /** Keys accepted and ignored. */
   static final List<String> IGNORED_KEYS = List.of("user", "password");
 
@@ -192,6 +193,9 @@ final class JdbcUrl {
             break;
           case "chunkCapacity":
             b.chunkCapacity(Integer.parseInt(value));
+            break;
+          case "walSync":
+            b.walSync(org.laminardb.WalSync.parse(value));
             break;
           default:
             b.queueDepth(Integer.parseInt(value));

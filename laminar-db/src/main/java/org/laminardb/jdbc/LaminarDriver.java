@@ -17,10 +17,11 @@ import java.util.logging.Logger;
  * <p>URLs: {@code jdbc:laminar:mem:NAME} opens the in-memory database NAME, shared by every
  * connection of the JVM using that name and alive while one of them is open; {@code
  * jdbc:laminar:mem:} opens a private in-memory database per connection; {@code
- * jdbc:laminar:file:DIR} will open a durable database (durable mode is not available yet: it
- * fails with SQLSTATE 0A000). Options follow as {@code ;key=value} or as connection properties:
+ * jdbc:laminar:file:DIR} opens a durable database in a directory (shared by the connections of
+ * the JVM to it). Options follow as {@code ;key=value} or as connection properties:
  * {@code reactorThreads}, {@code idleStrategy} ({@code BUSY_SPIN}, {@code YIELD}, {@code
- * BACKOFF}), {@code chunkCapacity}, {@code queueDepth}; they apply when a database starts.
+ * BACKOFF}), {@code chunkCapacity}, {@code queueDepth}, {@code walSync} ({@code fsync},
+ * {@code none} or an interval such as {@code 100ms}); they apply when a database starts.
  */
 public final class LaminarDriver implements Driver {
   /** Driver name. */
@@ -36,7 +37,9 @@ public final class LaminarDriver implements Driver {
       "reactorThreads", "number of reactor threads running pipelines, 1..256 (default 1)",
       "idleStrategy", "what idle reactors do: BUSY_SPIN, YIELD or BACKOFF (default BACKOFF)",
       "chunkCapacity", "rows per chunk, the unit of batching, 1..65536 (default 1024)",
-      "queueDepth", "chunks in flight per writer or subscriber queue, 2..65536 (default 64)");
+      "queueDepth", "chunks in flight per writer or subscriber queue, 2..65536 (default 64)",
+      "walSync", "when a durable database forces its log: fsync, none or an interval such as "
+          + "100ms (default fsync)");
 
   static {
     try {

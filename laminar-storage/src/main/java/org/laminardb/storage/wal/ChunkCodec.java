@@ -19,6 +19,8 @@ import org.laminardb.error.LaminarDBException;
  * <pre>
  *   int   rows                     number of rows n
  *   int   columns                  number of columns c (must match the schema)
+ *   byte  flags                    bit 0: {@link Chunk#batchEnd}
+ *   long  watermark                {@link Chunk#watermark} (Long.MIN_VALUE: none)
  *   byte  kind[c]                  physical kind of each column: 0 LONG, 1 DOUBLE, 2 STRING
  *   byte  rowKind[n]               RowKind of each row
  *   per column:
@@ -37,6 +39,10 @@ public final class ChunkCodec {
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INTS =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** Bytes before the per-column kinds: rows, columns, flags, watermark. */
+  private static final int HEADER_BYTES = 4 + 4 + 1 + 8;
+  private static final byte FLAG_BATCH_END = 1;
 
   private final Schema schema;
   private final PhysicalKind[] kinds;
@@ -75,9 +81,11 @@ public final class ChunkCodec {
     int n = chunk.size;
     int c = kinds.length;
     pos = 0;
-    ensure(8 + c + n);
+    ensure(HEADER_BYTES + c + n);
     putInt(n);
     putInt(c);
+    buf[pos++] = chunk.batchEnd ? FLAG_BATCH_END : 0;
+    putLong(chunk.watermark);
     for (PhysicalKind k : kinds) {
       buf[pos++] = (byte) k.ordinal();
     }
@@ -143,12 +151,15 @@ public final class ChunkCodec {
     int end = offset + length;
     int p = offset;
     try {
+      checkBounds(p + HEADER_BYTES, end);
       int n = (int) INTS.get(src, p);
       int c = (int) INTS.get(src, p + 4);
-      p += 8;
-      if (n < 0 || c != kinds.length) {
-        throw bad("header says " + n + " rows of " + c + " columns; the schema has "
-            + kinds.length + " columns");
+      byte flags = src[p + 8];
+      long watermark = (long) LONGS.get(src, p + 9);
+      p += HEADER_BYTES;
+      if (n < 0 || c != kinds.length || (flags & ~FLAG_BATCH_END) != 0) {
+        throw bad("header says " + n + " rows of " + c + " columns with flags " + flags
+            + "; the schema has " + kinds.length + " columns");
       }
       if (n > into.capacity()) {
         throw new LaminarDBException(ErrorCode.INVALID_PARAMETER_VALUE, "encoded chunk has " + n
@@ -181,9 +192,31 @@ public final class ChunkCodec {
         throw bad((end - p) + " bytes left over after the last column");
       }
       into.size = n;
+      into.batchEnd = (flags & FLAG_BATCH_END) != 0;
+      into.watermark = watermark;
     } catch (IndexOutOfBoundsException e) {
       throw bad("the encoding is cut short");
     }
+  }
+
+  /**
+   * The number of rows of an encoded chunk, to size the chunk it is decoded into.
+   *
+   * @param src source bytes
+   * @param offset start of the encoding in {@code src}
+   * @param length number of bytes
+   * @return the row count in the header
+   * @throws LaminarDBException XX001 if the header is cut short or negative
+   */
+  public static int rowCount(byte[] src, int offset, int length) {
+    if (length < HEADER_BYTES || offset < 0 || offset + length > src.length) {
+      throw bad("the encoding is cut short");
+    }
+    int n = (int) INTS.get(src, offset);
+    if (n < 0) {
+      throw bad("header says " + n + " rows");
+    }
+    return n;
   }
 
   private int decodeValues(byte[] src, int p, int end, int n, int i, Column col) {

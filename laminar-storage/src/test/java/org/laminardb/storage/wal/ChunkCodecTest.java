@@ -52,6 +52,8 @@ class ChunkCodecTest {
   void roundTripWithNullsStringsAndAllKinds() {
     for (int rows : new int[] {0, 1, 63, 64, 65, 130, 1024}) {
       Chunk src = sample(rows);
+      src.batchEnd = rows % 2 == 1;
+      src.watermark = rows == 64 ? 1_700_000_000_000_000L : Long.MIN_VALUE;
       ChunkCodec codec = new ChunkCodec(SCHEMA);
       int len = codec.encode(src);
       byte[] bytes = Arrays.copyOf(codec.buffer(), len);
@@ -60,6 +62,9 @@ class ChunkCodecTest {
       dst.size = 1;
       new ChunkCodec(SCHEMA).decode(bytes, 0, len, dst);
       assertThat(dst.size).isEqualTo(rows);
+      assertThat(ChunkCodec.rowCount(bytes, 0, len)).isEqualTo(rows);
+      assertThat(dst.batchEnd).isEqualTo(src.batchEnd);
+      assertThat(dst.watermark).isEqualTo(src.watermark);
       for (int r = 0; r < rows; r++) {
         assertThat(dst.kinds[r]).isEqualTo(src.kinds[r]);
         assertThat(dst.columns[0].longs[r]).isEqualTo(src.columns[0].longs[r]);

@@ -1,0 +1,272 @@
+package org.laminardb.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.laminardb.WalSync;
+import org.laminardb.core.chunk.Chunk;
+import org.laminardb.core.operator.ChunkConsumer;
+import org.laminardb.core.reactor.Reactor;
+import org.laminardb.error.ErrorCode;
+import org.laminardb.error.LaminarDBException;
+import org.laminardb.storage.wal.ChunkCodec;
+import org.laminardb.storage.wal.SyncPolicy;
+import org.laminardb.storage.wal.Wal;
+import org.laminardb.storage.wal.WalOptions;
+import org.laminardb.storage.wal.WalReader;
+
+/**
+ * The durable side of an engine opened on a directory: one write-ahead log ({@code DIR/wal})
+ * holding, in order, every catalog statement that succeeded and every chunk pushed into a source,
+ * and the replay that rebuilds the catalog and all state from it when the directory is opened.
+ *
+ * <pre>
+ *   stream 0 (catalog):  byte version (1) | int sourceId (0 unless the statement created a source)
+ *                        | UTF-8 text of the statement
+ *   stream n &gt;= 1:       one chunk pushed into the source with WAL id n (ChunkCodec layout)
+ * </pre>
+ *
+ * <p>Design notes. The order of the log is the order of processing: chunks are appended on the
+ * reactor thread just before the source consumes them ({@link WalAppender}), and a statement is
+ * appended with the catalog write lock held, after every reactor has processed every chunk
+ * published before it, while writers (who publish only under the read lock) wait. A chunk that
+ * the statement could affect is thus processed before the statement's effect exactly when it
+ * precedes the statement in the log, and replaying the log in order reproduces the state. State
+ * is deterministic given its input, except for what depends on the wall clock (PROCTIME, idle
+ * timeouts), which a replay cannot reproduce.
+ */
+final class DurableLog implements AutoCloseable {
+  static final int CATALOG_STREAM = 0;
+  private static final byte CATALOG_VERSION = 1;
+  /** Chunks decoded ahead before they are handed to the reactors during replay. */
+  private static final int REPLAY_BATCH = 256;
+
+  private final Wal wal;
+  /** Next WAL id of a new source; write lock held. */
+  private int nextSourceId = 1;
+  /** Id given to the source that the running statement created, 0 if none; write lock held. */
+  private int createdSourceId;
+  /** Id recorded for the source of the statement being replayed, 0 when not replaying. */
+  private int replaySourceId;
+  private boolean replaying;
+
+  private DurableLog(Wal wal) {
+    this.wal = wal;
+  }
+
+  /**
+   * Opens (or creates) the log of a database directory.
+   *
+   * @param dir the database directory
+   * @param sync the sync policy
+   * @return the log, positioned after its last valid record
+   */
+  static DurableLog open(Path dir, WalSync sync) {
+    SyncPolicy policy = sync.isFsync() ? SyncPolicy.FSYNC : sync.isNone() ? SyncPolicy.NONE
+        : SyncPolicy.interval(sync.interval().orElseThrow().toMillis());
+    return new DurableLog(Wal.open(dir.resolve("wal"),
+        WalOptions.defaults().withSyncPolicy(policy)));
+  }
+
+  /** Whether the log is being replayed (statements are not logged again). */
+  boolean replaying() {
+    return replaying;
+  }
+
+  /** Clears the per-statement state before a catalog statement runs. Write lock held. */
+  void beginStatement() {
+    createdSourceId = 0;
+  }
+
+  /**
+   * The WAL id of a source being created: the recorded one during replay, the next free one
+   * otherwise. Write lock held.
+   */
+  int newSourceId() {
+    int id = replaySourceId != 0 ? replaySourceId : nextSourceId;
+    nextSourceId = Math.max(nextSourceId, id + 1);
+    createdSourceId = id;
+    return id;
+  }
+
+  /**
+   * The appender that logs the chunks of one writer's channel into a source.
+   *
+   * @param source the source, with its WAL id
+   * @param next the source's entry
+   * @return the consumer to register for the channel
+   */
+  WalAppender appender(RelationRuntime source, ChunkConsumer next) {
+    return new WalAppender(wal, source.walStream, new ChunkCodec(source.schema), next);
+  }
+
+  /**
+   * Returns once every chunk the calling writer published is logged and as durable as the sync
+   * policy promises. The caller holds the catalog read lock, so the source stays on its reactor.
+   *
+   * @param source the source written to
+   * @param appender the writer's appender
+   * @throws LaminarDBException 55000 if the log failed; the rows are then not acknowledged
+   */
+  void awaitDurable(RelationRuntime source, WalAppender appender) {
+    source.reactor.submit(() -> null).join();
+    RuntimeException failure = appender.failure();
+    if (failure != null) {
+      throw new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "rows written to source " + source.name + " could not be logged: "
+              + failure.getMessage(), failure);
+    }
+    long lsn = appender.lastLsn();
+    if (lsn > 0) {
+      wal.commit(lsn);
+    }
+  }
+
+  /**
+   * Logs a catalog statement that succeeded, after every chunk published before it. Write lock
+   * held, so no writer publishes meanwhile.
+   *
+   * @param sql the statement text
+   * @param reactors every reactor of the engine
+   */
+  void logStatement(String sql, Reactor[] reactors) {
+    if (replaying) {
+      return;
+    }
+    syncAll(reactors);
+    byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer payload = ByteBuffer.allocate(5 + text.length);
+    payload.put(CATALOG_VERSION).putInt(createdSourceId).put(text);
+    wal.appendAndCommit(CATALOG_STREAM, payload.array(), 0, payload.capacity());
+  }
+
+  private static void syncAll(Reactor[] reactors) {
+    List<CompletableFuture<Object>> done = new ArrayList<>();
+    for (Reactor r : reactors) {
+      done.add(r.submit(() -> null));
+    }
+    for (CompletableFuture<Object> f : done) {
+      f.join();
+    }
+  }
+
+  /**
+   * Makes everything logged so far durable ({@code CHECKPOINT} in durable mode, and close).
+   *
+   * @param reactors every reactor, whose pending chunks are logged first
+   */
+  void force(Reactor[] reactors) {
+    syncAll(reactors);
+    long last = wal.lastLsn();
+    if (last > 0) {
+      wal.commit(last);
+    }
+  }
+
+  /**
+   * Rebuilds the catalog and the state by executing the logged statements and feeding the logged
+   * chunks to their sources, in log order. Called by the engine before it is handed out.
+   *
+   * @param engine the engine, empty
+   * @return the number of records replayed
+   * @throws LaminarDBException XX001 if the log is corrupt; the statement's own error, with its
+   *     LSN, if a logged statement fails to run again
+   */
+  long replay(Engine engine) {
+    replaying = true;
+    long records = 0;
+    Map<Integer, RelationRuntime> sources = new HashMap<>();
+    Map<Integer, ChunkCodec> codecs = new HashMap<>();
+    Map<Reactor, List<Object[]>> pending = new LinkedHashMap<>();
+    int pendingChunks = 0;
+    try (WalReader reader = wal.reader(wal.firstLsn())) {
+      while (reader.next()) {
+        records++;
+        if (reader.stream() == CATALOG_STREAM) {
+          feed(pending);
+          pendingChunks = 0;
+          replayStatement(engine, reader);
+          sources.clear();
+          codecs.clear();
+          continue;
+        }
+        RelationRuntime rt = sources.computeIfAbsent(reader.stream(), engine::sourceByWalId);
+        if (rt == null) {
+          throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "WAL record " + reader.lsn()
+              + " in " + wal.directory() + " is for source id " + reader.stream()
+              + ", which no logged statement created");
+        }
+        ChunkCodec codec = codecs.computeIfAbsent(reader.stream(), s -> new ChunkCodec(rt.schema));
+        Chunk chunk = new Chunk(rt.schema, Math.max(1,
+            ChunkCodec.rowCount(reader.payload(), 0, reader.payloadLength())));
+        codec.decode(reader.payload(), 0, reader.payloadLength(), chunk);
+        pending.computeIfAbsent(rt.reactor, r -> new ArrayList<>()).add(new Object[] {rt, chunk});
+        if (++pendingChunks >= REPLAY_BATCH) {
+          feed(pending);
+          pendingChunks = 0;
+        }
+      }
+      feed(pending);
+    } finally {
+      replaying = false;
+      replaySourceId = 0;
+    }
+    return records;
+  }
+
+  private void replayStatement(Engine engine, WalReader reader) {
+    ByteBuffer payload = ByteBuffer.wrap(reader.payload(), 0, reader.payloadLength());
+    byte version = payload.get();
+    if (version != CATALOG_VERSION) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "WAL record " + reader.lsn()
+          + " in " + wal.directory() + " is a catalog record of version " + version
+          + "; this LaminarDB reads version " + CATALOG_VERSION);
+    }
+    replaySourceId = payload.getInt();
+    String sql = new String(reader.payload(), payload.position(), payload.remaining(),
+        StandardCharsets.UTF_8);
+    try {
+      engine.execute(sql, null);
+    } catch (LaminarDBException e) {
+      throw new LaminarDBException(e.code(), "cannot replay the statement logged at LSN "
+          + reader.lsn() + " (" + sql + "): " + e.getMessage(), e);
+    } finally {
+      replaySourceId = 0;
+    }
+  }
+
+  /** Hands the decoded chunks to their reactors, in log order per reactor, and waits. */
+  private static void feed(Map<Reactor, List<Object[]>> pending) {
+    List<CompletableFuture<Object>> done = new ArrayList<>();
+    for (Map.Entry<Reactor, List<Object[]>> e : pending.entrySet()) {
+      List<Object[]> items = e.getValue();
+      done.add(e.getKey().submit(() -> {
+        for (Object[] item : items) {
+          RelationRuntime rt = (RelationRuntime) item[0];
+          try {
+            rt.input.onChunk((Chunk) item[1]);
+          } catch (RuntimeException ex) {
+            // As live: the reactor reports a consumer's exception and goes on with the next chunk.
+            Engine.reactorError(rt.input, ex);
+          }
+        }
+        return null;
+      }));
+    }
+    for (CompletableFuture<Object> f : done) {
+      f.join();
+    }
+    pending.clear();
+  }
+
+  @Override
+  public void close() {
+    wal.close();
+  }
+}
