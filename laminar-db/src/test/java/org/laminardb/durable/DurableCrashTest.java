@@ -40,10 +40,15 @@ class DurableCrashTest {
       while (parse(child.lines()).acked().isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(5);
       }
-      assertThat(child.isAlive()).as("writer still running at the kill").isTrue();
+      assertThat(child.isAlive()).as("writer still running at the kill; output ends %s",
+          tail(child.lines())).isTrue();
       child.kill();
       return parse(child.lines());
     }
+  }
+
+  private static List<String> tail(List<String> lines) {
+    return lines.subList(Math.max(0, lines.size() - 5), lines.size());
   }
 
   private static Round parse(List<String> lines) {
