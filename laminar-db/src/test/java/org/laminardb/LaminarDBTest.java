@@ -259,9 +259,13 @@ class LaminarDBTest extends DatabaseTestBase {
   }
 
   @Test
-  void shouldRejectDurableModeUntilItExists(@org.junit.jupiter.api.io.TempDir Path dir) {
-    assertThatThrownBy(() -> LaminarDB.open(dir))
-        .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
+  void shouldRejectGeneratorSourcesInDurableMode(@org.junit.jupiter.api.io.TempDir Path dir) {
+    try (LaminarDB durable = LaminarDB.open(dir)) {
+      assertThatThrownBy(() -> durable.execute(
+          "CREATE SOURCE g (id BIGINT) FROM DATAGEN ('rows.total' = '10')"))
+          .hasMessageContaining("durable")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
+    }
   }
 
   @Test

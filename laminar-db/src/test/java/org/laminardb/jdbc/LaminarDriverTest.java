@@ -51,7 +51,8 @@ class LaminarDriverTest {
     DriverPropertyInfo[] info =
         driver.getPropertyInfo("jdbc:laminar:mem:a;queueDepth=8", new Properties());
     assertThat(info).extracting(i -> i.name)
-        .containsExactly("reactorThreads", "idleStrategy", "chunkCapacity", "queueDepth");
+        .containsExactly("reactorThreads", "idleStrategy", "chunkCapacity", "queueDepth",
+            "walSync");
     assertThat(info[3].value).isEqualTo("8");
     assertThat(info[1].choices).containsExactly("BUSY_SPIN", "YIELD", "BACKOFF");
   }
@@ -97,11 +98,23 @@ class LaminarDriverTest {
   }
 
   @Test
-  void rejectsDurableUrlsUntilDurableModeExists() {
-    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:laminar:file:/tmp/laminar-jdbc"))
-        .isInstanceOf(SQLFeatureNotSupportedException.class)
-        .hasMessageContaining("durable")
-        .extracting(LaminarDriverTest::state).isEqualTo("0A000");
+  void opensDurableUrlsAndKeepsTheirContentsAcrossConnections(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws SQLException {
+    String url = "jdbc:laminar:file:" + dir + ";walSync=fsync";
+    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+      st.execute("CREATE SOURCE clicks (user_id BIGINT)");
+      st.execute("CREATE MATERIALIZED VIEW n AS SELECT COUNT(*) AS n FROM clicks");
+      assertThat(st.executeUpdate("INSERT INTO clicks VALUES (1), (2), (3)")).isEqualTo(3);
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:laminar:file:" + dir);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT n FROM n")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isEqualTo(3);
+    }
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:laminar:file:" + dir
+        + ";walSync=sometimes")).hasMessageContaining("walSync")
+        .extracting(LaminarDriverTest::state).isEqualTo("22023");
   }
 
   @Test
