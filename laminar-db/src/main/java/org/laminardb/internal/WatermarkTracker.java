@@ -23,7 +23,8 @@ final class WatermarkTracker implements ChunkConsumer {
   private ChunkConsumer next;
   private long maxSeen = Long.MIN_VALUE;
   private volatile long watermark = Watermarks.NONE;
-  private long lastActivity = System.nanoTime();
+  /** Wall clock (nanoTime) of the last row; not state: idleness restarts on restore. */
+  private transient long lastActivity = System.nanoTime();
   private boolean idle;
 
   WatermarkTracker(int column, long boundMicros, long idleTimeoutNanos) {

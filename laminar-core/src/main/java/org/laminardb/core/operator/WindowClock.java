@@ -18,7 +18,8 @@ final class WindowClock {
   private long watermark = Watermarks.NONE;
   private long closeBound = Long.MIN_VALUE;
   private long forwarded = Watermarks.NONE;
-  private long lastPeriodic;
+  /** Wall clock (nanoTime) of the last periodic emission; not state: it restarts on restore. */
+  private transient long lastPeriodic;
 
   WindowClock(EmitStrategy emit, ChunkConsumer downstream) {
     this.downstream = downstream;
