@@ -169,6 +169,40 @@ public final class LaminarDB implements AutoCloseable {
   }
 
   /**
+   * Takes a checkpoint now, as the {@code CHECKPOINT} statement does. In a durable database the
+   * state of every object, the catalog and the log position go to disk, so that a reopen replays
+   * only the log written after it, and the log before the oldest kept checkpoint is deleted. In
+   * memory and durable alike, exactly-once sinks end their current epoch and commit it.
+   *
+   * @return the checkpoint's figures
+   * @throws LaminarDBException if state cannot be written or a sink fails to pre-commit; earlier
+   *     checkpoints stay valid
+   */
+  public CheckpointStats checkpoint() {
+    return engine.checkpoint();
+  }
+
+  /**
+   * The checkpoints kept on disk, oldest first, as {@code SHOW CHECKPOINTS} lists them (in
+   * memory: the last one taken, if any).
+   *
+   * @return their figures
+   */
+  public java.util.List<CheckpointStats> checkpoints() {
+    return engine.checkpoints();
+  }
+
+  /**
+   * Epoch of the last complete checkpoint: the epoch whose output exactly-once sinks have
+   * committed.
+   *
+   * @return the epoch, 0 before the first checkpoint
+   */
+  public long lastCheckpointEpoch() {
+    return engine.lastCheckpointEpoch();
+  }
+
+  /**
    * Whether the database is closed.
    *
    * @return true once closed
@@ -209,6 +243,31 @@ public final class LaminarDB implements AutoCloseable {
      */
     public Builder walSync(WalSync sync) {
       config.walSync(Objects.requireNonNull(sync, "sync"));
+      return this;
+    }
+
+    /**
+     * Period of automatic checkpoints of a durable database (default one minute); zero turns
+     * them off ({@code CHECKPOINT} and {@link LaminarDB#checkpoint()} still work). Ignored in
+     * memory.
+     *
+     * @param interval zero or positive
+     * @return this builder
+     */
+    public Builder checkpointInterval(java.time.Duration interval) {
+      config.checkpointIntervalMillis(Objects.requireNonNull(interval, "interval").toMillis());
+      return this;
+    }
+
+    /**
+     * How many complete checkpoints a durable database keeps on disk (default 3): recovery falls
+     * back to an older one when the newest is damaged.
+     *
+     * @param n 1 to 100
+     * @return this builder
+     */
+    public Builder checkpointsKept(int n) {
+      config.checkpointsKept(n);
       return this;
     }
 

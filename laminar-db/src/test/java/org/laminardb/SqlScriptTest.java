@@ -21,7 +21,9 @@ import org.laminardb.error.LaminarDBException;
  * column names, then one line per row, cells separated by {@code |}, NULL as {@code NULL}); a line
  * {@code ! SQLSTATE} expects that error. Rows are compared in order when the query has ORDER BY,
  * else as sorted lists. Each script runs on a fresh in-memory database, once with one reactor
- * thread and once with two.
+ * thread and once with two; and on a durable database that is closed and reopened before every
+ * query, once recovering from the log alone and once from a checkpoint taken before each close
+ * (every operator's state goes through the log or a checkpoint and must give the same results).
  */
 class SqlScriptTest {
   private static final String[] SCRIPTS = {
@@ -29,23 +31,69 @@ class SqlScriptTest {
     "errors.sql", "watermarks.sql", "windows.sql", "emit.sql", "aggregates_more.sql", "over.sql"
   };
 
+  /** Scripts that use generator sources, which durable databases reject. */
+  private static final List<String> MEMORY_ONLY = List.of("errors.sql", "watermarks.sql");
+
+  /** How a script's database is run. */
+  private enum Mode {
+    MEMORY,
+    /** Durable, closed and reopened before every query: recovery replays the log. */
+    REOPEN_FROM_LOG,
+    /** Durable, checkpointed, closed and reopened before every query. */
+    REOPEN_FROM_CHECKPOINT
+  }
+
   @TestFactory
   Stream<DynamicTest> scripts() {
     List<DynamicTest> tests = new ArrayList<>();
     for (String script : SCRIPTS) {
       for (int threads : new int[] {1, 2}) {
         tests.add(DynamicTest.dynamicTest(script + " [" + threads + " reactor(s)]",
-            () -> run(script, threads)));
+            () -> run(script, threads, Mode.MEMORY)));
+      }
+      if (!MEMORY_ONLY.contains(script)) {
+        for (Mode mode : new Mode[] {Mode.REOPEN_FROM_LOG, Mode.REOPEN_FROM_CHECKPOINT}) {
+          tests.add(DynamicTest.dynamicTest(script + " [" + mode + "]",
+              () -> run(script, 1, mode)));
+        }
       }
     }
     return tests.stream();
   }
 
-  private static void run(String script, int threads) throws IOException {
+  private static void run(String script, int threads, Mode mode) throws IOException {
     List<Step> steps = parse(read(script));
-    try (LaminarDB db = LaminarDB.builder().reactorThreads(threads).open()) {
+    if (mode == Mode.MEMORY) {
+      try (LaminarDB db = LaminarDB.builder().reactorThreads(threads).open()) {
+        for (Step step : steps) {
+          step.check(db, script);
+        }
+      }
+      return;
+    }
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("laminar-script");
+    LaminarDB db = LaminarDB.builder().path(dir).walSync(WalSync.NONE).open();
+    try {
       for (Step step : steps) {
-        step.check(db, script);
+        if (!step.expected.isEmpty()) {
+          if (mode == Mode.REOPEN_FROM_CHECKPOINT) {
+            db.checkpoint();
+          }
+          db.close();
+          db = LaminarDB.builder().path(dir).walSync(WalSync.NONE).open();
+        }
+        step.check(db, script + " [" + mode + "]");
+      }
+    } finally {
+      db.close();
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(java.nio.file.Path dir) throws IOException {
+    try (Stream<java.nio.file.Path> all = java.nio.file.Files.walk(dir)) {
+      for (java.nio.file.Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(p);
       }
     }
   }

@@ -20,6 +20,8 @@ final class ChannelForwarder implements ChunkConsumer, IntSupplier {
   private final ChunkChannel channel;
   private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
   private volatile boolean closed;
+  /** Drops rows instead of forwarding them (while a reopened database restores state). */
+  private boolean muted;
   private Chunk pending;
 
   ChannelForwarder(ChunkChannel channel) {
@@ -38,8 +40,34 @@ final class ChannelForwarder implements ChunkConsumer, IntSupplier {
     return closed;
   }
 
+  /**
+   * Drops or forwards rows from now on: a sink is muted while a reopened database rebuilds its
+   * pipelines, whose first output was already delivered before the checkpoint. Reactor thread
+   * only (or before the forwarder is registered).
+   */
+  void mute(boolean mute) {
+    this.muted = mute;
+  }
+
+  /**
+   * Publishes the rows forwarded so far and returns how many chunks the channel has received,
+   * so that a reader knows where a checkpoint barrier falls. Reactor thread only.
+   *
+   * @return the channel's published count after the flush
+   */
+  long flushForBarrier() {
+    if (pending != null && pending.size > 0) {
+      channel.publish(pending);
+      pending = null;
+    }
+    return channel.publishedCount();
+  }
+
   @Override
   public void onChunk(Chunk chunk) {
+    if (muted) {
+      return;
+    }
     for (int row = 0; row < chunk.size && !closed; row++) {
       if (pending == null) {
         pending = claim();

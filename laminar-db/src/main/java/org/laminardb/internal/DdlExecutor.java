@@ -382,7 +382,13 @@ final class DdlExecutor {
             return options;
           }
         });
-    SinkRuntime sink = new SinkRuntime(rt.name, engine.newChannel(rt.schema), connector, rt);
+    Checkpointer checkpoints = engine.checkpointer();
+    SinkRuntime sink = new SinkRuntime(rt.name, engine.newChannel(rt.schema), connector, rt,
+        checkpoints.sinkRecovery(rt.name));
+    if (checkpoints.restoring()) {
+      sink.forwarder().mute(true);
+    }
+    rt.sinkRuntime = sink;
     rt.closeables.add(sink);
     sink.start();
     return sink;

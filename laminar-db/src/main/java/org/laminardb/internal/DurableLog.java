@@ -146,6 +146,52 @@ final class DurableLog implements AutoCloseable {
     wal.appendAndCommit(CATALOG_STREAM, payload.array(), 0, payload.capacity());
   }
 
+  /**
+   * Waits until every reactor has processed (and so logged) every chunk published before now.
+   *
+   * @param reactors every reactor of the engine
+   */
+  void drain(Reactor[] reactors) {
+    syncAll(reactors);
+  }
+
+  /** LSN of the last record appended, 0 if none. */
+  long lastLsn() {
+    return wal.lastLsn();
+  }
+
+  /**
+   * Makes every record up to an LSN durable.
+   *
+   * @param lsn the LSN; nothing is done for 0
+   */
+  void commitThrough(long lsn) {
+    if (lsn > 0) {
+      wal.commit(lsn);
+    }
+  }
+
+  /**
+   * Deletes log segments whose records all precede an LSN (covered by every retained
+   * checkpoint).
+   *
+   * @param lsn first LSN to keep
+   */
+  void truncateBefore(long lsn) {
+    wal.truncateBefore(lsn);
+  }
+
+  /** Runs an action in replay mode: statements it executes are not logged again. */
+  void replaying(Runnable action) {
+    boolean was = replaying;
+    replaying = true;
+    try {
+      action.run();
+    } finally {
+      replaying = was;
+    }
+  }
+
   private static void syncAll(Reactor[] reactors) {
     List<CompletableFuture<Object>> done = new ArrayList<>();
     for (Reactor r : reactors) {
@@ -157,35 +203,40 @@ final class DurableLog implements AutoCloseable {
   }
 
   /**
-   * Makes everything logged so far durable ({@code CHECKPOINT} in durable mode, and close).
+   * Makes everything logged so far durable (on close).
    *
    * @param reactors every reactor, whose pending chunks are logged first
    */
   void force(Reactor[] reactors) {
     syncAll(reactors);
-    long last = wal.lastLsn();
-    if (last > 0) {
-      wal.commit(last);
-    }
+    commitThrough(wal.lastLsn());
   }
 
   /**
    * Rebuilds the catalog and the state by executing the logged statements and feeding the logged
-   * chunks to their sources, in log order. Called by the engine before it is handed out.
+   * chunks to their sources, in log order. Called by the engine before it is handed out, after
+   * the newest checkpoint (if any) was restored.
    *
-   * @param engine the engine, empty
+   * @param engine the engine, empty or restored from a checkpoint
+   * @param afterLsn the LSN the restored checkpoint covers (0 without checkpoint)
    * @return the number of records replayed
    * @throws LaminarDBException XX001 if the log is corrupt; the statement's own error, with its
    *     LSN, if a logged statement fails to run again
    */
-  long replay(Engine engine) {
+  long replay(Engine engine, long afterLsn) {
+    long from = Math.max(afterLsn + 1, wal.firstLsn());
+    if (afterLsn > 0 && wal.lastLsn() > 0 && wal.firstLsn() > afterLsn + 1) {
+      throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "the WAL in " + wal.directory()
+          + " starts at LSN " + wal.firstLsn() + " but the checkpoint being recovered covers "
+          + "only up to LSN " + afterLsn + ": records in between are missing");
+    }
     replaying = true;
     long records = 0;
     Map<Integer, RelationRuntime> sources = new HashMap<>();
     Map<Integer, ChunkCodec> codecs = new HashMap<>();
     Map<Reactor, List<Object[]>> pending = new LinkedHashMap<>();
     int pendingChunks = 0;
-    try (WalReader reader = wal.reader(wal.firstLsn())) {
+    try (WalReader reader = wal.reader(from)) {
       while (reader.next()) {
         records++;
         if (reader.stream() == CATALOG_STREAM) {
@@ -228,14 +279,28 @@ final class DurableLog implements AutoCloseable {
           + " in " + wal.directory() + " is a catalog record of version " + version
           + "; this LaminarDB reads version " + CATALOG_VERSION);
     }
-    replaySourceId = payload.getInt();
+    int sourceId = payload.getInt();
     String sql = new String(reader.payload(), payload.position(), payload.remaining(),
         StandardCharsets.UTF_8);
+    replayStatement(engine, sourceId, sql, "the WAL at LSN " + reader.lsn());
+  }
+
+  /**
+   * Executes a statement again (from the log or a checkpoint's catalog) without logging it; a
+   * source it creates gets the recorded WAL id.
+   *
+   * @param engine the engine
+   * @param sourceId the recorded source id, 0 if none
+   * @param sql the statement
+   * @param where where it was recorded, for the error message
+   */
+  void replayStatement(Engine engine, int sourceId, String sql, String where) {
+    replaySourceId = sourceId;
     try {
       engine.execute(sql, null);
     } catch (LaminarDBException e) {
-      throw new LaminarDBException(e.code(), "cannot replay the statement logged at LSN "
-          + reader.lsn() + " (" + sql + "): " + e.getMessage(), e);
+      throw new LaminarDBException(e.code(), "cannot run again the statement recorded in "
+          + where + " (" + sql + "): " + e.getMessage(), e);
     } finally {
       replaySourceId = 0;
     }

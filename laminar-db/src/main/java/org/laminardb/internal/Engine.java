@@ -52,6 +52,7 @@ public final class Engine {
   private final SubscriptionManager subscriptions = new SubscriptionManager(this);
   /** The log of a durable database, null in memory. */
   private final DurableLog durable;
+  private final Checkpointer checkpointer;
   private volatile boolean closed;
 
   /**
@@ -74,13 +75,30 @@ public final class Engine {
       }
       throw e;
     }
+    Checkpointer cp;
+    try {
+      cp = new Checkpointer(this, config.path(), config.checkpointsKept());
+    } catch (RuntimeException e) {
+      pool.close();
+      if (durable != null) {
+        durable.close();
+      }
+      throw e;
+    }
+    this.checkpointer = cp;
     if (durable != null) {
       try {
-        durable.replay(this);
+        lock.writeLock().lock();
+        try {
+          durable.replay(this, checkpointer.recover());
+        } finally {
+          lock.writeLock().unlock();
+        }
       } catch (RuntimeException e) {
         close();
         throw e;
       }
+      checkpointer.startTimer(config.checkpointIntervalMillis());
     }
   }
 
@@ -116,6 +134,55 @@ public final class Engine {
   /** The log of a durable database, or null in memory. */
   DurableLog durable() {
     return durable;
+  }
+
+  /** Checkpoints of this engine. */
+  Checkpointer checkpointer() {
+    return checkpointer;
+  }
+
+  /**
+   * Runs an action with the catalog write lock held: no statement runs and no writer of a
+   * durable database publishes meanwhile.
+   */
+  <T> T exclusive(Supplier<T> action) {
+    lock.writeLock().lock();
+    try {
+      checkOpen();
+      return action.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Takes a checkpoint: in a durable database, state and catalog on disk so that recovery need
+   * replay only the log after it; in memory and durable alike, the end of the sinks' epoch.
+   *
+   * @return its figures
+   */
+  public org.laminardb.CheckpointStats checkpoint() {
+    checkOpen();
+    return checkpointer.checkpoint();
+  }
+
+  /**
+   * The checkpoints kept on disk, oldest first; in memory, the last one taken.
+   *
+   * @return their figures
+   */
+  public List<org.laminardb.CheckpointStats> checkpoints() {
+    checkOpen();
+    return checkpointer.list();
+  }
+
+  /**
+   * Epoch of the last complete checkpoint.
+   *
+   * @return the epoch, 0 before the first
+   */
+  public long lastCheckpointEpoch() {
+    return checkpointer.lastEpoch();
   }
 
   /** The source with a WAL id (replay); null if there is none. Write lock held. */
@@ -185,12 +252,7 @@ public final class Engine {
           subscribe(((SqlSubscribe) node).name().getSimple(), null));
     }
     if (node instanceof SqlCheckpoint) {
-      if (durable != null) {
-        read(() -> {
-          durable.force(pool.reactors());
-          return null;
-        });
-      }
+      checkpoint();
       return StatementResult.done("CHECKPOINT");
     }
     return read(() -> executeQueryLike(node, sql, p));
@@ -403,6 +465,9 @@ public final class Engine {
 
   /** Stops everything: connectors, sinks, subscriptions, writers, then the reactors. */
   public void close() {
+    if (checkpointer != null) {
+      checkpointer.stopTimer();
+    }
     lock.writeLock().lock();
     try {
       if (closed) {
@@ -422,6 +487,9 @@ public final class Engine {
         }
       }
       pool.close();
+      if (checkpointer != null) {
+        checkpointer.close();
+      }
       if (durable != null) {
         durable.close();
       }

@@ -13,9 +13,13 @@ import org.laminardb.WalSync;
  * @param chunkCapacity rows per chunk
  * @param queueDepth chunks per channel
  * @param walSync when a durable database forces its log
+ * @param checkpointIntervalMillis period of automatic checkpoints of a durable database, 0 for
+ *     none
+ * @param checkpointsKept complete checkpoints kept on disk
  */
 public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleStrategy,
-    int chunkCapacity, int queueDepth, WalSync walSync) {
+    int chunkCapacity, int queueDepth, WalSync walSync, long checkpointIntervalMillis,
+    int checkpointsKept) {
 
   /**
    * New builder with the defaults.
@@ -34,6 +38,8 @@ public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleS
     private int chunkCapacity = 1024;
     private int queueDepth = 64;
     private WalSync walSync = WalSync.FSYNC;
+    private long checkpointIntervalMillis = 60_000;
+    private int checkpointsKept = 3;
 
     Builder() {}
 
@@ -113,13 +119,42 @@ public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleS
     }
 
     /**
+     * Sets the period of automatic checkpoints.
+     *
+     * @param millis milliseconds, 0 for none
+     * @return this
+     */
+    public Builder checkpointIntervalMillis(long millis) {
+      if (millis < 0) {
+        throw new IllegalArgumentException("checkpoint interval must not be negative: "
+            + "checkpointInterval=" + millis + "ms");
+      }
+      this.checkpointIntervalMillis = millis;
+      return this;
+    }
+
+    /**
+     * Sets how many complete checkpoints are kept.
+     *
+     * @param n 1..100
+     * @return this
+     */
+    public Builder checkpointsKept(int n) {
+      if (n < 1 || n > 100) {
+        throw new IllegalArgumentException("checkpoints kept must be 1..100: checkpointsKept=" + n);
+      }
+      this.checkpointsKept = n;
+      return this;
+    }
+
+    /**
      * Builds the config.
      *
      * @return the config
      */
     public EngineConfig build() {
       return new EngineConfig(path, reactorThreads, idleStrategy, chunkCapacity, queueDepth,
-          walSync);
+          walSync, checkpointIntervalMillis, checkpointsKept);
     }
   }
 }

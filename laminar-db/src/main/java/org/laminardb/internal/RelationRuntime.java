@@ -62,6 +62,8 @@ final class RelationRuntime {
   Pipeline pipeline;
   SourceConnector connector;
   SinkConnector sink;
+  /** The thread and two-phase commit of a sink; null for other objects. */
+  SinkRuntime sinkRuntime;
   volatile Reactor reactor;
   private volatile Throwable failure;
 
@@ -91,6 +93,32 @@ final class RelationRuntime {
   /** The watermark of this object's output, {@link Watermarks#NONE} before the first. */
   long outputWatermark() {
     return outputWatermark;
+  }
+
+  /** Restores the output watermark from a checkpoint. Reactor thread. */
+  void restoreOutputWatermark(long wm) {
+    outputWatermark = wm;
+  }
+
+  /**
+   * Where this object's state is reached from, for checkpoints: a source's entry (watermark
+   * tracker, upsert operator), a query's pipeline entries, a view's stored rows. The walk stops
+   * at every object's output fan-out. Reactor thread.
+   */
+  List<Object> stateRoots() {
+    List<Object> roots = new ArrayList<>();
+    if (kind == RelationKind.SOURCE) {
+      roots.add(input);
+    }
+    if (pipeline != null) {
+      for (Pipeline.InputBinding b : pipeline.inputs()) {
+        roots.add(b.entry());
+      }
+    }
+    if (store != null) {
+      roots.add(store);
+    }
+    return roots;
   }
 
   /** Late rows of this object's windows so far. */

@@ -1,27 +1,57 @@
 package org.laminardb.internal;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.queue.ChunkChannel;
+import org.laminardb.error.ErrorCode;
+import org.laminardb.error.LaminarDBException;
 import org.laminardb.spi.SinkConnector;
+import org.laminardb.spi.TransactionalSinkConnector;
 
 /**
  * Ring-1 thread of a sink: drains the channel the reactor forwards the sink's input into and
  * hands each chunk to the connector, so that a slow external system never blocks a reactor for
  * longer than the channel's depth allows.
+ *
+ * <p>For a {@link TransactionalSinkConnector} it also runs the two-phase commit: on its thread it
+ * first recovers and begins the current epoch; a checkpoint barrier ({@link #barrier}) marks the
+ * position in the channel where an epoch ends, and once every chunk before it is written, the
+ * thread pre-commits that epoch and begins the next; {@link #commit(long)} is queued to run
+ * between chunks once the checkpoint is complete.
  */
 final class SinkRuntime implements AutoCloseable {
   private final ChannelForwarder forwarder;
   private final SinkConnector connector;
+  private final TransactionalSinkConnector transactional;
   private final RelationRuntime owner;
   private final Thread thread;
+  private final ConcurrentLinkedQueue<Barrier> barriers = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private volatile boolean running = true;
 
-  SinkRuntime(String name, ChunkChannel channel, SinkConnector connector, RelationRuntime owner) {
+  /** Where epoch {@code epoch} ends: after the channel's {@code position}-th chunk. */
+  private record Barrier(long epoch, long position, CompletableFuture<String> preCommitted) {}
+
+  /**
+   * Creates the runtime of a sink.
+   *
+   * @param name sink name (thread name)
+   * @param channel channel the reactor forwards rows into
+   * @param connector the connector
+   * @param owner the sink's catalog object (failures are reported to it)
+   * @param recovery for a transactional connector: the epoch and state to recover from, and the
+   *     epoch to begin
+   */
+  SinkRuntime(String name, ChunkChannel channel, SinkConnector connector, RelationRuntime owner,
+      Checkpointer.SinkRecovery recovery) {
     this.forwarder = new ChannelForwarder(channel);
     this.connector = connector;
+    this.transactional = connector instanceof TransactionalSinkConnector
+        ? (TransactionalSinkConnector) connector : null;
     this.owner = owner;
-    this.thread = new Thread(this::run, "sink-" + name);
+    this.thread = new Thread(() -> run(recovery), "sink-" + name);
     this.thread.setDaemon(true);
   }
 
@@ -29,14 +59,65 @@ final class SinkRuntime implements AutoCloseable {
     return forwarder;
   }
 
+  /** The sink's name. */
+  String name() {
+    return owner.name;
+  }
+
+  /** Whether the connector takes part in checkpoints. */
+  boolean transactional() {
+    return transactional != null;
+  }
+
   void start() {
     thread.start();
   }
 
-  private void run() {
+  /**
+   * Ends the current epoch after every chunk forwarded so far. Reactor thread only.
+   *
+   * @param epoch the epoch of the checkpoint
+   * @return completes with the pre-commit state once the sink thread has pre-committed
+   */
+  CompletableFuture<String> barrier(long epoch) {
+    CompletableFuture<String> done = new CompletableFuture<>();
+    barriers.add(new Barrier(epoch, forwarder.flushForBarrier(), done));
+    LockSupport.unpark(thread);
+    return done;
+  }
+
+  /**
+   * Commits an epoch on the sink thread, between chunks, once its checkpoint is complete.
+   *
+   * @param epoch the epoch
+   */
+  void commit(long epoch) {
+    if (transactional != null) {
+      commands.add(() -> transactional.commit(epoch));
+      LockSupport.unpark(thread);
+    }
+  }
+
+  private void run(Checkpointer.SinkRecovery recovery) {
+    if (transactional != null && !guard(() -> {
+      transactional.recover(recovery.committedEpoch(), recovery.state());
+      transactional.begin(recovery.nextEpoch());
+    })) {
+      failBarriers();
+    }
     ChunkChannel channel = forwarder.channel();
     long park = 1_000;
-    while (running || channel.releasedCount() < channel.publishedCount()) {
+    while (running || channel.releasedCount() < channel.publishedCount() || !commands.isEmpty()) {
+      Runnable command;
+      while ((command = commands.poll()) != null) {
+        guard(command);
+      }
+      Barrier b = barriers.peek();
+      if (b != null && channel.releasedCount() >= b.position()) {
+        barriers.poll();
+        preCommit(b);
+        continue;
+      }
       Chunk c = channel.poll();
       if (c == null) {
         LockSupport.parkNanos(park);
@@ -54,12 +135,49 @@ final class SinkRuntime implements AutoCloseable {
         channel.release(c);
       }
     }
+    failBarriers();
+  }
+
+  private void preCommit(Barrier b) {
+    if (transactional == null || owner.failure() != null) {
+      b.preCommitted().complete(null);
+      return;
+    }
+    String[] state = new String[1];
+    if (guard(() -> {
+      state[0] = transactional.preCommit(b.epoch());
+      transactional.begin(b.epoch() + 1);
+    })) {
+      b.preCommitted().complete(state[0]);
+    } else {
+      b.preCommitted().completeExceptionally(owner.failure());
+    }
+  }
+
+  /** Runs a connector call; a failure fails the sink (and is reported by its status). */
+  private boolean guard(Runnable call) {
+    try {
+      call.run();
+      return true;
+    } catch (RuntimeException e) {
+      owner.fail(e);
+      return false;
+    }
+  }
+
+  private void failBarriers() {
+    Barrier b;
+    while ((b = barriers.poll()) != null) {
+      b.preCommitted().completeExceptionally(new LaminarDBException(
+          ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "sink " + owner.name + " stopped"));
+    }
   }
 
   @Override
   public void close() {
     forwarder.close();
     running = false;
+    LockSupport.unpark(thread);
     try {
       thread.join(10_000);
     } catch (InterruptedException e) {

@@ -30,7 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   OBJECTS  string componentClass, int length, tagged elements
  *   BOXED    byte kind, value           a boxed primitive in an Object-typed field
  *   ENUM     string class, string name
+ *   LIST     byte mutable, int size, tagged elements   a java.util.List (ArrayList when mutable)
  * </pre>
+ *
+ * <p>A record is written like an object; it is rebuilt through its canonical constructor.
  */
 final class StateGraphFormat {
   static final byte NULL = 0;
@@ -49,6 +52,7 @@ final class StateGraphFormat {
   static final byte OBJECTS = 13;
   static final byte BOXED = 14;
   static final byte ENUM = 15;
+  static final byte LIST = 16;
 
   /** Magic at the start of every encoded graph: "LSG1". */
   static final int MAGIC = 0x4C534731;

@@ -9,6 +9,7 @@ import static org.laminardb.storage.state.StateGraphFormat.ENUM;
 import static org.laminardb.storage.state.StateGraphFormat.FLOATS;
 import static org.laminardb.storage.state.StateGraphFormat.INTS;
 import static org.laminardb.storage.state.StateGraphFormat.KEEP;
+import static org.laminardb.storage.state.StateGraphFormat.LIST;
 import static org.laminardb.storage.state.StateGraphFormat.LONGS;
 import static org.laminardb.storage.state.StateGraphFormat.NULL;
 import static org.laminardb.storage.state.StateGraphFormat.OBJECT;
@@ -114,6 +115,8 @@ public final class StateGraphReader {
       }
       case OBJECTS:
         return objectArray(fresh);
+      case LIST:
+        return list(fresh);
       default:
         return primitiveArray(tag, fresh);
     }
@@ -128,6 +131,9 @@ public final class StateGraphReader {
       type = classes.get(cid);
     } else {
       throw corrupt("class id " + cid + " before its definition");
+    }
+    if (type.isRecord()) {
+      return record(type, fresh);
     }
     Object target = fresh != null && fresh.getClass() == type ? fresh : allocate(type);
     objects.add(target);
@@ -148,6 +154,80 @@ public final class StateGraphReader {
       throw mismatch("cannot restore a field of " + type.getName() + ": " + e.getMessage());
     }
     return target;
+  }
+
+  /** A record: its components are read, then it is the fresh one if equal, else rebuilt. */
+  private Object record(Class<?> type, Object fresh) {
+    int id = objects.size();
+    objects.add(null);
+    List<Field> fields = StateGraphFormat.fields(type);
+    Object base = fresh != null && fresh.getClass() == type ? fresh : null;
+    java.util.Map<String, Object> values = new java.util.HashMap<>();
+    boolean same = base != null;
+    try {
+      for (Field f : fields) {
+        Object current = base == null ? null : f.get(base);
+        Object v = f.getType().isPrimitive() ? primitiveValue(f.getType()) : value(current);
+        values.put(f.getName(), v);
+        same &= java.util.Objects.equals(current, v);
+      }
+      Object result = base;
+      if (!same) {
+        java.lang.reflect.RecordComponent[] comps = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[comps.length];
+        Object[] args = new Object[comps.length];
+        for (int i = 0; i < comps.length; i++) {
+          types[i] = comps[i].getType();
+          args[i] = values.get(comps[i].getName());
+        }
+        java.lang.reflect.Constructor<?> ctor = type.getDeclaredConstructor(types);
+        ctor.setAccessible(true);
+        result = ctor.newInstance(args);
+      }
+      objects.set(id, result);
+      return result;
+    } catch (ReflectiveOperationException | IllegalArgumentException e) {
+      throw mismatch("cannot rebuild record " + type.getName() + ": " + e);
+    }
+  }
+
+  private Object primitiveValue(Class<?> t) {
+    if (t == long.class) {
+      return in.getLong();
+    } else if (t == int.class) {
+      return in.getInt();
+    } else if (t == double.class) {
+      return Double.longBitsToDouble(in.getLong());
+    } else if (t == boolean.class) {
+      return in.get() != 0;
+    } else if (t == byte.class) {
+      return in.get();
+    } else if (t == short.class) {
+      return (short) in.getInt();
+    } else if (t == char.class) {
+      return (char) in.getInt();
+    }
+    return (float) Double.longBitsToDouble(in.getLong());
+  }
+
+  /** A list: the fresh one if every element came back unchanged, else a new list. */
+  private Object list(Object fresh) {
+    boolean mutable = in.get() != 0;
+    int n = length();
+    int id = objects.size();
+    objects.add(null);
+    List<?> base = fresh instanceof List && ((List<?>) fresh).size() == n ? (List<?>) fresh : null;
+    List<Object> values = new ArrayList<>(n);
+    boolean same = base != null;
+    for (int i = 0; i < n; i++) {
+      Object current = base == null ? null : base.get(i);
+      Object v = value(current);
+      values.add(v);
+      same &= v == current;
+    }
+    Object result = same ? base : mutable ? values : java.util.Collections.unmodifiableList(values);
+    objects.set(id, result);
+    return result;
   }
 
   private Class<?> defineClass() {

@@ -9,6 +9,7 @@ import static org.laminardb.storage.state.StateGraphFormat.ENUM;
 import static org.laminardb.storage.state.StateGraphFormat.FLOATS;
 import static org.laminardb.storage.state.StateGraphFormat.INTS;
 import static org.laminardb.storage.state.StateGraphFormat.KEEP;
+import static org.laminardb.storage.state.StateGraphFormat.LIST;
 import static org.laminardb.storage.state.StateGraphFormat.LONGS;
 import static org.laminardb.storage.state.StateGraphFormat.NULL;
 import static org.laminardb.storage.state.StateGraphFormat.OBJECT;
@@ -44,6 +45,11 @@ import org.laminardb.error.LaminarDBException;
  * meanwhile.
  */
 public final class StateGraphWriter {
+  /** Classes of {@code List.of} and {@code List.copyOf}. */
+  private static final String IMMUTABLE_LISTS = "java.util.ImmutableCollections$List";
+  /** Classes of {@code Collections.unmodifiableList}. */
+  private static final String UNMODIFIABLE_LISTS = "java.util.Collections$Unmodifiable";
+
   private final Predicate<Object> keep;
   private final Map<Object, Integer> ids = new IdentityHashMap<>();
   private final Map<Class<?>, Integer> classIds = new IdentityHashMap<>();
@@ -104,6 +110,16 @@ public final class StateGraphWriter {
       putString(((Enum<?>) v).name());
     } else if (v instanceof Number || v instanceof Boolean || v instanceof Character) {
       boxed(v);
+    } else if (v instanceof java.util.List
+        && (type == java.util.ArrayList.class || type.getName().startsWith(IMMUTABLE_LISTS)
+            || type.getName().startsWith(UNMODIFIABLE_LISTS))) {
+      java.util.List<?> list = (java.util.List<?>) v;
+      put(LIST);
+      put((byte) (type == java.util.ArrayList.class ? 1 : 0));
+      putInt(list.size());
+      for (int i = 0; i < list.size(); i++) {
+        value(list.get(i), where + "[" + i + "]");
+      }
     } else if (StateGraphFormat.walkable(type)) {
       object(v, type);
     } else {

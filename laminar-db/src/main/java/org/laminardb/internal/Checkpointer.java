@@ -1,0 +1,477 @@
+package org.laminardb.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.laminardb.CheckpointStats;
+import org.laminardb.core.reactor.Reactor;
+import org.laminardb.error.ErrorCode;
+import org.laminardb.error.LaminarDBException;
+import org.laminardb.storage.checkpoint.Checkpoint;
+import org.laminardb.storage.checkpoint.CheckpointInfo;
+import org.laminardb.storage.checkpoint.CheckpointStore;
+import org.laminardb.storage.checkpoint.CheckpointWriter;
+import org.laminardb.storage.state.StateGraphReader;
+import org.laminardb.storage.state.StateGraphWriter;
+
+/**
+ * Takes checkpoints and recovers from them.
+ *
+ * <p>A checkpoint of epoch {@code e}: with the catalog write lock held (no statement runs and no
+ * writer publishes), every reactor first processes what was published before, so the log ends at
+ * an LSN {@code L} that every operator has seen and nothing else; then each reactor, in one
+ * command, encodes the state of the objects it owns ({@link StateGraphWriter}) into memory and
+ * places a barrier in each sink's channel; then the lock is released and the rest happens off
+ * the hot path: the log is forced up to {@code L}, the sinks pre-commit epoch {@code e}, the state
+ * files, the catalog (the statements of the live objects) and the manifest (LSN, watermarks, sink
+ * states) are written through the {@link CheckpointStore}, the log is truncated before the oldest
+ * retained checkpoint, and the sinks commit epoch {@code e}.
+ *
+ * <p>Recovery runs the catalog's statements, puts each object's state back ({@link
+ * StateGraphReader}), lets the sinks finish or abort their transactions, and replays the log
+ * after {@code L}. In memory a checkpoint only ends the sinks' epoch and commits it.
+ */
+final class Checkpointer implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(Checkpointer.class.getName());
+  private static final String CATALOG_FILE = "catalog";
+  private static final String WAL_OFFSET = "wal";
+  private static final long SINK_TIMEOUT_SECONDS = 60;
+
+  /**
+   * What a transactional sink recovers from and begins with.
+   *
+   * @param committedEpoch the epoch of the newest complete checkpoint, 0 if none
+   * @param state the sink's pre-commit state in that checkpoint, or null
+   * @param nextEpoch the epoch to begin
+   */
+  record SinkRecovery(long committedEpoch, String state, long nextEpoch) {}
+
+  private final Engine engine;
+  private final CheckpointStore store;
+  private ScheduledExecutorService timer;
+  /** LSN covered by each retained checkpoint this process knows, oldest first. */
+  private final Deque<long[]> retained = new ArrayDeque<>();
+  private final int keep;
+  private volatile long lastEpoch;
+  /** Newest epoch found on disk at open (recovery may fall back to an older one). */
+  private long epochFloor;
+  private volatile CheckpointStats lastStats;
+  private Map<String, String> recoveredSinkStates = Map.of();
+  private volatile boolean restoring;
+
+  Checkpointer(Engine engine, Path dir, int keep) {
+    this.engine = engine;
+    this.keep = keep;
+    this.store = dir == null ? null : CheckpointStore.open(dir.resolve("checkpoints"), keep);
+    if (store != null) {
+      for (CheckpointInfo info : store.list()) {
+        epochFloor = Math.max(epochFloor, info.epoch());
+      }
+    }
+  }
+
+  /** The epoch the next checkpoint gets: above every epoch on disk and every one taken. */
+  private long nextEpoch() {
+    return Math.max(lastEpoch, epochFloor) + 1;
+  }
+
+  /**
+   * Starts automatic checkpoints (ring 1 thread {@code laminar-checkpoint}), after recovery.
+   *
+   * @param intervalMillis the period, 0 for none
+   */
+  synchronized void startTimer(long intervalMillis) {
+    if (intervalMillis > 0 && timer == null) {
+      timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "laminar-checkpoint");
+        t.setDaemon(true);
+        return t;
+      });
+      timer.scheduleWithFixedDelay(this::periodic, intervalMillis, intervalMillis,
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Whether a reopened database is putting state back (sinks drop what pipelines emit). */
+  boolean restoring() {
+    return restoring;
+  }
+
+  /** Epoch of the last complete checkpoint, 0 before the first. */
+  long lastEpoch() {
+    return lastEpoch;
+  }
+
+  /** Figures of the last checkpoint of this process, or null. */
+  CheckpointStats lastStats() {
+    return lastStats;
+  }
+
+  /** What a sink being created recovers from and begins with. */
+  SinkRecovery sinkRecovery(String sinkName) {
+    String state = recoveredSinkStates.get(sinkName);
+    return new SinkRecovery(lastEpoch, state == null || state.isEmpty() ? null : state,
+        nextEpoch());
+  }
+
+  /** The complete checkpoints on disk, oldest first (empty in memory). */
+  List<CheckpointStats> list() {
+    List<CheckpointStats> out = new ArrayList<>();
+    if (store != null) {
+      CheckpointStats last = lastStats;
+      for (CheckpointInfo i : store.list()) {
+        out.add(last != null && last.epoch() == i.epoch() ? last : new CheckpointStats(i.epoch(),
+            java.time.Instant.ofEpochMilli(i.completedAtMillis()), i.totalBytes(),
+            i.durationMillis() * 1000, -1));
+      }
+    } else if (lastStats != null) {
+      out.add(lastStats);
+    }
+    return out;
+  }
+
+  private void periodic() {
+    try {
+      checkpoint();
+    } catch (RuntimeException e) {
+      if (!engine.isClosed()) {
+        LOG.log(System.Logger.Level.WARNING, "LaminarDB: periodic checkpoint failed", e);
+      }
+    }
+  }
+
+  /**
+   * Takes a checkpoint.
+   *
+   * @return its figures
+   * @throws LaminarDBException if state cannot be encoded or written, or a sink fails to
+   *     pre-commit; the previous checkpoints stay valid
+   */
+  synchronized CheckpointStats checkpoint() {
+    long epoch = nextEpoch();
+    long startNanos = System.nanoTime();
+    Cut cut = engine.exclusive(() -> takeCut(epoch));
+    Map<String, String> sinkStates = awaitPreCommits(cut.preCommits);
+    long bytes = 0;
+    if (store != null) {
+      engine.durable().commitThrough(cut.lsn);
+      bytes = write(epoch, cut, sinkStates);
+      retained.addLast(new long[] {epoch, cut.lsn});
+      while (retained.size() > keep) {
+        retained.removeFirst();
+      }
+      engine.durable().truncateBefore(retained.peekFirst()[1] + 1);
+    }
+    lastEpoch = epoch;
+    for (SinkRuntime s : cut.preCommits.keySet()) {
+      s.commit(epoch);
+    }
+    CheckpointStats stats = new CheckpointStats(epoch, java.time.Instant.now(), bytes,
+        TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos), cut.pauseMicros);
+    lastStats = stats;
+    return stats;
+  }
+
+  /** The consistent cut, taken with the catalog write lock held. */
+  private static final class Cut {
+    final long lsn;
+    final List<String[]> catalog = new ArrayList<>();
+    final Map<String, byte[]> files = new LinkedHashMap<>();
+    final Map<String, Long> watermarks = new LinkedHashMap<>();
+    final Map<SinkRuntime, CompletableFuture<String>> preCommits = new LinkedHashMap<>();
+    long pauseMicros;
+
+    Cut(long lsn) {
+      this.lsn = lsn;
+    }
+  }
+
+  private Cut takeCut(long epoch) {
+    DurableLog log = engine.durable();
+    Reactor[] reactors = engine.pool().reactors();
+    if (log != null) {
+      log.drain(reactors);
+    }
+    Cut cut = new Cut(log == null ? 0 : log.lastLsn());
+    List<RelationRuntime> all = new ArrayList<>(engine.catalog().all());
+    Predicate<Object> keep = keepPredicate(all);
+    Map<Reactor, List<Integer>> byReactor = new LinkedHashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      byReactor.computeIfAbsent(all.get(i).reactor, r -> new ArrayList<>()).add(i);
+    }
+    byte[][] encoded = new byte[all.size()][];
+    long[] pause = new long[1];
+    List<CompletableFuture<Object>> done = new ArrayList<>();
+    for (Map.Entry<Reactor, List<Integer>> e : byReactor.entrySet()) {
+      done.add(e.getKey().submit(() -> {
+        long t0 = System.nanoTime();
+        for (int i : e.getValue()) {
+          RelationRuntime rt = all.get(i);
+          if (store != null) {
+            encoded[i] = encode(rt, keep);
+          }
+          if (rt.sinkRuntime != null && rt.sinkRuntime.transactional()) {
+            synchronized (cut) {
+              cut.preCommits.put(rt.sinkRuntime, rt.sinkRuntime.barrier(epoch));
+            }
+          }
+        }
+        long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t0);
+        synchronized (pause) {
+          pause[0] = Math.max(pause[0], micros);
+        }
+        return null;
+      }));
+    }
+    for (CompletableFuture<Object> f : done) {
+      f.join();
+    }
+    cut.pauseMicros = pause[0];
+    for (int i = 0; i < all.size(); i++) {
+      RelationRuntime rt = all.get(i);
+      if (!rt.createSql.startsWith("--")) {
+        cut.catalog.add(new String[] {Integer.toString(rt.walStream), rt.createSql});
+      }
+      if (encoded[i] != null) {
+        cut.files.put("state-" + i, encoded[i]);
+      }
+      long wm = rt.watermark != null ? rt.watermark.watermark() : rt.outputWatermark();
+      cut.watermarks.put(rt.name, wm);
+    }
+    return cut;
+  }
+
+  /** Objects that belong to no single object's state: outputs of objects, wiring, plans. */
+  private static Predicate<Object> keepPredicate(List<RelationRuntime> all) {
+    Set<Object> outputs = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (RelationRuntime rt : all) {
+      outputs.add(rt.output);
+    }
+    return o -> outputs.contains(o) || o instanceof RelationRuntime
+        || o instanceof Reactor || o instanceof org.laminardb.core.queue.ChunkChannel
+        || o instanceof ChannelForwarder || o instanceof WalAppender
+        || foreignLibrary(o.getClass().getName());
+  }
+
+  private static boolean foreignLibrary(String className) {
+    return className.startsWith("org.apache.calcite.") || className.startsWith("org.codehaus.")
+        || className.startsWith("com.google.") || className.startsWith("org.agrona.concurrent.");
+  }
+
+  /** One object's state: name, output watermark, failure, then the graph. Reactor thread. */
+  private static byte[] encode(RelationRuntime rt, Predicate<Object> keep) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF(rt.name);
+      out.writeLong(rt.outputWatermark());
+      Throwable failure = rt.failure();
+      out.writeBoolean(failure != null);
+      if (failure != null) {
+        out.writeUTF(String.valueOf(failure.getMessage()));
+      }
+      byte[] graph = new StateGraphWriter(keep).write(rt.stateRoots());
+      out.writeInt(graph.length);
+      out.write(graph);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Map<String, String> awaitPreCommits(
+      Map<SinkRuntime, CompletableFuture<String>> preCommits) {
+    Map<String, String> states = new LinkedHashMap<>();
+    for (Map.Entry<SinkRuntime, CompletableFuture<String>> e : preCommits.entrySet()) {
+      try {
+        String state = e.getValue().get(SINK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        states.put(e.getKey().name(), state == null ? "" : state);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw failed("interrupted while sink " + e.getKey().name() + " pre-committed", ex);
+      } catch (ExecutionException | TimeoutException ex) {
+        throw failed("sink " + e.getKey().name() + " did not pre-commit", ex);
+      }
+    }
+    return states;
+  }
+
+  private long write(long epoch, Cut cut, Map<String, String> sinkStates) {
+    CheckpointWriter w = store.begin(epoch);
+    try {
+      w.writeStateFile(CATALOG_FILE, encodeCatalog(cut.catalog));
+      for (Map.Entry<String, byte[]> f : cut.files.entrySet()) {
+        w.writeStateFile(f.getKey(), f.getValue());
+      }
+      w.complete(w.manifest(Map.of(WAL_OFFSET, cut.lsn), cut.watermarks, sinkStates));
+    } catch (RuntimeException e) {
+      w.abort();
+      throw e;
+    }
+    long bytes = 0;
+    for (CheckpointInfo info : store.list()) {
+      if (info.epoch() == epoch) {
+        bytes = info.totalBytes();
+      }
+    }
+    return bytes;
+  }
+
+  private static byte[] encodeCatalog(List<String[]> entries) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(entries.size());
+      for (String[] e : entries) {
+        out.writeInt(Integer.parseInt(e[0]));
+        byte[] sql = e[1].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(sql.length);
+        out.write(sql);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Restores the newest valid checkpoint, if any, into the empty engine.
+   *
+   * @return the LSN the checkpoint covers; the log is replayed after it (0 without checkpoint)
+   */
+  long recover() {
+    if (store == null) {
+      return 0;
+    }
+    List<String> skipped = new ArrayList<>();
+    Checkpoint cp = store.latestValid(skipped).orElse(null);
+    if (cp == null) {
+      lastEpoch = 0;
+      return 0;
+    }
+    lastEpoch = cp.epoch();
+    recoveredSinkStates = cp.manifest().sinkStates();
+    long lsn = cp.manifest().sourceOffsets().getOrDefault(WAL_OFFSET, 0L);
+    retained.addLast(new long[] {cp.epoch(), lsn});
+    restoring = true;
+    try {
+      DurableLog log = engine.durable();
+      log.replaying(() -> runCatalog(cp, log));
+      for (org.laminardb.storage.checkpoint.StateFileRef ref : cp.manifest().stateFiles()) {
+        if (!ref.name().equals(CATALOG_FILE)) {
+          restore(cp.readStateFile(ref.name()));
+        }
+      }
+      unmuteSinks();
+    } finally {
+      restoring = false;
+    }
+    return lsn;
+  }
+
+  private void runCatalog(Checkpoint cp, DurableLog log) {
+    try (DataInputStream in = new DataInputStream(
+        new java.io.ByteArrayInputStream(cp.readStateFile(CATALOG_FILE)))) {
+      int n = in.readInt();
+      for (int i = 0; i < n; i++) {
+        int sourceId = in.readInt();
+        byte[] sql = new byte[in.readInt()];
+        in.readFully(sql);
+        log.replayStatement(engine, sourceId,
+            new String(sql, java.nio.charset.StandardCharsets.UTF_8), "checkpoint " + cp.epoch());
+      }
+    } catch (IOException e) {
+      throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "catalog of checkpoint "
+          + cp.epoch() + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private void restore(byte[] file) {
+    String name;
+    long watermark;
+    String failure;
+    byte[] graph;
+    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(file))) {
+      name = in.readUTF();
+      watermark = in.readLong();
+      failure = in.readBoolean() ? in.readUTF() : null;
+      graph = new byte[in.readInt()];
+      in.readFully(graph);
+    } catch (IOException e) {
+      throw new LaminarDBException(ErrorCode.DATA_CORRUPTED,
+          "checkpointed state cannot be read: " + e.getMessage(), e);
+    }
+    RelationRuntime rt = engine.catalog().find(name);
+    if (rt == null) {
+      throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "checkpointed state of " + name
+          + " has no object of that name in the checkpoint's catalog");
+    }
+    rt.reactor.submit(() -> {
+      new StateGraphReader(graph).restore(rt.stateRoots());
+      rt.restoreOutputWatermark(watermark);
+      return null;
+    }).join();
+    if (failure != null) {
+      rt.fail(new LaminarDBException(ErrorCode.DATA_EXCEPTION, failure));
+    }
+  }
+
+  private void unmuteSinks() {
+    for (RelationRuntime rt : engine.catalog().all()) {
+      if (rt.sinkRuntime != null) {
+        SinkRuntime s = rt.sinkRuntime;
+        rt.reactor.submit(() -> {
+          s.forwarder().mute(false);
+          return null;
+        }).join();
+      }
+    }
+  }
+
+  private static LaminarDBException failed(String what, Throwable cause) {
+    return new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+        "checkpoint failed: " + what + (cause.getMessage() == null ? "" : ": "
+            + cause.getMessage()), cause);
+  }
+
+  /** Stops periodic checkpoints and waits for one in progress to end. */
+  void stopTimer() {
+    ScheduledExecutorService t;
+    synchronized (this) {
+      t = timer;
+    }
+    if (t != null) {
+      t.shutdownNow();
+      try {
+        t.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    stopTimer();
+    if (store != null) {
+      store.close();
+    }
+  }
+}
