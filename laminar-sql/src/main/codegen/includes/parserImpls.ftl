@@ -320,7 +320,10 @@ SqlDrop LaminarDrop(Span s, boolean replace) :
     { return new SqlDropObject(s.end(this), kind, name, ifExists, cascade); }
 }
 
-/** Parses SHOW SOURCES | STREAMS | MATERIALIZED VIEWS | SINKS and SHOW CREATE kind name. */
+/**
+ * Parses SHOW SOURCES | STREAMS | MATERIALIZED VIEWS | SINKS | CHECKPOINTS and SHOW CREATE kind
+ * name.
+ */
 SqlNode LaminarShow() :
 {
     final Span s;
@@ -339,6 +342,8 @@ SqlNode LaminarShow() :
         }
     |
         <SINKS> { return new SqlShowObjects(s.end(this), ObjectKind.SINK); }
+    |
+        <CHECKPOINTS> { return new SqlShowCheckpoints(s.end(this)); }
     |
         <CREATE> kind = LaminarObjectKind() name = CompoundIdentifier() {
             return new SqlShowCreate(s.end(this), kind, name);

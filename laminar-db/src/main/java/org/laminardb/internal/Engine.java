@@ -271,6 +271,9 @@ public final class Engine {
     if (node instanceof SqlShowObjects) {
       return meta.show((SqlShowObjects) node);
     }
+    if (node instanceof org.laminardb.sql.parser.ddl.SqlShowCheckpoints) {
+      return meta.showCheckpoints();
+    }
     if (node instanceof SqlShowCreate) {
       return meta.showCreate((SqlShowCreate) node);
     }

@@ -56,6 +56,23 @@ final class Metadata {
     return StatementResult.ofRows("SHOW", new QueryResult(cols, rows));
   }
 
+  /** SHOW CHECKPOINTS: the checkpoints kept, oldest first. */
+  StatementResult showCheckpoints() {
+    DataType bigint = DataType.of(TypeKind.BIGINT).withNullable(false);
+    List<ColumnInfo> cols = List.of(col("epoch", bigint),
+        col("completed_at", DataType.of(TypeKind.TIMESTAMP).withNullable(false)),
+        col("size_bytes", bigint), col("duration_ms", DataType.of(TypeKind.DOUBLE)),
+        col("pause_ms", DataType.of(TypeKind.DOUBLE)));
+    List<Row> rows = new ArrayList<>();
+    for (org.laminardb.CheckpointStats c : engine.checkpoints()) {
+      rows.add(row(cols, new Object[] {c.epoch(),
+          java.time.LocalDateTime.ofInstant(c.completedAt(), java.time.ZoneOffset.UTC),
+          c.sizeBytes(), c.durationMicros() / 1000.0,
+          c.pauseMicros() < 0 ? null : c.pauseMicros() / 1000.0}));
+    }
+    return StatementResult.ofRows("SHOW", new QueryResult(cols, rows));
+  }
+
   /** Waits until each object's reactor has processed every write that returned before now. */
   private static void sync(List<RelationRuntime> objects) {
     java.util.Set<org.laminardb.core.reactor.Reactor> reactors = new java.util.HashSet<>();

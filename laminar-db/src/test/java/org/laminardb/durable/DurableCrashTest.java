@@ -31,9 +31,9 @@ class DurableCrashTest {
   /** What one child printed: acknowledged ids and the range of its last attempted write. */
   private record Round(Set<Long> acked, long tryFirst, long tryLast) {}
 
-  private Round runAndKill(long seed, int millis) throws Exception {
+  private Round runAndKill(long seed, int millis, int checkpointMillis) throws Exception {
     try (ChildJvm child = ChildJvm.start(outDir, DurableCrashWriter.class, dir.toString(),
-        Long.toString(seed))) {
+        Long.toString(seed), Integer.toString(checkpointMillis))) {
       child.awaitLine("READY", Duration.ofSeconds(30));
       Thread.sleep(millis);
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -67,14 +67,16 @@ class DurableCrashTest {
     return new Round(acked, first, last);
   }
 
-  @Test
+  @org.junit.jupiter.params.ParameterizedTest(name = "checkpoint every {0} ms (0: never)")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {0, 40})
   @Timeout(90)
-  void shouldKeepEveryAcknowledgedRowExactlyOnceAcrossKills() throws Exception {
-    Random random = new Random(20260101);
+  void shouldKeepEveryAcknowledgedRowExactlyOnceAcrossKills(int checkpointMillis)
+      throws Exception {
+    Random random = new Random(20260101 + checkpointMillis);
     Set<Long> acked = new HashSet<>();
     Set<Long> inFlight = new HashSet<>();
     for (int round = 0; round < ROUNDS; round++) {
-      Round r = runAndKill(random.nextLong(), 50 + random.nextInt(600));
+      Round r = runAndKill(random.nextLong(), 50 + random.nextInt(600), checkpointMillis);
       assertThat(r.acked()).as("round %d acknowledged something", round).isNotEmpty();
       acked.addAll(r.acked());
       for (long id = r.tryFirst(); id <= r.tryLast(); id++) {
@@ -97,8 +99,11 @@ class DurableCrashTest {
       assertThat(totals.getLong(0)).isEqualTo(perId.size());
       assertThat(totals.getLong(1))
           .isEqualTo(perId.keySet().stream().mapToLong(Long::longValue).sum());
-      System.out.printf("%d rounds: %d acknowledged, %d present%n", ROUNDS, acked.size(),
-          perId.size());
+      if (checkpointMillis > 0) {
+        assertThat(db.checkpoints()).as("checkpoints kept").isNotEmpty();
+      }
+      System.out.printf("%d rounds: %d acknowledged, %d present, last checkpoint %d%n", ROUNDS,
+          acked.size(), perId.size(), db.lastCheckpointEpoch());
     }
   }
 

@@ -17,7 +17,9 @@ import org.laminardb.SourceWriter;
  * {@code nums} and views {@code per_id} and {@code totals} unless they exist, prints
  * {@code READY}, then writes rows with ids continuing after the largest id in {@code per_id},
  * until killed. Before each write it prints {@code TRY first last} (the ids it is about to write);
- * after the write returns, each id on its own line: those ids are acknowledged.
+ * after the write returns, each id on its own line: those ids are acknowledged. With a third
+ * argument, a checkpoint interval in milliseconds, it also checkpoints periodically and now and
+ * then with a CHECKPOINT statement, so that kills also land during checkpoints.
  */
 public final class DurableCrashWriter {
   private DurableCrashWriter() {}
@@ -25,14 +27,16 @@ public final class DurableCrashWriter {
   /**
    * Entry point.
    *
-   * @param args the database directory and a random seed
+   * @param args the database directory, a random seed and optionally a checkpoint interval (ms)
    */
   public static void main(String[] args) {
     Path dir = Path.of(args[0]);
     Random random = new Random(Long.parseLong(args[1]));
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
         StandardCharsets.UTF_8);
-    LaminarDB db = LaminarDB.open(dir);
+    long checkpointMillis = args.length > 2 ? Long.parseLong(args[2]) : 0;
+    LaminarDB db = LaminarDB.builder().path(dir)
+        .checkpointInterval(java.time.Duration.ofMillis(checkpointMillis)).open();
     db.execute("CREATE SOURCE IF NOT EXISTS nums (id BIGINT, grp BIGINT)");
     db.execute("CREATE MATERIALIZED VIEW IF NOT EXISTS per_id AS SELECT id, COUNT(*) AS c "
         + "FROM nums GROUP BY id");
@@ -43,6 +47,9 @@ public final class DurableCrashWriter {
     out.println("READY");
     SourceWriter writer = db.source("nums");
     while (true) {
+      if (checkpointMillis > 0 && random.nextInt(50) == 0) {
+        db.execute("CHECKPOINT");
+      }
       int kind = random.nextInt(3);
       int size = kind == 0 ? 1 : 2 + random.nextInt(4);
       long last = next + size - 1;
