@@ -272,6 +272,18 @@ public final class LaminarDB implements AutoCloseable {
     }
 
     /**
+     * Size at which a durable database starts a new WAL segment (default 64 MiB). Checkpoints
+     * delete whole segments, so smaller segments free disk sooner.
+     *
+     * @param bytes at least 4096
+     * @return this builder
+     */
+    public Builder walSegmentBytes(long bytes) {
+      config.walSegmentBytes(bytes);
+      return this;
+    }
+
+    /**
      * Number of reactor threads running pipelines (default 1).
      *
      * @param threads at least 1

@@ -65,13 +65,14 @@ final class DurableLog implements AutoCloseable {
    *
    * @param dir the database directory
    * @param sync the sync policy
+   * @param segmentBytes size at which a new segment starts
    * @return the log, positioned after its last valid record
    */
-  static DurableLog open(Path dir, WalSync sync) {
+  static DurableLog open(Path dir, WalSync sync, long segmentBytes) {
     SyncPolicy policy = sync.isFsync() ? SyncPolicy.FSYNC : sync.isNone() ? SyncPolicy.NONE
         : SyncPolicy.interval(sync.interval().orElseThrow().toMillis());
     return new DurableLog(Wal.open(dir.resolve("wal"),
-        WalOptions.defaults().withSyncPolicy(policy)));
+        WalOptions.defaults().withSyncPolicy(policy).withSegmentBytes(segmentBytes)));
   }
 
   /** Whether the log is being replayed (statements are not logged again). */

@@ -65,7 +65,8 @@ public final class Engine {
    */
   public Engine(EngineConfig config) {
     this.config = config;
-    this.durable = config.path() == null ? null : DurableLog.open(config.path(), config.walSync());
+    this.durable = config.path() == null ? null : DurableLog.open(config.path(), config.walSync(),
+        config.walSegmentBytes());
     try {
       this.pool = new ReactorPool(config.reactorThreads(), config.idleStrategy(),
           Engine::reactorError);

@@ -16,10 +16,11 @@ import org.laminardb.WalSync;
  * @param checkpointIntervalMillis period of automatic checkpoints of a durable database, 0 for
  *     none
  * @param checkpointsKept complete checkpoints kept on disk
+ * @param walSegmentBytes size at which a durable database starts a new WAL segment
  */
 public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleStrategy,
     int chunkCapacity, int queueDepth, WalSync walSync, long checkpointIntervalMillis,
-    int checkpointsKept) {
+    int checkpointsKept, long walSegmentBytes) {
 
   /**
    * New builder with the defaults.
@@ -40,6 +41,7 @@ public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleS
     private WalSync walSync = WalSync.FSYNC;
     private long checkpointIntervalMillis = 60_000;
     private int checkpointsKept = 3;
+    private long walSegmentBytes = 64L << 20;
 
     Builder() {}
 
@@ -148,13 +150,28 @@ public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleS
     }
 
     /**
+     * Sets the WAL segment size.
+     *
+     * @param bytes at least 4 KiB
+     * @return this
+     */
+    public Builder walSegmentBytes(long bytes) {
+      if (bytes < 4096) {
+        throw new IllegalArgumentException("WAL segment size must be at least 4096 bytes: "
+            + "walSegmentBytes=" + bytes);
+      }
+      this.walSegmentBytes = bytes;
+      return this;
+    }
+
+    /**
      * Builds the config.
      *
      * @return the config
      */
     public EngineConfig build() {
       return new EngineConfig(path, reactorThreads, idleStrategy, chunkCapacity, queueDepth,
-          walSync, checkpointIntervalMillis, checkpointsKept);
+          walSync, checkpointIntervalMillis, checkpointsKept, walSegmentBytes);
     }
   }
 }
