@@ -39,7 +39,7 @@ class SqlScriptTest {
     MEMORY,
     /** Durable, closed and reopened before every query: recovery replays the log. */
     REOPEN_FROM_LOG,
-    /** Durable, checkpointed, closed and reopened before every query. */
+    /** Durable, checkpointed before every statement, closed and reopened before every query. */
     REOPEN_FROM_CHECKPOINT
   }
 
@@ -75,10 +75,10 @@ class SqlScriptTest {
     LaminarDB db = LaminarDB.builder().path(dir).walSync(WalSync.NONE).open();
     try {
       for (Step step : steps) {
+        if (mode == Mode.REOPEN_FROM_CHECKPOINT) {
+          db.checkpoint(); // before every statement: incremental checkpoints reuse files
+        }
         if (!step.expected.isEmpty()) {
-          if (mode == Mode.REOPEN_FROM_CHECKPOINT) {
-            db.checkpoint();
-          }
           db.close();
           db = LaminarDB.builder().path(dir).walSync(WalSync.NONE).open();
         }

@@ -77,6 +77,10 @@ final class Checkpointer implements AutoCloseable {
   private volatile CheckpointStats lastStats;
   private Map<String, String> recoveredSinkStates = Map.of();
   private volatile boolean restoring;
+  /** Per object, where its state was last written: what an unchanged object reuses. */
+  private final Map<RelationRuntime, Written> written = new IdentityHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger nextStateId =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   Checkpointer(Engine engine, Path dir, int keep) {
     this.engine = engine;
@@ -195,7 +199,7 @@ final class Checkpointer implements AutoCloseable {
   private static final class Cut {
     final long lsn;
     final List<String[]> catalog = new ArrayList<>();
-    final Map<String, byte[]> files = new LinkedHashMap<>();
+    final Map<String, StateFile> files = new LinkedHashMap<>();
     final Map<String, Long> watermarks = new LinkedHashMap<>();
     final Map<SinkRuntime, CompletableFuture<String>> preCommits = new LinkedHashMap<>();
     long pauseMicros;
@@ -218,7 +222,7 @@ final class Checkpointer implements AutoCloseable {
     for (int i = 0; i < all.size(); i++) {
       byReactor.computeIfAbsent(all.get(i).reactor, r -> new ArrayList<>()).add(i);
     }
-    byte[][] encoded = new byte[all.size()][];
+    StateFile[] encoded = new StateFile[all.size()];
     long[] pause = new long[1];
     List<CompletableFuture<Object>> done = new ArrayList<>();
     for (Map.Entry<Reactor, List<Integer>> e : byReactor.entrySet()) {
@@ -227,7 +231,7 @@ final class Checkpointer implements AutoCloseable {
         for (int i : e.getValue()) {
           RelationRuntime rt = all.get(i);
           if (store != null) {
-            encoded[i] = encode(rt, keep);
+            encoded[i] = stateFile(rt, keep);
           }
           if (rt.sinkRuntime != null && rt.sinkRuntime.transactional()) {
             synchronized (cut) {
@@ -252,7 +256,7 @@ final class Checkpointer implements AutoCloseable {
         cut.catalog.add(new String[] {Integer.toString(rt.walStream), rt.createSql});
       }
       if (encoded[i] != null) {
-        cut.files.put("state-" + i, encoded[i]);
+        cut.files.put(encoded[i].name(), encoded[i]);
       }
       long wm = rt.watermark != null ? rt.watermark.watermark() : rt.outputWatermark();
       cut.watermarks.put(rt.name, wm);
@@ -277,8 +281,20 @@ final class Checkpointer implements AutoCloseable {
         || className.startsWith("com.google.") || className.startsWith("org.agrona.concurrent.");
   }
 
-  /** One object's state: name, output watermark, failure, then the graph. Reactor thread. */
-  private static byte[] encode(RelationRuntime rt, Predicate<Object> keep) {
+  /**
+   * One object's state file for this checkpoint, on the object's reactor: the previous
+   * checkpoint's file when nothing reached the object since (incremental checkpoints), else a
+   * new encoding.
+   */
+  private StateFile stateFile(RelationRuntime rt, Predicate<Object> keep) {
+    Written prev;
+    synchronized (written) {
+      prev = written.get(rt);
+    }
+    if (prev != null && prev.version() == rt.stateVersion) {
+      return new StateFile(prev.name(), null, null, prev);
+    }
+    String name = prev != null ? prev.name() : "state-" + nextStateId.getAndIncrement();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeUTF(rt.name);
@@ -288,14 +304,23 @@ final class Checkpointer implements AutoCloseable {
       if (failure != null) {
         out.writeUTF(String.valueOf(failure.getMessage()));
       }
-      byte[] graph = new StateGraphWriter(keep).write(rt.stateRoots());
-      out.writeInt(graph.length);
-      out.write(graph);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    byte[] graph = new StateGraphWriter(keep).write(rt.stateRoots());
+    return new StateFile(name, bytes.toByteArray(), graph,
+        new Written(rt, rt.stateVersion, name, null, null));
   }
+
+  /**
+   * A state file of a checkpoint being written: new bytes (header, then the graph after its
+   * length), or the earlier file it reuses.
+   */
+  private record StateFile(String name, byte[] header, byte[] graph, Written source) {}
+
+  /** Where an object's state was last written, and at which version of the object. */
+  private record Written(RelationRuntime rt, long version, String name, Path file,
+      org.laminardb.storage.checkpoint.StateFileRef ref) {}
 
   private static Map<String, String> awaitPreCommits(
       Map<SinkRuntime, CompletableFuture<String>> preCommits) {
@@ -316,15 +341,41 @@ final class Checkpointer implements AutoCloseable {
 
   private long write(long epoch, Cut cut, Map<String, String> sinkStates) {
     CheckpointWriter w = store.begin(epoch);
+    Map<RelationRuntime, Written> now = new IdentityHashMap<>();
     try {
       w.writeStateFile(CATALOG_FILE, encodeCatalog(cut.catalog));
-      for (Map.Entry<String, byte[]> f : cut.files.entrySet()) {
-        w.writeStateFile(f.getKey(), f.getValue());
+      for (StateFile f : cut.files.values()) {
+        Written source = f.source();
+        if (f.header() == null) {
+          w.reuseStateFile(f.name(), source.file(), source.ref());
+        } else {
+          try (java.io.OutputStream out = w.stateFile(f.name());
+              DataOutputStream data = new DataOutputStream(out)) {
+            data.write(f.header());
+            data.writeInt(f.graph().length);
+            data.write(f.graph());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        now.put(source.rt(), source);
       }
       w.complete(w.manifest(Map.of(WAL_OFFSET, cut.lsn), cut.watermarks, sinkStates));
     } catch (RuntimeException e) {
       w.abort();
       throw e;
+    }
+    Path epochDir = store.directory().resolve(String.format("epoch-%020d", epoch));
+    Map<String, org.laminardb.storage.checkpoint.StateFileRef> refs = new java.util.HashMap<>();
+    for (org.laminardb.storage.checkpoint.StateFileRef ref : w.stateFiles()) {
+      refs.put(ref.name(), ref);
+    }
+    synchronized (written) {
+      written.clear();
+      for (Written x : now.values()) {
+        written.put(x.rt(), new Written(x.rt(), x.version(), x.name(),
+            epochDir.resolve(x.name()), refs.get(x.name())));
+      }
     }
     long bytes = 0;
     for (CheckpointInfo info : store.list()) {
@@ -407,13 +458,17 @@ final class Checkpointer implements AutoCloseable {
     String name;
     long watermark;
     String failure;
-    byte[] graph;
-    try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(file))) {
+    int graphLength;
+    java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(file);
+    try (DataInputStream in = new DataInputStream(bytes)) {
       name = in.readUTF();
       watermark = in.readLong();
       failure = in.readBoolean() ? in.readUTF() : null;
-      graph = new byte[in.readInt()];
-      in.readFully(graph);
+      graphLength = in.readInt();
+      if (graphLength != bytes.available()) {
+        throw new IOException("state of " + name + " should have " + graphLength
+            + " bytes, has " + bytes.available());
+      }
     } catch (IOException e) {
       throw new LaminarDBException(ErrorCode.DATA_CORRUPTED,
           "checkpointed state cannot be read: " + e.getMessage(), e);
@@ -424,7 +479,8 @@ final class Checkpointer implements AutoCloseable {
           + " has no object of that name in the checkpoint's catalog");
     }
     rt.reactor.submit(() -> {
-      new StateGraphReader(graph).restore(rt.stateRoots());
+      new StateGraphReader(file, file.length - graphLength, graphLength)
+          .restore(rt.stateRoots());
       rt.restoreOutputWatermark(watermark);
       return null;
     }).join();

@@ -88,7 +88,7 @@ final class DdlExecutor {
       entry = watermark;
       rt.rowtime = watermark.column();
       if (idleNanos > 0) {
-        java.util.function.IntSupplier duty = watermark::checkIdle;
+        java.util.function.IntSupplier duty = counted(rt, watermark::checkIdle);
         rt.reactor.submit(() -> {
           rt.addDuty(duty);
           rt.detachers.add(() -> rt.removeDuty(duty));
@@ -285,7 +285,8 @@ final class DdlExecutor {
     rt.pipeline = pipeline;
     Reactor reactor = rt.reactor;
     reactor.submit(() -> {
-      for (java.util.function.IntSupplier timer : pipeline.timers()) {
+      for (java.util.function.IntSupplier t : pipeline.timers()) {
+        java.util.function.IntSupplier timer = counted(rt, t);
         rt.addDuty(timer);
         rt.detachers.add(() -> rt.removeDuty(timer));
       }
@@ -296,6 +297,18 @@ final class DdlExecutor {
       }
       return null;
     }).join();
+  }
+
+  /** A duty that counts its work as a change of the object's state (incremental checkpoints). */
+  private static java.util.function.IntSupplier counted(RelationRuntime rt,
+      java.util.function.IntSupplier duty) {
+    return () -> {
+      int work = duty.getAsInt();
+      if (work > 0) {
+        rt.stateVersion++;
+      }
+      return work;
+    };
   }
 
   /** Reactor thread: replays a view's contents into a new consumer, then subscribes it. */

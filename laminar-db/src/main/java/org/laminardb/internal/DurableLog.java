@@ -104,7 +104,7 @@ final class DurableLog implements AutoCloseable {
    * @return the consumer to register for the channel
    */
   WalAppender appender(RelationRuntime source, ChunkConsumer next) {
-    return new WalAppender(wal, source.walStream, new ChunkCodec(source.schema), next);
+    return new WalAppender(wal, source, source.walStream, new ChunkCodec(source.schema), next);
   }
 
   /**

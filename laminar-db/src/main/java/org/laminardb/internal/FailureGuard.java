@@ -19,6 +19,7 @@ final class FailureGuard implements ChunkConsumer {
 
   @Override
   public void onChunk(Chunk chunk) {
+    owner.stateVersion++;
     if (owner.failure() != null) {
       return;
     }
@@ -31,6 +32,7 @@ final class FailureGuard implements ChunkConsumer {
 
   @Override
   public void onWatermark(long watermark) {
+    owner.stateVersion++;
     if (owner.failure() != null) {
       return;
     }

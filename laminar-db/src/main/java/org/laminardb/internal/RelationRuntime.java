@@ -55,6 +55,11 @@ final class RelationRuntime {
   private volatile long outputWatermark = Watermarks.NONE;
   /** Column whose watermark flows with this object's rows, or -1. */
   int rowtime = -1;
+  /**
+   * Counts what reached this object's state (input chunks and watermarks, timer work), so that
+   * an incremental checkpoint can reuse the previous file of an unchanged object. Reactor thread.
+   */
+  long stateVersion;
   /** Id of a source's chunks in the WAL of a durable database; 0 otherwise. */
   int walStream;
   /** Writer shared by INSERT statements (sources without a connector, and with one). */

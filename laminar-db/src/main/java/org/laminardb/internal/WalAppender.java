@@ -18,14 +18,17 @@ import org.laminardb.storage.wal.Wal;
  */
 final class WalAppender implements ChunkConsumer {
   private final Wal wal;
+  private final RelationRuntime source;
   private final int stream;
   private final ChunkCodec codec;
   private final ChunkConsumer next;
   private volatile long lastLsn;
   private volatile RuntimeException failure;
 
-  WalAppender(Wal wal, int stream, ChunkCodec codec, ChunkConsumer next) {
+  WalAppender(Wal wal, RelationRuntime source, int stream, ChunkCodec codec,
+      ChunkConsumer next) {
     this.wal = wal;
+    this.source = source;
     this.stream = stream;
     this.codec = codec;
     this.next = next;
@@ -42,6 +45,7 @@ final class WalAppender implements ChunkConsumer {
       throw e;
     }
     lastLsn = lsn;
+    source.stateVersion++;
     next.onChunk(chunk);
   }
 

@@ -125,6 +125,42 @@ class CheckpointTest {
   }
 
   @Test
+  void shouldReuseTheFilesOfObjectsThatDidNotChange() throws IOException {
+    try (LaminarDB db = open()) {
+      define(db);
+      db.execute("CREATE SOURCE other (v BIGINT)");
+      db.execute("CREATE MATERIALIZED VIEW other_sum AS SELECT SUM(v) AS s FROM other");
+      db.execute("INSERT INTO other VALUES (1), (2)");
+      write(db, 0, 100);
+      db.checkpoint();
+      write(db, 100, 200);
+      db.checkpoint();
+      Path first = dir.resolve("checkpoints").resolve(String.format("epoch-%020d", 1));
+      Path second = dir.resolve("checkpoints").resolve(String.format("epoch-%020d", 2));
+      int reused = 0;
+      int rewritten = 0;
+      try (Stream<Path> files = Files.list(second)) {
+        for (Path f : files.filter(p -> p.getFileName().toString().startsWith("state-"))
+            .toList()) {
+          Path old = first.resolve(f.getFileName());
+          if (Files.exists(old) && Files.isSameFile(old, f)) {
+            reused++;
+          } else {
+            rewritten++;
+          }
+        }
+      }
+      assertThat(reused).as("files of other and other_sum taken over").isEqualTo(2);
+      assertThat(rewritten).as("files of t, per_k and per_min written again").isEqualTo(3);
+      db.execute("INSERT INTO other VALUES (3)");
+    }
+    try (LaminarDB db = open()) {
+      assertThat(Rows.of(db, "SELECT s FROM other_sum")).containsExactly("6");
+      assertThat(Rows.of(db, "SELECT SUM(n) FROM per_k")).containsExactly("200");
+    }
+  }
+
+  @Test
   void shouldCheckpointInMemoryWithoutFiles() {
     try (LaminarDB db = LaminarDB.open()) {
       db.execute("CREATE SOURCE s (v BIGINT)");

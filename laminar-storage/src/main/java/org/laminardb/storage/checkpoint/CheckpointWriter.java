@@ -98,6 +98,39 @@ public final class CheckpointWriter implements AutoCloseable {
   }
 
   /**
+   * Takes an unchanged state file over from an earlier checkpoint of this store, as a hard link
+   * (a copy where the file system has none): incremental checkpoints rewrite only what changed.
+   *
+   * @param name the file name in this checkpoint
+   * @param from the earlier checkpoint's file, complete and checked when that checkpoint was
+   *     written
+   * @param ref its reference (length and CRC32C of the data) in the earlier manifest
+   * @throws IllegalArgumentException if the name is invalid or already written
+   * @throws LaminarDBException 55000 if the writer is finished or on I/O errors
+   */
+  public void reuseStateFile(String name, Path from, StateFileRef ref) {
+    checkOpen();
+    CheckpointFormat.checkStateFileName(name);
+    if (written.containsKey(name)) {
+      throw new IllegalArgumentException("state file " + name + " was already written");
+    }
+    Path target = dir.resolve(name);
+    try {
+      try {
+        Files.createLink(target, from);
+      } catch (UnsupportedOperationException | IOException e) {
+        Files.copy(from, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
+          ch.force(true);
+        }
+      }
+    } catch (IOException e) {
+      throw io("cannot take over state file " + from, e);
+    }
+    written.put(name, new StateFileRef(name, ref.length(), ref.crc()));
+  }
+
+  /**
    * Returns the state files written so far, in order.
    *
    * @return their references (name, data length, CRC32C)

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   KEEP                               not state (a boundary object, wiring, generated code): the
  *                                      reader keeps what the freshly built graph holds there
  *   OBJECT   int classId [CLASS]       an object; at a class's first use: its name and field names
- *            fields...                 (primitives raw, big-endian; references as tagged values)
+ *            fields...                 (primitives raw, little-endian; references as tagged values)
  *   STRING   int length, UTF-8 bytes
  *   LONGS/INTS/DOUBLES/BYTES/BOOLEANS/SHORTS/CHARS/FLOATS   int length, elements
  *   OBJECTS  string componentClass, int length, tagged elements

@@ -53,7 +53,19 @@ public final class StateGraphReader {
    * @param bytes what {@link StateGraphWriter#write} returned
    */
   public StateGraphReader(byte[] bytes) {
-    this.in = ByteBuffer.wrap(bytes);
+    this(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Creates a reader over encoded state inside a larger array.
+   *
+   * @param bytes the array
+   * @param offset where the encoding starts
+   * @param length its length
+   */
+  public StateGraphReader(byte[] bytes, int offset, int length) {
+    this.in = ByteBuffer.wrap(bytes, offset, length).slice()
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
   }
 
   /**
@@ -441,7 +453,8 @@ public final class StateGraphReader {
 
   private String string() {
     int n = length();
-    String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
+    String s = new String(in.array(), in.arrayOffset() + in.position(), n,
+        StandardCharsets.UTF_8);
     in.position(in.position() + n);
     return s;
   }

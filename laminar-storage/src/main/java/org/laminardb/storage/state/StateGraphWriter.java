@@ -50,6 +50,12 @@ public final class StateGraphWriter {
   /** Classes of {@code Collections.unmodifiableList}. */
   private static final String UNMODIFIABLE_LISTS = "java.util.Collections$Unmodifiable";
 
+  private static final java.nio.ByteOrder LE = java.nio.ByteOrder.LITTLE_ENDIAN;
+  private static final java.lang.invoke.VarHandle INT =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, LE);
+  private static final java.lang.invoke.VarHandle LONG =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, LE);
+
   private final Predicate<Object> keep;
   private final Map<Object, Integer> ids = new IdentityHashMap<>();
   private final Map<Class<?>, Integer> classIds = new IdentityHashMap<>();
@@ -205,21 +211,21 @@ public final class StateGraphWriter {
       put(LONGS);
       putInt(a.length);
       ensure(a.length * 8L);
-      ByteBuffer.wrap(buf, pos, a.length * 8).asLongBuffer().put(a);
+      ByteBuffer.wrap(buf, pos, a.length * 8).order(LE).asLongBuffer().put(a);
       pos += a.length * 8;
     } else if (component == int.class) {
       int[] a = (int[]) v;
       put(INTS);
       putInt(a.length);
       ensure(a.length * 4L);
-      ByteBuffer.wrap(buf, pos, a.length * 4).asIntBuffer().put(a);
+      ByteBuffer.wrap(buf, pos, a.length * 4).order(LE).asIntBuffer().put(a);
       pos += a.length * 4;
     } else if (component == double.class) {
       double[] a = (double[]) v;
       put(DOUBLES);
       putInt(a.length);
       ensure(a.length * 8L);
-      ByteBuffer.wrap(buf, pos, a.length * 8).asDoubleBuffer().put(a);
+      ByteBuffer.wrap(buf, pos, a.length * 8).order(LE).asDoubleBuffer().put(a);
       pos += a.length * 8;
     } else if (component == byte.class) {
       byte[] a = (byte[]) v;
@@ -241,21 +247,21 @@ public final class StateGraphWriter {
       put(SHORTS);
       putInt(a.length);
       ensure(a.length * 2L);
-      ByteBuffer.wrap(buf, pos, a.length * 2).asShortBuffer().put(a);
+      ByteBuffer.wrap(buf, pos, a.length * 2).order(LE).asShortBuffer().put(a);
       pos += a.length * 2;
     } else if (component == char.class) {
       char[] a = (char[]) v;
       put(CHARS);
       putInt(a.length);
       ensure(a.length * 2L);
-      ByteBuffer.wrap(buf, pos, a.length * 2).asCharBuffer().put(a);
+      ByteBuffer.wrap(buf, pos, a.length * 2).order(LE).asCharBuffer().put(a);
       pos += a.length * 2;
     } else if (component == float.class) {
       float[] a = (float[]) v;
       put(FLOATS);
       putInt(a.length);
       ensure(a.length * 4L);
-      ByteBuffer.wrap(buf, pos, a.length * 4).asFloatBuffer().put(a);
+      ByteBuffer.wrap(buf, pos, a.length * 4).order(LE).asFloatBuffer().put(a);
       pos += a.length * 4;
     } else {
       Object[] a = (Object[]) v;
@@ -287,13 +293,13 @@ public final class StateGraphWriter {
 
   private void putInt(int v) {
     ensure(4);
-    ByteBuffer.wrap(buf, pos, 4).putInt(v);
+    INT.set(buf, pos, v);
     pos += 4;
   }
 
   private void putLong(long v) {
     ensure(8);
-    ByteBuffer.wrap(buf, pos, 8).putLong(v);
+    LONG.set(buf, pos, v);
     pos += 8;
   }
 
