@@ -82,11 +82,10 @@ public final class FileSinkConnector implements TransactionalSinkConnector {
   }
 
   /**
-   * Finishes the committed epoch and discards everything after it: commits every pending file of
-   * an epoch up to {@code committedEpoch} (their rows are covered by the checkpoint and will not
-   * be produced again), deletes pending files of later epochs and every in-progress file of this
-   * sink. Committed files are never touched. {@code state} is not needed: file names follow from
-   * the epochs.
+   * Recovery after a restart: commits every pending file of an epoch up to {@code
+   * committedEpoch} (their rows are covered by the checkpoint and will not be produced again),
+   * deletes the pending files of later epochs and every in-progress file of this sink. Committed
+   * files are never touched. {@code state} is not needed: file names follow from the epochs.
    */
   @Override
   public void recover(long committedEpoch, String state) {
@@ -128,7 +127,7 @@ public final class FileSinkConnector implements TransactionalSinkConnector {
     currentIsLazy = false;
   }
 
-  /** Starts an epoch; its file is created at its first row, so an empty epoch leaves no file. */
+  /** Start of an epoch; its file is created at its first row, so an empty epoch leaves no file. */
   @Override
   public void begin(long epoch) {
     checkOpen();
@@ -149,9 +148,9 @@ public final class FileSinkConnector implements TransactionalSinkConnector {
   }
 
   /**
-   * Appends the rows to the current epoch's in-progress file, creating it (with the CSV header)
-   * at the epoch's first row. Without a current epoch (no {@link #begin(long)} yet, as in a
-   * database that never checkpoints) the next epoch is begun implicitly.
+   * Output of rows: appends them to the current epoch's in-progress file, creating it (with the
+   * CSV header) at the epoch's first row. Without a current epoch (no {@link #begin(long)} yet,
+   * as in a database that never checkpoints) the next epoch is begun implicitly.
    */
   @Override
   public void write(Chunk chunk) {
@@ -175,8 +174,8 @@ public final class FileSinkConnector implements TransactionalSinkConnector {
   }
 
   /**
-   * Flushes, forces and closes the epoch's file and renames it to its pending name, forcing the
-   * directory.
+   * Pre-commit of an epoch at the checkpoint barrier: flushes, forces and closes the epoch's file
+   * and renames it to its pending name, forcing the directory.
    *
    * @return the pending file's name, or the empty string when the epoch had no rows
    */
@@ -217,7 +216,8 @@ public final class FileSinkConnector implements TransactionalSinkConnector {
   }
 
   /**
-   * Renames the epoch's pending file to its final, visible name and forces the directory; does
+   * Commit of a pre-committed epoch: renames its pending file to the final, visible name and
+   * forces the directory; does
    * nothing when the final file exists already (a repeated commit) or the epoch wrote no file.
    */
   @Override
@@ -234,7 +234,7 @@ public final class FileSinkConnector implements TransactionalSinkConnector {
     forceDirectory();
   }
 
-  /** Deletes the epoch's in-progress and pending files, closing the first if it is open. */
+  /** Abort of an epoch: deletes its in-progress and pending files, closing the first if open. */
   @Override
   public void abort(long epoch) {
     if (epoch == currentEpoch) {
@@ -248,7 +248,7 @@ public final class FileSinkConnector implements TransactionalSinkConnector {
   }
 
   /**
-   * Closes the open file without committing: its in-progress file stays until {@link
+   * Shutdown without commit: closes the open file, whose in-progress file stays until {@link
    * #recover(long, String)} discards it.
    */
   @Override
@@ -289,6 +289,16 @@ public final class FileSinkConnector implements TransactionalSinkConnector {
 
   private void openFile(boolean append) {
     Path file = directory.resolve(names.inProgress(currentEpoch));
+    Path committed = directory.resolve(names.committed(currentEpoch));
+    if (Files.exists(committed)) {
+      // Epochs only grow, so this file was not made by this sink since its last recovery: an
+      // earlier database or sink of the same name wrote here. Its commit would be taken for a
+      // repeated one and this epoch's rows silently lost.
+      throw new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "FILES sink " + sink + " cannot write epoch " + currentEpoch + ": " + committed
+              + " exists already, written by an earlier database or sink of the same name; "
+              + "move the old files away or give the sink another path");
+    }
     try {
       channel = append
           ? FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)

@@ -12,7 +12,7 @@ public final class FileSinkConnectorFactory implements SinkConnectorFactory {
   /** Name of the connector in SQL. */
   public static final String NAME = "FILES";
 
-  /** Creates the factory (found through {@link java.util.ServiceLoader}). */
+  /** Factory instance, as {@link java.util.ServiceLoader} creates it. */
   public FileSinkConnectorFactory() {
     // stateless
   }
@@ -23,8 +23,8 @@ public final class FileSinkConnectorFactory implements SinkConnectorFactory {
   }
 
   /**
-   * Validates the options, creates the output directory if it is missing and returns a {@link
-   * FileSinkConnector}.
+   * Sink for a {@code CREATE SINK ... INTO FILES} statement: validates the options, creates the
+   * output directory if it is missing and returns a {@link FileSinkConnector}.
    *
    * @throws org.laminardb.error.LaminarDBException 22023 for a missing, bad or unknown option,
    *     a directory that cannot be created or a sink name unusable in file names; 42701 when the

@@ -47,8 +47,8 @@ final class FileSinkOptions {
         case FORMAT:
           format = FileFormat.of(value);
           if (format == null) {
-            throw invalid("FILES option 'format' of sink " + sink + " must be 'csv' or 'json', not '"
-                + value + "'");
+            throw invalid("FILES option 'format' of sink " + sink
+                + " must be 'csv' or 'json', not '" + value + "'");
           }
           break;
         default:

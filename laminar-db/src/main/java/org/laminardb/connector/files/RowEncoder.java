@@ -16,7 +16,7 @@ import org.laminardb.internal.ValueConverter;
  * each file, then one line per row, each ending with the row kind in an {@code __op} column.
  */
 abstract class RowEncoder {
-  /** Name of the extra column holding the row kind ({@code +I}, {@code -U}, {@code +U}, {@code -D}). */
+  /** Name of the extra last column holding the row kind ({@link #op(byte)}). */
   static final String OP_COLUMN = "__op";
 
   /** Columns of the rows. */

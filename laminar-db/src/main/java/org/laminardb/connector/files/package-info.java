@@ -35,7 +35,10 @@
  * epochs covered by the last complete checkpoint are committed, and the pending files of later
  * epochs and all in-progress files are deleted: their rows are produced again. Only names of the
  * sink's own pattern are touched, so several sinks may share a directory. In a database that
- * never checkpoints, epochs never complete and no file becomes visible.
+ * never checkpoints, epochs never complete and no file becomes visible. Visible files are never
+ * overwritten: if the directory already holds the committed file of an epoch the sink is about to
+ * write (left there by an earlier database, or by a dropped sink of the same name), the write
+ * fails with SQLSTATE 55000.
  *
  * <p>Every row carries its change kind in a last column {@code __op}: {@code +I} (insert),
  * {@code -U} and {@code +U} (the old and new image of an update) or {@code -D} (delete); an

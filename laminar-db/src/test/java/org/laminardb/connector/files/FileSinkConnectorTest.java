@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.laminardb.error.ErrorCode;
+import org.laminardb.error.LaminarDBException;
 import org.laminardb.spi.SinkConnectorFactory;
 import org.laminardb.spi.TransactionalSinkConnector;
 
@@ -271,6 +273,20 @@ class FileSinkConnectorTest {
     s.close();
     assertThatThrownBy(() -> s.write(chunk(ID_NAME, row(1L, "a"))))
         .hasMessageContaining("closed");
+  }
+
+  @Test
+  void committedFileOfAnEarlierRunIsNeverTakenForThisEpochs() throws IOException {
+    Files.writeString(dir.resolve(finalName("out", 1)), "old run");
+    TransactionalSinkConnector s = sink("out", ID_NAME, dir, "csv");
+    s.recover(0, null);
+    s.begin(1);
+    assertThatThrownBy(() -> s.write(chunk(ID_NAME, row(1L, "a"))))
+        .isInstanceOfSatisfying(LaminarDBException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE))
+        .hasMessageContaining(finalName("out", 1)).hasMessageContaining("exists already");
+    assertThat(read(dir.resolve(finalName("out", 1)))).isEqualTo("old run");
+    s.close();
   }
 
   @Test
