@@ -193,8 +193,8 @@ public final class FileSinkConnector implements TransactionalSinkConnector {
             + ") while epoch " + currentEpoch + " is open");
       }
       adoptLazyEpoch(epoch);
-      lastEpoch = epoch;
     }
+    lastEpoch = Math.max(lastEpoch, epoch);
     currentEpoch = 0;
     currentIsLazy = false;
     if (channel == null) {
@@ -217,8 +217,8 @@ public final class FileSinkConnector implements TransactionalSinkConnector {
 
   /**
    * Commit of a pre-committed epoch: renames its pending file to the final, visible name and
-   * forces the directory; does
-   * nothing when the final file exists already (a repeated commit) or the epoch wrote no file.
+   * forces the directory; does nothing when the final file exists already (a repeated commit) or
+   * the epoch wrote no file.
    */
   @Override
   public void commit(long epoch) {

@@ -244,8 +244,11 @@ class FileSinkConnectorTest {
     s.write(chunk(ID_NAME, row(1L, "a")));
     assertThat(s.preCommit(8)).isEqualTo(pendingName("out", 8));
     s.commit(8);
+    s.write(chunk(ID_NAME, row(2L, "b"))); // again without begin: epoch 9
+    assertThat(s.preCommit(9)).isEqualTo(pendingName("out", 9));
+    s.commit(9);
     s.close();
-    assertThat(visible(dir)).containsExactly(finalName("out", 8));
+    assertThat(visible(dir)).containsExactly(finalName("out", 8), finalName("out", 9));
   }
 
   @Test
