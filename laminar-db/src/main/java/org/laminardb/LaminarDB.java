@@ -247,9 +247,9 @@ public final class LaminarDB implements AutoCloseable {
     }
 
     /**
-     * Period of automatic checkpoints of a durable database (default one minute); zero turns
-     * them off ({@code CHECKPOINT} and {@link LaminarDB#checkpoint()} still work). Ignored in
-     * memory.
+     * Period of automatic checkpoints (default one minute); zero turns them off ({@code
+     * CHECKPOINT} and {@link LaminarDB#checkpoint()} still work). In memory a checkpoint only
+     * ends and commits the epoch of exactly-once sinks.
      *
      * @param interval zero or positive
      * @return this builder

@@ -186,9 +186,7 @@ final class Checkpointer implements AutoCloseable {
       engine.durable().truncateBefore(retained.peekFirst()[1] + 1);
     }
     lastEpoch = epoch;
-    for (SinkRuntime s : cut.preCommits.keySet()) {
-      s.commit(epoch);
-    }
+    awaitCommits(epoch, cut.preCommits.keySet());
     CheckpointStats stats = new CheckpointStats(epoch, java.time.Instant.now(), bytes,
         TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos), cut.pauseMicros);
     lastStats = stats;
@@ -337,6 +335,28 @@ final class Checkpointer implements AutoCloseable {
       }
     }
     return states;
+  }
+
+  /**
+   * Commits the epoch in every sink and waits, so that a {@code CHECKPOINT} that returned has
+   * made the epoch's output visible. A sink that fails to commit is marked failed (its status
+   * says why); recovery commits the epoch again.
+   */
+  private static void awaitCommits(long epoch, java.util.Collection<SinkRuntime> sinks) {
+    List<CompletableFuture<Void>> commits = new ArrayList<>();
+    for (SinkRuntime s : sinks) {
+      commits.add(s.commit(epoch));
+    }
+    for (CompletableFuture<Void> c : commits) {
+      try {
+        c.get(SINK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        LOG.log(System.Logger.Level.WARNING, "LaminarDB: a sink did not commit epoch " + epoch, e);
+      }
+    }
   }
 
   private long write(long epoch, Cut cut, Map<String, String> sinkStates) {

@@ -99,8 +99,8 @@ public final class Engine {
         close();
         throw e;
       }
-      checkpointer.startTimer(config.checkpointIntervalMillis());
     }
+    checkpointer.startTimer(config.checkpointIntervalMillis());
   }
 
   /**

@@ -90,12 +90,25 @@ final class SinkRuntime implements AutoCloseable {
    * Commits an epoch on the sink thread, between chunks, once its checkpoint is complete.
    *
    * @param epoch the epoch
+   * @return completes when the connector has committed it
    */
-  void commit(long epoch) {
-    if (transactional != null) {
-      commands.add(() -> transactional.commit(epoch));
-      LockSupport.unpark(thread);
+  CompletableFuture<Void> commit(long epoch) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    if (transactional == null) {
+      done.complete(null);
+      return done;
     }
+    commands.add(() -> {
+      try {
+        transactional.commit(epoch);
+        done.complete(null);
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+        throw e;
+      }
+    });
+    LockSupport.unpark(thread);
+    return done;
   }
 
   private void run(Checkpointer.SinkRecovery recovery) {
@@ -136,6 +149,10 @@ final class SinkRuntime implements AutoCloseable {
       }
     }
     failBarriers();
+    Runnable left;
+    while ((left = commands.poll()) != null) {
+      guard(left);
+    }
   }
 
   private void preCommit(Barrier b) {

@@ -20,7 +20,9 @@ import org.laminardb.Row;
 /**
  * Kills a child JVM writing to a durable database ({@link DurableCrashWriter}) with SIGKILL at
  * random moments, several times over the same directory, and checks that every acknowledged row
- * survived exactly once and that nothing else appeared but the batch in flight at each kill.
+ * survived exactly once and that nothing else appeared but the batch in flight at each kill; and
+ * that the exactly-once FILES sink of every row, once a final checkpoint commits it, holds each row
+ * exactly once. With checkpoints every 40 ms, kills also land during checkpoints and sink commits.
  */
 class DurableCrashTest {
   private static final int ROUNDS = 8;
@@ -31,9 +33,11 @@ class DurableCrashTest {
   /** What one child printed: acknowledged ids and the range of its last attempted write. */
   private record Round(Set<Long> acked, long tryFirst, long tryLast) {}
 
+  @TempDir Path sinkDir;
+
   private Round runAndKill(long seed, int millis, int checkpointMillis) throws Exception {
     try (ChildJvm child = ChildJvm.start(outDir, DurableCrashWriter.class, dir.toString(),
-        Long.toString(seed), Integer.toString(checkpointMillis))) {
+        Long.toString(seed), Integer.toString(checkpointMillis), sinkDir.toString())) {
       child.awaitLine("READY", Duration.ofSeconds(30));
       Thread.sleep(millis);
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -102,6 +106,16 @@ class DurableCrashTest {
       if (checkpointMillis > 0) {
         assertThat(db.checkpoints()).as("checkpoints kept").isNotEmpty();
       }
+      db.checkpoint();
+      List<String> sunk = FileSinkEngineTest.committedLines(sinkDir);
+      Map<Long, Long> sunkCounts = new HashMap<>();
+      for (String line : sunk) {
+        sunkCounts.merge(Long.parseLong(line.substring(0, line.indexOf(','))), 1L, Long::sum);
+      }
+      assertThat(sunkCounts).as("ids in the FILES sink's committed output more than once")
+          .allSatisfy((id, c) -> assertThat(c).as("id %d", id).isEqualTo(1));
+      assertThat(sunkCounts.keySet()).as("the sink's committed output is every id counted")
+          .isEqualTo(perId.keySet());
       System.out.printf("%d rounds: %d acknowledged, %d present, last checkpoint %d%n", ROUNDS,
           acked.size(), perId.size(), db.lastCheckpointEpoch());
     }

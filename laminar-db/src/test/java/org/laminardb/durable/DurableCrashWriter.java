@@ -27,7 +27,8 @@ public final class DurableCrashWriter {
   /**
    * Entry point.
    *
-   * @param args the database directory, a random seed and optionally a checkpoint interval (ms)
+   * @param args the database directory, a random seed, optionally a checkpoint interval (ms)
+   *     and a directory for an exactly-once FILES sink of every id
    */
   public static void main(String[] args) {
     Path dir = Path.of(args[0]);
@@ -42,6 +43,10 @@ public final class DurableCrashWriter {
         + "FROM nums GROUP BY id");
     db.execute("CREATE MATERIALIZED VIEW IF NOT EXISTS totals AS SELECT COUNT(*) AS n, "
         + "SUM(id) AS s FROM nums");
+    if (args.length > 3) {
+      db.execute("CREATE SINK IF NOT EXISTS all_ids INTO FILES (path = '" + args[3] + "') "
+          + "AS SELECT id FROM nums");
+    }
     List<Row> max = db.query("SELECT MAX(id) FROM per_id").rows();
     long next = (max.isEmpty() ? 0 : max.get(0).getLong(0)) + 1;
     out.println("READY");

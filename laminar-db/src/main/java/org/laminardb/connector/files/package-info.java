@@ -34,8 +34,9 @@
  * readers do; visible files are never rewritten. When a database reopens, pending files of
  * epochs covered by the last complete checkpoint are committed, and the pending files of later
  * epochs and all in-progress files are deleted: their rows are produced again. Only names of the
- * sink's own pattern are touched, so several sinks may share a directory. In a database that
- * never checkpoints, epochs never complete and no file becomes visible. Visible files are never
+ * sink's own pattern are touched, so several sinks may share a directory. Epochs end at
+ * checkpoints: every minute by default ({@code checkpointInterval}), and at {@code CHECKPOINT};
+ * with automatic checkpoints off and no {@code CHECKPOINT}, no file becomes visible. Visible files are never
  * overwritten: if the directory already holds the committed file of an epoch the sink is about to
  * write (left there by an earlier database, or by a dropped sink of the same name), the write
  * fails with SQLSTATE 55000.
