@@ -109,10 +109,31 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void durableExampleShouldRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    // BEGIN durable
+    // dir: the database's directory, e.g. Path.of("data", "shop")
+    try (LaminarDB db = LaminarDB.open(dir)) {
+      db.execute("CREATE SOURCE IF NOT EXISTS orders (id BIGINT, amount DOUBLE)");
+      db.execute("CREATE MATERIALIZED VIEW IF NOT EXISTS revenue AS "
+          + "SELECT COUNT(*) AS n, SUM(amount) AS total FROM orders");
+      db.execute("CREATE SINK IF NOT EXISTS big_orders INTO FILES (path = '"
+          + dir.resolve("out") + "', format = 'json') AS SELECT id, amount FROM orders "
+          + "WHERE amount > 100");
+      db.source("orders").insert(1L, 250.0); // logged and forced to disk before it returns
+      db.checkpoint(); // state to disk; the sink's rows appear in out/ exactly once
+    }
+    try (LaminarDB db = LaminarDB.open(dir)) { // the same after a crash or kill -9
+      Row r = db.query("SELECT n, total FROM revenue").rows().get(0);
+      System.out.println(r.getLong("n") + " order(s), " + r.getDouble("total")); // 1 order(s), 250.0
+    }
+    // END durable
+  }
+
+  @Test
   void readmeShouldShowTheTestedCode() throws IOException {
     String readme = Files.readString(README, StandardCharsets.UTF_8);
     String self = Files.readString(SELF, StandardCharsets.UTF_8);
-    for (String name : List.of("java-api", "windows", "jdbc")) {
+    for (String name : List.of("java-api", "windows", "durable", "jdbc")) {
       assertThat(block(readme, "<!-- BEGIN " + name, "<!-- END " + name))
           .as("README block %s", name)
           .isEqualTo(block(self, "// BEGIN " + name, "// END " + name));

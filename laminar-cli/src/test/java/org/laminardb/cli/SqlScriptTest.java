@@ -97,10 +97,15 @@ class SqlScriptTest {
   }
 
   @Test
-  void durableDatabaseDirectoryIsPassedToTheEngine() {
-    CliRun r = CliRun.run("", "sql", "--db", dir.toString(), "-");
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).startsWith("ERROR [0A000]");
+  void durableDatabaseKeepsItsObjectsAndRowsBetweenRuns() {
+    Path db = dir.resolve("db");
+    CliRun first = CliRun.run("CREATE SOURCE t (v INT);\n"
+        + "CREATE MATERIALIZED VIEW m AS SELECT SUM(v) AS s FROM t;\n"
+        + "INSERT INTO t VALUES (5), (6);\n", "sql", "--db", db.toString(), "-");
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    CliRun second = CliRun.run("SELECT s FROM m;\n", "sql", "--db", db.toString(), "-");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.out()).contains(" 11\n");
   }
 
   @Test

@@ -72,8 +72,10 @@ final class Checkpointer implements AutoCloseable {
   private final Deque<long[]> retained = new ArrayDeque<>();
   private final int keep;
   private volatile long lastEpoch;
-  /** Newest epoch found on disk at open (recovery may fall back to an older one). */
+  /** Epochs below this are used: on disk at open, or taken by a checkpoint that failed. */
   private long epochFloor;
+  /** Epochs of failed checkpoints that sinks may have pre-committed: committed with the next. */
+  private final List<Long> orphans = new ArrayList<>();
   private volatile CheckpointStats lastStats;
   private Map<String, String> recoveredSinkStates = Map.of();
   private volatile boolean restoring;
@@ -155,12 +157,24 @@ final class Checkpointer implements AutoCloseable {
 
   private void periodic() {
     try {
+      if (store == null && !engine.read(this::hasTransactionalSinks)) {
+        return; // in memory a checkpoint only ends the epochs of exactly-once sinks
+      }
       checkpoint();
     } catch (RuntimeException e) {
       if (!engine.isClosed()) {
         LOG.log(System.Logger.Level.WARNING, "LaminarDB: periodic checkpoint failed", e);
       }
     }
+  }
+
+  private boolean hasTransactionalSinks() {
+    for (RelationRuntime rt : engine.catalog().all()) {
+      if (rt.sinkRuntime != null && rt.sinkRuntime.transactional()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -173,47 +187,57 @@ final class Checkpointer implements AutoCloseable {
   synchronized CheckpointStats checkpoint() {
     long epoch = nextEpoch();
     long startNanos = System.nanoTime();
-    Cut cut = engine.exclusive(() -> takeCut(epoch));
-    Map<String, String> sinkStates = awaitPreCommits(cut.preCommits);
-    long bytes = 0;
-    if (store != null) {
-      engine.durable().commitThrough(cut.lsn);
-      bytes = write(epoch, cut, sinkStates);
-      retained.addLast(new long[] {epoch, cut.lsn});
-      while (retained.size() > keep) {
-        retained.removeFirst();
+    Cut cut = new Cut();
+    try {
+      engine.exclusive(() -> takeCut(epoch, cut));
+      Map<String, String> sinkStates = awaitPreCommits(cut.preCommits);
+      long bytes = 0;
+      if (store != null) {
+        engine.durable().commitThrough(cut.lsn);
+        bytes = write(epoch, cut, sinkStates);
+        retained.addLast(new long[] {epoch, cut.lsn});
+        while (retained.size() > keep) {
+          retained.removeFirst();
+        }
+        engine.durable().truncateBefore(retained.peekFirst()[1] + 1);
       }
-      engine.durable().truncateBefore(retained.peekFirst()[1] + 1);
+      lastEpoch = epoch;
+      awaitCommits(orphans, epoch, cut.preCommits.keySet());
+      orphans.clear();
+      CheckpointStats stats = new CheckpointStats(epoch, java.time.Instant.now(), bytes,
+          TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos), cut.pauseMicros);
+      lastStats = stats;
+      return stats;
+    } catch (RuntimeException e) {
+      // The epoch is used up: sinks may have ended it at a barrier. Its rows are covered by the
+      // next checkpoint that completes, which commits it too (recovery does the same).
+      epochFloor = Math.max(epochFloor, epoch);
+      synchronized (cut) {
+        if (!cut.preCommits.isEmpty()) {
+          orphans.add(epoch);
+        }
+      }
+      throw e;
     }
-    lastEpoch = epoch;
-    awaitCommits(epoch, cut.preCommits.keySet());
-    CheckpointStats stats = new CheckpointStats(epoch, java.time.Instant.now(), bytes,
-        TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos), cut.pauseMicros);
-    lastStats = stats;
-    return stats;
   }
 
   /** The consistent cut, taken with the catalog write lock held. */
   private static final class Cut {
-    final long lsn;
+    long lsn;
     final List<String[]> catalog = new ArrayList<>();
     final Map<String, StateFile> files = new LinkedHashMap<>();
     final Map<String, Long> watermarks = new LinkedHashMap<>();
     final Map<SinkRuntime, CompletableFuture<String>> preCommits = new LinkedHashMap<>();
     long pauseMicros;
-
-    Cut(long lsn) {
-      this.lsn = lsn;
-    }
   }
 
-  private Cut takeCut(long epoch) {
+  private Cut takeCut(long epoch, Cut cut) {
     DurableLog log = engine.durable();
     Reactor[] reactors = engine.pool().reactors();
     if (log != null) {
       log.drain(reactors);
     }
-    Cut cut = new Cut(log == null ? 0 : log.lastLsn());
+    cut.lsn = log == null ? 0 : log.lastLsn();
     List<RelationRuntime> all = new ArrayList<>(engine.catalog().all());
     Predicate<Object> keep = keepPredicate(all);
     Map<Reactor, List<Integer>> byReactor = new LinkedHashMap<>();
@@ -338,13 +362,18 @@ final class Checkpointer implements AutoCloseable {
   }
 
   /**
-   * Commits the epoch in every sink and waits, so that a {@code CHECKPOINT} that returned has
-   * made the epoch's output visible. A sink that fails to commit is marked failed (its status
+   * Commits the epoch (after the epochs of failed checkpoints, whose rows it covers) in every
+   * sink and waits, so that a {@code CHECKPOINT} that returned has made the epoch's output
+   * visible. A sink that fails to commit is marked failed (its status
    * says why); recovery commits the epoch again.
    */
-  private static void awaitCommits(long epoch, java.util.Collection<SinkRuntime> sinks) {
+  private static void awaitCommits(List<Long> orphans, long epoch,
+      java.util.Collection<SinkRuntime> sinks) {
     List<CompletableFuture<Void>> commits = new ArrayList<>();
     for (SinkRuntime s : sinks) {
+      for (long orphan : orphans) {
+        commits.add(s.commit(orphan));
+      }
       commits.add(s.commit(epoch));
     }
     for (CompletableFuture<Void> c : commits) {
