@@ -5,23 +5,14 @@ import java.util.List;
 import java.util.Map;
 import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.chunk.Column;
-import org.laminardb.core.type.DataType;
-import org.laminardb.core.type.Field;
 import org.laminardb.core.type.Schema;
-import org.laminardb.core.type.TypeKind;
 
 /** Test helper: runs a {@link RowGenerator} into chunks and reads the rows back as objects. */
 final class GeneratedRows {
   private GeneratedRows() {}
 
   static Schema schema(Object... namesAndTypes) {
-    List<Field> fields = new ArrayList<>();
-    for (int i = 0; i < namesAndTypes.length; i += 2) {
-      Object t = namesAndTypes[i + 1];
-      DataType type = t instanceof DataType ? (DataType) t : DataType.of((TypeKind) t);
-      fields.add(new Field((String) namesAndTypes[i], type));
-    }
-    return new Schema(fields);
+    return org.laminardb.testing.TestSchemas.of(namesAndTypes);
   }
 
   static List<Object[]> generate(Schema schema, Map<String, String> options, int maxRows) {

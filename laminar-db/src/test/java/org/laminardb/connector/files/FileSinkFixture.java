@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,7 +12,6 @@ import java.util.stream.Stream;
 import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.chunk.Column;
 import org.laminardb.core.chunk.RowKind;
-import org.laminardb.core.type.DataType;
 import org.laminardb.core.type.Field;
 import org.laminardb.core.type.Schema;
 import org.laminardb.core.type.TypeKind;
@@ -29,13 +27,7 @@ final class FileSinkFixture {
   private FileSinkFixture() {}
 
   static Schema schema(Object... namesAndTypes) {
-    List<Field> fields = new ArrayList<>();
-    for (int i = 0; i < namesAndTypes.length; i += 2) {
-      Object t = namesAndTypes[i + 1];
-      DataType type = t instanceof DataType ? (DataType) t : DataType.of((TypeKind) t);
-      fields.add(new Field((String) namesAndTypes[i], type));
-    }
-    return new Schema(fields);
+    return org.laminardb.testing.TestSchemas.of(namesAndTypes);
   }
 
   static SinkContext context(String sink, Schema schema, Map<String, String> options) {
