@@ -45,8 +45,6 @@ public enum ErrorCode {
   QUERY_CANCELED("57014"),
   /** The object or database is closed or not in a state to do this. */
   OBJECT_NOT_IN_PREREQUISITE_STATE("55000"),
-  /** A size limit of the implementation was exceeded. */
-  PROGRAM_LIMIT_EXCEEDED("54000"),
   /** The object is locked by another process or instance (e.g. a WAL directory). */
   OBJECT_IN_USE("55006"),
   /** Stored data failed a check (checksum, format, sequence): it is corrupted. */

@@ -32,6 +32,7 @@ import org.laminardb.storage.checkpoint.CheckpointStore;
 import org.laminardb.storage.checkpoint.CheckpointWriter;
 import org.laminardb.storage.state.StateGraphReader;
 import org.laminardb.storage.state.StateGraphWriter;
+import org.laminardb.storage.state.StateOutput;
 
 /**
  * Takes checkpoints and recovers from them.
@@ -329,7 +330,7 @@ final class Checkpointer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] graph = new StateGraphWriter(keep).write(rt.stateRoots());
+    StateOutput graph = new StateGraphWriter(keep).encode(rt.stateRoots());
     return new StateFile(name, bytes.toByteArray(), graph,
         new Written(rt, rt.stateVersion, name, null, null));
   }
@@ -338,7 +339,7 @@ final class Checkpointer implements AutoCloseable {
    * A state file of a checkpoint being written: new bytes (header, then the graph after its
    * length), or the earlier file it reuses.
    */
-  private record StateFile(String name, byte[] header, byte[] graph, Written source) {}
+  private record StateFile(String name, byte[] header, StateOutput graph, Written source) {}
 
   /** Where an object's state was last written, and at which version of the object. */
   private record Written(RelationRuntime rt, long version, String name, Path file,
@@ -401,8 +402,8 @@ final class Checkpointer implements AutoCloseable {
           try (java.io.OutputStream out = w.stateFile(f.name());
               DataOutputStream data = new DataOutputStream(out)) {
             data.write(f.header());
-            data.writeInt(f.graph().length);
-            data.write(f.graph());
+            data.writeLong(f.graph().size());
+            f.graph().writeTo(data);
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -476,7 +477,7 @@ final class Checkpointer implements AutoCloseable {
       log.replaying(() -> runCatalog(cp, log));
       for (org.laminardb.storage.checkpoint.StateFileRef ref : cp.manifest().stateFiles()) {
         if (!ref.name().equals(CATALOG_FILE)) {
-          restore(cp.readStateFile(ref.name()));
+          restore(cp, ref.name());
         }
       }
       unmuteSinks();
@@ -503,38 +504,34 @@ final class Checkpointer implements AutoCloseable {
     }
   }
 
-  private void restore(byte[] file) {
-    String name;
-    long watermark;
-    String failure;
-    int graphLength;
-    java.io.ByteArrayInputStream bytes = new java.io.ByteArrayInputStream(file);
-    try (DataInputStream in = new DataInputStream(bytes)) {
-      name = in.readUTF();
-      watermark = in.readLong();
-      failure = in.readBoolean() ? in.readUTF() : null;
-      graphLength = in.readInt();
-      if (graphLength != bytes.available()) {
-        throw new IOException("state of " + name + " should have " + graphLength
-            + " bytes, has " + bytes.available());
+  private void restore(Checkpoint cp, String file) {
+    java.io.InputStream stream = cp.openStateFile(file);
+    try (DataInputStream in = new DataInputStream(stream)) {
+      String name = in.readUTF();
+      long watermark = in.readLong();
+      String failure = in.readBoolean() ? in.readUTF() : null;
+      long graphLength = in.readLong();
+      RelationRuntime rt = engine.catalog().find(name);
+      if (rt == null) {
+        throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "checkpointed state of " + name
+            + " has no object of that name in the checkpoint's catalog");
+      }
+      rt.reactor.submit(() -> {
+        new StateGraphReader(in, graphLength).restore(rt.stateRoots());
+        rt.restoreOutputWatermark(watermark);
+        return null;
+      }).join();
+      if (in.read() >= 0) {
+        throw new IOException("bytes left after the state of " + name);
+      }
+      if (failure != null) {
+        rt.fail(new LaminarDBException(ErrorCode.DATA_EXCEPTION, failure));
       }
     } catch (IOException e) {
-      throw new LaminarDBException(ErrorCode.DATA_CORRUPTED,
-          "checkpointed state cannot be read: " + e.getMessage(), e);
-    }
-    RelationRuntime rt = engine.catalog().find(name);
-    if (rt == null) {
-      throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "checkpointed state of " + name
-          + " has no object of that name in the checkpoint's catalog");
-    }
-    rt.reactor.submit(() -> {
-      new StateGraphReader(file, file.length - graphLength, graphLength)
-          .restore(rt.stateRoots());
-      rt.restoreOutputWatermark(watermark);
-      return null;
-    }).join();
-    if (failure != null) {
-      rt.fail(new LaminarDBException(ErrorCode.DATA_EXCEPTION, failure));
+      throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "state file " + file
+          + " of checkpoint " + cp.epoch() + " cannot be read: " + e.getMessage(), e);
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
     }
   }
 

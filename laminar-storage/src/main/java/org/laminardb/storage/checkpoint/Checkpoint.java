@@ -72,6 +72,35 @@ public final class Checkpoint {
     return CheckpointFormat.readStateFile(dir.resolve(name), ref);
   }
 
+  /**
+   * Opens a state file for reading as a stream (for files too large for one array); its size is
+   * checked now, its CRC32C and trailer when the last byte has been read.
+   *
+   * @param name a state file name listed in the manifest
+   * @return the data as a stream (without the trailer); close it after use
+   * @throws LaminarDBException XX001 if the file is missing or has the wrong size, 42704 if the
+   *     manifest does not list it
+   */
+  public java.io.InputStream openStateFile(String name) {
+    return CheckpointFormat.openStateFile(dir.resolve(name), stateFileRef(name));
+  }
+
+  /**
+   * The manifest's reference of a state file: its data length and CRC32C.
+   *
+   * @param name a state file name listed in the manifest
+   * @return the reference
+   * @throws LaminarDBException 42704 if the manifest does not list it
+   */
+  public StateFileRef stateFileRef(String name) {
+    StateFileRef ref = manifest.stateFile(name);
+    if (ref == null) {
+      throw new LaminarDBException(ErrorCode.UNDEFINED_OBJECT, "checkpoint " + epoch()
+          + " has no state file '" + name + "'");
+    }
+    return ref;
+  }
+
   @Override
   public String toString() {
     return "Checkpoint[epoch=" + epoch() + ", dir=" + dir + "]";

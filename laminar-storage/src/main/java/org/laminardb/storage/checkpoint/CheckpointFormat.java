@@ -255,6 +255,61 @@ final class CheckpointFormat {
     return data;
   }
 
+  /**
+   * Opens a state file for reading its data as a stream: the size is checked at once, the
+   * CRC32C and the trailer when the last data byte has been read (a mismatch then throws
+   * {@link java.io.IOException} with the XX001 exception as its cause).
+   *
+   * @throws LaminarDBException XX001 if it is missing or has the wrong size
+   */
+  static java.io.InputStream openStateFile(Path file, StateFileRef ref) {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(file, StandardOpenOption.READ);
+      checkSize(file, ref, ch.size());
+    } catch (NoSuchFileException e) {
+      throw corrupted(file, "state file listed in the manifest is missing");
+    } catch (IOException e) {
+      throw corrupted(file, "cannot be read: " + e);
+    }
+    java.io.InputStream raw = java.nio.channels.Channels.newInputStream(ch);
+    return new java.io.FilterInputStream(new java.io.BufferedInputStream(raw, 1 << 16)) {
+      private final CRC32C crc = new CRC32C();
+      private long left = ref.length();
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (left == 0) {
+          return -1;
+        }
+        int n = in.read(b, off, (int) Math.min(len, left));
+        if (n < 0) {
+          throw new IOException(corrupted(file, "shorter than its size"));
+        }
+        crc.update(b, off, n);
+        left -= n;
+        if (left == 0) {
+          ByteBuffer t = ByteBuffer.allocate(TRAILER_BYTES);
+          while (t.hasRemaining() && ch.read(t, ref.length() + t.position()) >= 0) {
+            // positional reads until full or EOF
+          }
+          try {
+            checkTrailer(file, ref, t.flip(), (int) crc.getValue());
+          } catch (LaminarDBException e) {
+            throw new IOException(e.getMessage(), e);
+          }
+        }
+        return n;
+      }
+    };
+  }
+
   private static void checkSize(Path file, StateFileRef ref, long size) {
     if (size != ref.length() + TRAILER_BYTES) {
       throw corrupted(file, "size is " + size + " bytes, the manifest says "

@@ -21,8 +21,6 @@ import static org.laminardb.storage.state.StateGraphFormat.STRING;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +41,7 @@ public final class StateGraphReader {
   /** {@code sun.misc.Unsafe.allocateInstance}, looked up reflectively (jdk.unsupported). */
   private static final java.lang.invoke.MethodHandle ALLOCATE = allocator();
 
-  private final ByteBuffer in;
+  private final StateInput in;
   private final List<Object> objects = new ArrayList<>();
   private final List<Class<?>> classes = new ArrayList<>();
 
@@ -53,19 +51,17 @@ public final class StateGraphReader {
    * @param bytes what {@link StateGraphWriter#write} returned
    */
   public StateGraphReader(byte[] bytes) {
-    this(bytes, 0, bytes.length);
+    this(new java.io.ByteArrayInputStream(bytes), bytes.length);
   }
 
   /**
-   * Creates a reader over encoded state inside a larger array.
+   * Creates a reader over encoded state in a stream (a state file; may exceed 2 GiB).
    *
-   * @param bytes the array
-   * @param offset where the encoding starts
-   * @param length its length
+   * @param source the stream, positioned at the encoding
+   * @param length the encoding's length in bytes
    */
-  public StateGraphReader(byte[] bytes, int offset, int length) {
-    this.in = ByteBuffer.wrap(bytes, offset, length).slice()
-        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+  public StateGraphReader(java.io.InputStream source, long length) {
+    this.in = new StateInput(source, length);
   }
 
   /**
@@ -91,11 +87,13 @@ public final class StateGraphReader {
               + " could not be restored in place");
         }
       }
-      if (in.hasRemaining()) {
+      if (in.remaining() > 0) {
         throw corrupt(in.remaining() + " bytes left over");
       }
     } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
       throw corrupt("the encoding is cut short");
+    } catch (java.io.UncheckedIOException e) {
+      throw corrupt("it cannot be read: " + e.getCause());
     }
   }
 
@@ -343,24 +341,21 @@ public final class StateGraphReader {
       case LONGS: {
         long[] a = fresh instanceof long[] && ((long[]) fresh).length == n ? (long[]) fresh
             : new long[n];
-        in.asLongBuffer().get(a);
-        in.position(in.position() + n * 8);
+        in.longs(a);
         target = a;
         break;
       }
       case INTS: {
         int[] a = fresh instanceof int[] && ((int[]) fresh).length == n ? (int[]) fresh
             : new int[n];
-        in.asIntBuffer().get(a);
-        in.position(in.position() + n * 4);
+        in.ints(a);
         target = a;
         break;
       }
       case DOUBLES: {
         double[] a = fresh instanceof double[] && ((double[]) fresh).length == n
             ? (double[]) fresh : new double[n];
-        in.asDoubleBuffer().get(a);
-        in.position(in.position() + n * 8);
+        in.doubles(a);
         target = a;
         break;
       }
@@ -383,24 +378,21 @@ public final class StateGraphReader {
       case SHORTS: {
         short[] a = fresh instanceof short[] && ((short[]) fresh).length == n ? (short[]) fresh
             : new short[n];
-        in.asShortBuffer().get(a);
-        in.position(in.position() + n * 2);
+        in.shorts(a);
         target = a;
         break;
       }
       case CHARS: {
         char[] a = fresh instanceof char[] && ((char[]) fresh).length == n ? (char[]) fresh
             : new char[n];
-        in.asCharBuffer().get(a);
-        in.position(in.position() + n * 2);
+        in.chars(a);
         target = a;
         break;
       }
       case FLOATS: {
         float[] a = fresh instanceof float[] && ((float[]) fresh).length == n ? (float[]) fresh
             : new float[n];
-        in.asFloatBuffer().get(a);
-        in.position(in.position() + n * 4);
+        in.floats(a);
         target = a;
         break;
       }
@@ -452,11 +444,7 @@ public final class StateGraphReader {
   }
 
   private String string() {
-    int n = length();
-    String s = new String(in.array(), in.arrayOffset() + in.position(), n,
-        StandardCharsets.UTF_8);
-    in.position(in.position() + n);
-    return s;
+    return in.string(length());
   }
 
   private static Object allocate(Class<?> type) {

@@ -19,9 +19,7 @@ import static org.laminardb.storage.state.StateGraphFormat.SHORTS;
 import static org.laminardb.storage.state.StateGraphFormat.STRING;
 
 import java.lang.reflect.Field;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,17 +48,10 @@ public final class StateGraphWriter {
   /** Classes of {@code Collections.unmodifiableList}. */
   private static final String UNMODIFIABLE_LISTS = "java.util.Collections$Unmodifiable";
 
-  private static final java.nio.ByteOrder LE = java.nio.ByteOrder.LITTLE_ENDIAN;
-  private static final java.lang.invoke.VarHandle INT =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, LE);
-  private static final java.lang.invoke.VarHandle LONG =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, LE);
-
   private final Predicate<Object> keep;
   private final Map<Object, Integer> ids = new IdentityHashMap<>();
   private final Map<Class<?>, Integer> classIds = new IdentityHashMap<>();
-  private byte[] buf = new byte[1024];
-  private int pos;
+  private final StateOutput out = new StateOutput();
 
   /**
    * Creates a writer.
@@ -76,16 +67,27 @@ public final class StateGraphWriter {
    * Writes the graph reachable from the roots, in order.
    *
    * @param roots the roots; the reader must be given roots of the same classes in the same order
-   * @return the bytes
+   * @return the bytes, in segments (state may exceed 2 GiB)
    * @throws LaminarDBException 0A000 if some reachable object holds state of a kind this encoding
    *     does not support (the message names the class and field)
    */
-  public byte[] write(List<?> roots) {
+  public StateOutput encode(List<?> roots) {
     putInt(roots.size());
     for (Object root : roots) {
       value(root, "root");
     }
-    return Arrays.copyOf(buf, pos);
+    return out;
+  }
+
+  /**
+   * Writes the graph reachable from the roots into one array (small graphs; tests).
+   *
+   * @param roots the roots
+   * @return the bytes
+   * @see #encode(List)
+   */
+  public byte[] write(List<?> roots) {
+    return encode(roots).toByteArray();
   }
 
   private void value(Object v, String where) {
@@ -207,62 +209,40 @@ public final class StateGraphWriter {
 
   private void array(Object v, Class<?> component, String where) {
     if (component == long.class) {
-      long[] a = (long[]) v;
       put(LONGS);
-      putInt(a.length);
-      ensure(a.length * 8L);
-      ByteBuffer.wrap(buf, pos, a.length * 8).order(LE).asLongBuffer().put(a);
-      pos += a.length * 8;
+      putInt(((long[]) v).length);
+      out.putLongs((long[]) v);
     } else if (component == int.class) {
-      int[] a = (int[]) v;
       put(INTS);
-      putInt(a.length);
-      ensure(a.length * 4L);
-      ByteBuffer.wrap(buf, pos, a.length * 4).order(LE).asIntBuffer().put(a);
-      pos += a.length * 4;
+      putInt(((int[]) v).length);
+      out.putInts((int[]) v);
     } else if (component == double.class) {
-      double[] a = (double[]) v;
       put(DOUBLES);
-      putInt(a.length);
-      ensure(a.length * 8L);
-      ByteBuffer.wrap(buf, pos, a.length * 8).order(LE).asDoubleBuffer().put(a);
-      pos += a.length * 8;
+      putInt(((double[]) v).length);
+      out.putDoubles((double[]) v);
     } else if (component == byte.class) {
-      byte[] a = (byte[]) v;
       put(BYTES);
-      putInt(a.length);
-      ensure(a.length);
-      System.arraycopy(a, 0, buf, pos, a.length);
-      pos += a.length;
+      putInt(((byte[]) v).length);
+      out.put((byte[]) v, 0, ((byte[]) v).length);
     } else if (component == boolean.class) {
       boolean[] a = (boolean[]) v;
       put(BOOLEANS);
       putInt(a.length);
-      ensure(a.length);
       for (boolean b : a) {
-        buf[pos++] = (byte) (b ? 1 : 0);
+        put((byte) (b ? 1 : 0));
       }
     } else if (component == short.class) {
-      short[] a = (short[]) v;
       put(SHORTS);
-      putInt(a.length);
-      ensure(a.length * 2L);
-      ByteBuffer.wrap(buf, pos, a.length * 2).order(LE).asShortBuffer().put(a);
-      pos += a.length * 2;
+      putInt(((short[]) v).length);
+      out.putShorts((short[]) v);
     } else if (component == char.class) {
-      char[] a = (char[]) v;
       put(CHARS);
-      putInt(a.length);
-      ensure(a.length * 2L);
-      ByteBuffer.wrap(buf, pos, a.length * 2).order(LE).asCharBuffer().put(a);
-      pos += a.length * 2;
+      putInt(((char[]) v).length);
+      out.putChars((char[]) v);
     } else if (component == float.class) {
-      float[] a = (float[]) v;
       put(FLOATS);
-      putInt(a.length);
-      ensure(a.length * 4L);
-      ByteBuffer.wrap(buf, pos, a.length * 4).order(LE).asFloatBuffer().put(a);
-      pos += a.length * 4;
+      putInt(((float[]) v).length);
+      out.putFloats((float[]) v);
     } else {
       Object[] a = (Object[]) v;
       put(OBJECTS);
@@ -274,40 +254,21 @@ public final class StateGraphWriter {
     }
   }
 
-  private void ensure(long more) {
-    long need = pos + more;
-    if (need > Integer.MAX_VALUE - 16) {
-      throw new LaminarDBException(ErrorCode.PROGRAM_LIMIT_EXCEEDED,
-          "state of one object exceeds 2 GiB; it cannot be checkpointed as one file");
-    }
-    if (need > buf.length) {
-      buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16,
-          Math.max(need, (long) buf.length * 2)));
-    }
-  }
-
   private void put(byte b) {
-    ensure(1);
-    buf[pos++] = b;
+    out.put(b);
   }
 
   private void putInt(int v) {
-    ensure(4);
-    INT.set(buf, pos, v);
-    pos += 4;
+    out.putInt(v);
   }
 
   private void putLong(long v) {
-    ensure(8);
-    LONG.set(buf, pos, v);
-    pos += 8;
+    out.putLong(v);
   }
 
   private void putString(String s) {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     putInt(b.length);
-    ensure(b.length);
-    System.arraycopy(b, 0, buf, pos, b.length);
-    pos += b.length;
+    out.put(b, 0, b.length);
   }
 }

@@ -150,6 +150,29 @@ class StateGraphTest {
   }
 
   @Test
+  void shouldStreamStateLargerThanOneSegment() throws java.io.IOException {
+    Op op = new Op(2, new Wire("w"));
+    op.keys = new long[5_000_001];
+    for (int i = 0; i < op.keys.length; i++) {
+      op.keys[i] = i * 31L;
+    }
+    op.sums = new double[] {1.5};
+    op.names = new String[] {"after"};
+    StateOutput out = new StateGraphWriter(o -> o instanceof Wire).encode(List.of(op));
+    assertThat(out.size()).isGreaterThan(40_000_000L);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    out.writeTo(bytes);
+    Op restored = new Op(2, null);
+    new StateGraphReader(new java.io.ByteArrayInputStream(bytes.toByteArray()), out.size())
+        .restore(List.of(restored));
+    assertThat(restored.keys).hasSize(5_000_001);
+    assertThat(restored.keys[4_194_303]).isEqualTo(4_194_303 * 31L);
+    assertThat(restored.keys[5_000_000]).isEqualTo(5_000_000 * 31L);
+    assertThat(restored.sums).containsExactly(1.5);
+    assertThat(restored.names).containsExactly("after");
+  }
+
+  @Test
   void shouldWriteKeptObjectsAsNothing() {
     Map<String, Integer> sizes = new HashMap<>();
     for (int n : new int[] {1, 1000}) {
