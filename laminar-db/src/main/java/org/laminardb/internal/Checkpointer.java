@@ -190,7 +190,11 @@ final class Checkpointer implements AutoCloseable {
     long startNanos = System.nanoTime();
     Cut cut = new Cut();
     try {
-      engine.exclusive(() -> takeCut(epoch, cut));
+      List<CompletableFuture<Object>> encoding = engine.exclusive(() -> takeCut(epoch, cut));
+      for (CompletableFuture<Object> f : encoding) {
+        f.join();
+      }
+      cut.collect.run();
       Map<String, String> sinkStates = awaitPreCommits(cut.preCommits);
       long bytes = 0;
       if (store != null) {
@@ -230,9 +234,18 @@ final class Checkpointer implements AutoCloseable {
     final Map<String, Long> watermarks = new LinkedHashMap<>();
     final Map<SinkRuntime, CompletableFuture<String>> preCommits = new LinkedHashMap<>();
     long pauseMicros;
+    /** Gathers what the reactor commands encoded, once they are done. */
+    Runnable collect;
   }
 
-  private Cut takeCut(long epoch, Cut cut) {
+  /**
+   * Takes the cut: with the catalog write lock held, drains the reactors, fixes the LSN and
+   * submits one command per reactor that encodes its objects and places the sink barriers. The
+   * lock is released before the commands finish: a command runs after exactly the chunks
+   * published before it was submitted, so later writes wait only on their own reactor, and are
+   * logged after {@code L}.
+   */
+  private List<CompletableFuture<Object>> takeCut(long epoch, Cut cut) {
     DurableLog log = engine.durable();
     Reactor[] reactors = engine.pool().reactors();
     if (log != null) {
@@ -243,10 +256,14 @@ final class Checkpointer implements AutoCloseable {
     Predicate<Object> keep = keepPredicate(all);
     Map<Reactor, List<Integer>> byReactor = new LinkedHashMap<>();
     for (int i = 0; i < all.size(); i++) {
-      byReactor.computeIfAbsent(all.get(i).reactor, r -> new ArrayList<>()).add(i);
+      RelationRuntime rt = all.get(i);
+      byReactor.computeIfAbsent(rt.reactor, r -> new ArrayList<>()).add(i);
+      if (!rt.createSql.startsWith("--")) {
+        cut.catalog.add(new String[] {Integer.toString(rt.walStream), rt.createSql});
+      }
     }
     StateFile[] encoded = new StateFile[all.size()];
-    long[] pause = new long[1];
+    long[] watermarks = new long[all.size()];
     List<CompletableFuture<Object>> done = new ArrayList<>();
     for (Map.Entry<Reactor, List<Integer>> e : byReactor.entrySet()) {
       done.add(e.getKey().submit(() -> {
@@ -256,6 +273,7 @@ final class Checkpointer implements AutoCloseable {
           if (store != null) {
             encoded[i] = stateFile(rt, keep);
           }
+          watermarks[i] = rt.watermark != null ? rt.watermark.watermark() : rt.outputWatermark();
           if (rt.sinkRuntime != null && rt.sinkRuntime.transactional()) {
             synchronized (cut) {
               cut.preCommits.put(rt.sinkRuntime, rt.sinkRuntime.barrier(epoch));
@@ -263,29 +281,23 @@ final class Checkpointer implements AutoCloseable {
           }
         }
         long micros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - t0);
-        synchronized (pause) {
-          pause[0] = Math.max(pause[0], micros);
+        synchronized (cut) {
+          cut.pauseMicros = Math.max(cut.pauseMicros, micros);
         }
         return null;
       }));
     }
-    for (CompletableFuture<Object> f : done) {
-      f.join();
-    }
-    cut.pauseMicros = pause[0];
-    for (int i = 0; i < all.size(); i++) {
-      RelationRuntime rt = all.get(i);
-      if (!rt.createSql.startsWith("--")) {
-        cut.catalog.add(new String[] {Integer.toString(rt.walStream), rt.createSql});
+    cut.collect = () -> {
+      for (int i = 0; i < all.size(); i++) {
+        if (encoded[i] != null) {
+          cut.files.put(encoded[i].name(), encoded[i]);
+        }
+        cut.watermarks.put(all.get(i).name, watermarks[i]);
       }
-      if (encoded[i] != null) {
-        cut.files.put(encoded[i].name(), encoded[i]);
-      }
-      long wm = rt.watermark != null ? rt.watermark.watermark() : rt.outputWatermark();
-      cut.watermarks.put(rt.name, wm);
-    }
-    return cut;
+    };
+    return done;
   }
+
 
   /** Objects that belong to no single object's state: outputs of objects, wiring, plans. */
   private static Predicate<Object> keepPredicate(List<RelationRuntime> all) {
