@@ -260,6 +260,25 @@ public final class LaminarDB implements AutoCloseable {
     }
 
     /**
+     * Whether a durable database checkpoints a background copy of its state (default false).
+     *
+     * <p>By default a checkpoint encodes each object's state on its reactor, which meanwhile
+     * processes no rows: the pause grows with the state (about half a second for 10 million
+     * groups, see {@code docs/BENCHMARKS.md}). With background checkpoints the database keeps a
+     * second copy of all state, updated from the write-ahead log on a background thread, and
+     * checkpoints encode that copy: the reactors pause only to mark the cut (microseconds). The
+     * price is twice the memory for state and the CPU to process every row twice. Ignored in
+     * memory.
+     *
+     * @param on true to checkpoint a background copy
+     * @return this builder
+     */
+    public Builder backgroundCheckpoints(boolean on) {
+      config.backgroundCheckpoints(on);
+      return this;
+    }
+
+    /**
      * How many complete checkpoints a durable database keeps on disk (default 3): recovery falls
      * back to an older one when the newest is damaged.
      *

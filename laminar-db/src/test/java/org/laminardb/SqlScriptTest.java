@@ -40,7 +40,9 @@ class SqlScriptTest {
     /** Durable, closed and reopened before every query: recovery replays the log. */
     REOPEN_FROM_LOG,
     /** Durable, checkpointed before every statement, closed and reopened before every query. */
-    REOPEN_FROM_CHECKPOINT
+    REOPEN_FROM_CHECKPOINT,
+    /** As {@link #REOPEN_FROM_CHECKPOINT}, checkpointing the background copy of the state. */
+    REOPEN_FROM_BACKGROUND_CHECKPOINT
   }
 
   @TestFactory
@@ -52,7 +54,8 @@ class SqlScriptTest {
             () -> run(script, threads, Mode.MEMORY)));
       }
       if (!MEMORY_ONLY.contains(script)) {
-        for (Mode mode : new Mode[] {Mode.REOPEN_FROM_LOG, Mode.REOPEN_FROM_CHECKPOINT}) {
+        for (Mode mode : new Mode[] {Mode.REOPEN_FROM_LOG, Mode.REOPEN_FROM_CHECKPOINT,
+            Mode.REOPEN_FROM_BACKGROUND_CHECKPOINT}) {
           tests.add(DynamicTest.dynamicTest(script + " [" + mode + "]",
               () -> run(script, 1, mode)));
         }
@@ -72,15 +75,18 @@ class SqlScriptTest {
       return;
     }
     java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("laminar-script");
-    LaminarDB db = LaminarDB.builder().path(dir).walSync(WalSync.NONE).open();
+    boolean background = mode == Mode.REOPEN_FROM_BACKGROUND_CHECKPOINT;
+    LaminarDB db = LaminarDB.builder().path(dir).walSync(WalSync.NONE)
+        .backgroundCheckpoints(background).open();
     try {
       for (Step step : steps) {
-        if (mode == Mode.REOPEN_FROM_CHECKPOINT) {
+        if (mode != Mode.REOPEN_FROM_LOG) {
           db.checkpoint(); // before every statement: incremental checkpoints reuse files
         }
         if (!step.expected.isEmpty()) {
           db.close();
-          db = LaminarDB.builder().path(dir).walSync(WalSync.NONE).open();
+          db = LaminarDB.builder().path(dir).walSync(WalSync.NONE)
+              .backgroundCheckpoints(background).open();
         }
         step.check(db, script + " [" + mode + "]");
       }

@@ -74,12 +74,12 @@ final class Checkpointer implements AutoCloseable {
   private final int keep;
   private volatile long lastEpoch;
   /** Epochs below this are used: on disk at open, or taken by a checkpoint that failed. */
-  private long epochFloor;
-  /** Epochs of failed checkpoints that sinks may have pre-committed: committed with the next. */
-  private final List<Long> orphans = new ArrayList<>();
+  private volatile long epochFloor;
   private volatile CheckpointStats lastStats;
   private Map<String, String> recoveredSinkStates = Map.of();
   private volatile boolean restoring;
+  /** The background copy of the state that checkpoints encode, or null (encode the live one). */
+  private volatile ShadowState shadow;
   /** Per object, where its state was last written: what an unchanged object reuses. */
   private final Map<RelationRuntime, Written> written = new IdentityHashMap<>();
   private final java.util.concurrent.atomic.AtomicInteger nextStateId =
@@ -116,6 +116,15 @@ final class Checkpointer implements AutoCloseable {
       timer.scheduleWithFixedDelay(this::periodic, intervalMillis, intervalMillis,
           TimeUnit.MILLISECONDS);
     }
+  }
+
+  /**
+   * Makes checkpoints encode a background copy of the state instead of the live one.
+   *
+   * @param copy the running copy
+   */
+  void useBackgroundCopy(ShadowState copy) {
+    this.shadow = copy;
   }
 
   /** Whether a reopened database is putting state back (sinks drop what pipelines emit). */
@@ -195,6 +204,10 @@ final class Checkpointer implements AutoCloseable {
         f.join();
       }
       cut.collect.run();
+      if (store != null && shadow != null) {
+        engine.durable().commitThrough(cut.lsn); // the copy reads only what was written
+        shadow.atLsn(cut.lsn, copy -> encodeCopy(copy, cut));
+      }
       Map<String, String> sinkStates = awaitPreCommits(cut.preCommits);
       long bytes = 0;
       if (store != null) {
@@ -207,21 +220,15 @@ final class Checkpointer implements AutoCloseable {
         engine.durable().truncateBefore(retained.peekFirst()[1] + 1);
       }
       lastEpoch = epoch;
-      awaitCommits(orphans, epoch, cut.preCommits.keySet());
-      orphans.clear();
+      awaitCommits(epoch, cut.preCommits.keySet());
       CheckpointStats stats = new CheckpointStats(epoch, java.time.Instant.now(), bytes,
           TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos), cut.pauseMicros);
       lastStats = stats;
       return stats;
     } catch (RuntimeException e) {
-      // The epoch is used up: sinks may have ended it at a barrier. Its rows are covered by the
-      // next checkpoint that completes, which commits it too (recovery does the same).
+      // The epoch is used up: sinks may have ended theirs at its barrier; their rows are covered
+      // by the next checkpoint that completes, whose commit commits them too (recovery too).
       epochFloor = Math.max(epochFloor, epoch);
-      synchronized (cut) {
-        if (!cut.preCommits.isEmpty()) {
-          orphans.add(epoch);
-        }
-      }
       throw e;
     }
   }
@@ -270,7 +277,7 @@ final class Checkpointer implements AutoCloseable {
         long t0 = System.nanoTime();
         for (int i : e.getValue()) {
           RelationRuntime rt = all.get(i);
-          if (store != null) {
+          if (store != null && shadow == null) {
             encoded[i] = stateFile(rt, keep);
           }
           watermarks[i] = rt.watermark != null ? rt.watermark.watermark() : rt.outputWatermark();
@@ -299,8 +306,36 @@ final class Checkpointer implements AutoCloseable {
   }
 
 
+  /**
+   * Encodes the background copy's objects (at the cut's LSN) on the copy's reactors, instead of
+   * the live ones.
+   */
+  private void encodeCopy(Engine copy, Cut cut) {
+    List<RelationRuntime> all = new ArrayList<>(copy.catalog().all());
+    Predicate<Object> keep = keepPredicate(all);
+    Map<Reactor, List<RelationRuntime>> byReactor = new LinkedHashMap<>();
+    for (RelationRuntime rt : all) {
+      byReactor.computeIfAbsent(rt.reactor, r -> new ArrayList<>()).add(rt);
+    }
+    List<CompletableFuture<List<StateFile>>> done = new ArrayList<>();
+    for (Map.Entry<Reactor, List<RelationRuntime>> e : byReactor.entrySet()) {
+      done.add(e.getKey().submit(() -> {
+        List<StateFile> files = new ArrayList<>();
+        for (RelationRuntime rt : e.getValue()) {
+          files.add(stateFile(rt, keep));
+        }
+        return files;
+      }));
+    }
+    for (CompletableFuture<List<StateFile>> f : done) {
+      for (StateFile file : f.join()) {
+        cut.files.put(file.name(), file);
+      }
+    }
+  }
+
   /** Objects that belong to no single object's state: outputs of objects, wiring, plans. */
-  private static Predicate<Object> keepPredicate(List<RelationRuntime> all) {
+  static Predicate<Object> keepPredicate(List<RelationRuntime> all) {
     Set<Object> outputs = Collections.newSetFromMap(new IdentityHashMap<>());
     for (RelationRuntime rt : all) {
       outputs.add(rt.output);
@@ -375,18 +410,14 @@ final class Checkpointer implements AutoCloseable {
   }
 
   /**
-   * Commits the epoch (after the epochs of failed checkpoints, whose rows it covers) in every
-   * sink and waits, so that a {@code CHECKPOINT} that returned has made the epoch's output
+   * Commits the epoch (with the earlier ones each sink pre-committed, whose rows it covers) in
+   * every sink and waits, so that a {@code CHECKPOINT} that returned has made the epoch's output
    * visible. A sink that fails to commit is marked failed (its status
    * says why); recovery commits the epoch again.
    */
-  private static void awaitCommits(List<Long> orphans, long epoch,
-      java.util.Collection<SinkRuntime> sinks) {
+  private static void awaitCommits(long epoch, java.util.Collection<SinkRuntime> sinks) {
     List<CompletableFuture<Void>> commits = new ArrayList<>();
     for (SinkRuntime s : sinks) {
-      for (long orphan : orphans) {
-        commits.add(s.commit(orphan));
-      }
       commits.add(s.commit(epoch));
     }
     for (CompletableFuture<Void> c : commits) {
@@ -485,8 +516,7 @@ final class Checkpointer implements AutoCloseable {
     retained.addLast(new long[] {cp.epoch(), lsn});
     restoring = true;
     try {
-      DurableLog log = engine.durable();
-      log.replaying(() -> runCatalog(cp, log));
+      runCatalog(cp);
       for (org.laminardb.storage.checkpoint.StateFileRef ref : cp.manifest().stateFiles()) {
         if (!ref.name().equals(CATALOG_FILE)) {
           restore(cp, ref.name());
@@ -499,7 +529,7 @@ final class Checkpointer implements AutoCloseable {
     return lsn;
   }
 
-  private void runCatalog(Checkpoint cp, DurableLog log) {
+  private void runCatalog(Checkpoint cp) {
     try (DataInputStream in = new DataInputStream(
         new java.io.ByteArrayInputStream(cp.readStateFile(CATALOG_FILE)))) {
       int n = in.readInt();
@@ -507,7 +537,7 @@ final class Checkpointer implements AutoCloseable {
         int sourceId = in.readInt();
         byte[] sql = new byte[in.readInt()];
         in.readFully(sql);
-        log.replayStatement(engine, sourceId,
+        engine.executeRecorded(sourceId,
             new String(sql, java.nio.charset.StandardCharsets.UTF_8), "checkpoint " + cp.epoch());
       }
     } catch (IOException e) {
@@ -584,6 +614,10 @@ final class Checkpointer implements AutoCloseable {
   @Override
   public void close() {
     stopTimer();
+    ShadowState copy = shadow;
+    if (copy != null) {
+      copy.close();
+    }
     if (store != null) {
       store.close();
     }

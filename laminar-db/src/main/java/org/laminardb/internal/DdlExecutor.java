@@ -97,8 +97,8 @@ final class DdlExecutor {
       }
     }
     rt.input = entry;
-    if (engine.durable() != null) {
-      rt.walStream = engine.durable().newSourceId();
+    if (engine.durable() != null || engine.config().shadow()) {
+      rt.walStream = engine.sourceIds().newSourceId();
     }
     rt.sqlWriter = new SourceWriterImpl(engine, rt);
     rt.closeables.add(rt.sqlWriter);
@@ -351,14 +351,16 @@ final class DdlExecutor {
       pipeline = PipelineBuilder.build(plan, rt.output, new PipelineContext(
           engine.config().chunkCapacity(), late == null ? null : late.output));
     }
-    SinkRuntime sink = startSink(rt, node);
-    rt.output.add(sink.forwarder());
-    RelationRuntime sinkOwner = rt;
-    rt.reactor.submit(() -> {
-      sinkOwner.addDuty(sink.forwarder());
-      sinkOwner.detachers.add(() -> sinkOwner.removeDuty(sink.forwarder()));
-      return null;
-    }).join();
+    if (!engine.config().shadow()) { // a background copy of the state writes to no sink
+      SinkRuntime sink = startSink(rt, node);
+      rt.output.add(sink.forwarder());
+      RelationRuntime sinkOwner = rt;
+      rt.reactor.submit(() -> {
+        sinkOwner.addDuty(sink.forwarder());
+        sinkOwner.detachers.add(() -> sinkOwner.removeDuty(sink.forwarder()));
+        return null;
+      }).join();
+    }
     if (pipeline != null) {
       wire(rt, pipeline);
     } else {

@@ -48,13 +48,6 @@ final class DurableLog implements AutoCloseable {
   private static final int REPLAY_BATCH = 256;
 
   private final Wal wal;
-  /** Next WAL id of a new source; write lock held. */
-  private int nextSourceId = 1;
-  /** Id given to the source that the running statement created, 0 if none; write lock held. */
-  private int createdSourceId;
-  /** Id recorded for the source of the statement being replayed, 0 when not replaying. */
-  private int replaySourceId;
-  private boolean replaying;
 
   private DurableLog(Wal wal) {
     this.wal = wal;
@@ -73,27 +66,6 @@ final class DurableLog implements AutoCloseable {
         : SyncPolicy.interval(sync.interval().orElseThrow().toMillis());
     return new DurableLog(Wal.open(dir.resolve("wal"),
         WalOptions.defaults().withSyncPolicy(policy).withSegmentBytes(segmentBytes)));
-  }
-
-  /** Whether the log is being replayed (statements are not logged again). */
-  boolean replaying() {
-    return replaying;
-  }
-
-  /** Clears the per-statement state before a catalog statement runs. Write lock held. */
-  void beginStatement() {
-    createdSourceId = 0;
-  }
-
-  /**
-   * The WAL id of a source being created: the recorded one during replay, the next free one
-   * otherwise. Write lock held.
-   */
-  int newSourceId() {
-    int id = replaySourceId != 0 ? replaySourceId : nextSourceId;
-    nextSourceId = Math.max(nextSourceId, id + 1);
-    createdSourceId = id;
-    return id;
   }
 
   /**
@@ -134,16 +106,14 @@ final class DurableLog implements AutoCloseable {
    * held, so no writer publishes meanwhile.
    *
    * @param sql the statement text
+   * @param sourceId the WAL id of the source it created, 0 if none
    * @param reactors every reactor of the engine
    */
-  void logStatement(String sql, Reactor[] reactors) {
-    if (replaying) {
-      return;
-    }
+  void logStatement(String sql, int sourceId, Reactor[] reactors) {
     syncAll(reactors);
     byte[] text = sql.getBytes(StandardCharsets.UTF_8);
     ByteBuffer payload = ByteBuffer.allocate(5 + text.length);
-    payload.put(CATALOG_VERSION).putInt(createdSourceId).put(text);
+    payload.put(CATALOG_VERSION).putInt(sourceId).put(text);
     wal.appendAndCommit(CATALOG_STREAM, payload.array(), 0, payload.capacity());
   }
 
@@ -182,17 +152,6 @@ final class DurableLog implements AutoCloseable {
     wal.truncateBefore(lsn);
   }
 
-  /** Runs an action in replay mode: statements it executes are not logged again. */
-  void replaying(Runnable action) {
-    boolean was = replaying;
-    replaying = true;
-    try {
-      action.run();
-    } finally {
-      replaying = was;
-    }
-  }
-
   private static void syncAll(Reactor[] reactors) {
     List<CompletableFuture<Object>> done = new ArrayList<>();
     for (Reactor r : reactors) {
@@ -220,26 +179,39 @@ final class DurableLog implements AutoCloseable {
    *
    * @param engine the engine, empty or restored from a checkpoint
    * @param afterLsn the LSN the restored checkpoint covers (0 without checkpoint)
-   * @return the number of records replayed
+   * @return the LSN of the last record replayed ({@code afterLsn} if none)
    * @throws LaminarDBException XX001 if the log is corrupt; the statement's own error, with its
    *     LSN, if a logged statement fails to run again
    */
   long replay(Engine engine, long afterLsn) {
-    long from = Math.max(afterLsn + 1, wal.firstLsn());
     if (afterLsn > 0 && wal.lastLsn() > 0 && wal.firstLsn() > afterLsn + 1) {
       throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "the WAL in " + wal.directory()
           + " starts at LSN " + wal.firstLsn() + " but the checkpoint being recovered covers "
           + "only up to LSN " + afterLsn + ": records in between are missing");
     }
-    replaying = true;
-    long records = 0;
+    return replayInto(engine, afterLsn, Long.MAX_VALUE);
+  }
+
+  /**
+   * Applies the records after one LSN, up to another (or the last one written), to an engine:
+   * its statements run again (not logged), its chunks go to their sources in order. Used by
+   * recovery and by the background copy of the state ({@link ShadowState}).
+   *
+   * @param engine the target engine
+   * @param afterLsn records after this LSN
+   * @param toLsn up to this LSN, inclusive
+   * @return the LSN of the last record applied ({@code afterLsn} if none)
+   */
+  long replayInto(Engine engine, long afterLsn, long toLsn) {
+    long from = Math.max(afterLsn + 1, wal.firstLsn());
+    long last = afterLsn;
     Map<Integer, RelationRuntime> sources = new HashMap<>();
     Map<Integer, ChunkCodec> codecs = new HashMap<>();
     Map<Reactor, List<Object[]>> pending = new LinkedHashMap<>();
     int pendingChunks = 0;
     try (WalReader reader = wal.reader(from)) {
-      while (reader.next()) {
-        records++;
+      while (reader.next() && reader.lsn() <= toLsn) {
+        last = reader.lsn();
         if (reader.stream() == CATALOG_STREAM) {
           feed(pending);
           pendingChunks = 0;
@@ -265,11 +237,8 @@ final class DurableLog implements AutoCloseable {
         }
       }
       feed(pending);
-    } finally {
-      replaying = false;
-      replaySourceId = 0;
     }
-    return records;
+    return last;
   }
 
   private void replayStatement(Engine engine, WalReader reader) {
@@ -283,28 +252,7 @@ final class DurableLog implements AutoCloseable {
     int sourceId = payload.getInt();
     String sql = new String(reader.payload(), payload.position(), payload.remaining(),
         StandardCharsets.UTF_8);
-    replayStatement(engine, sourceId, sql, "the WAL at LSN " + reader.lsn());
-  }
-
-  /**
-   * Executes a statement again (from the log or a checkpoint's catalog) without logging it; a
-   * source it creates gets the recorded WAL id.
-   *
-   * @param engine the engine
-   * @param sourceId the recorded source id, 0 if none
-   * @param sql the statement
-   * @param where where it was recorded, for the error message
-   */
-  void replayStatement(Engine engine, int sourceId, String sql, String where) {
-    replaySourceId = sourceId;
-    try {
-      engine.execute(sql, null);
-    } catch (LaminarDBException e) {
-      throw new LaminarDBException(e.code(), "cannot run again the statement recorded in "
-          + where + " (" + sql + "): " + e.getMessage(), e);
-    } finally {
-      replaySourceId = 0;
-    }
+    engine.executeRecorded(sourceId, sql, "the WAL at LSN " + reader.lsn());
   }
 
   /** Hands the decoded chunks to their reactors, in log order per reactor, and waits. */
@@ -315,6 +263,7 @@ final class DurableLog implements AutoCloseable {
       done.add(e.getKey().submit(() -> {
         for (Object[] item : items) {
           RelationRuntime rt = (RelationRuntime) item[0];
+          rt.stateVersion++;
           try {
             rt.input.onChunk((Chunk) item[1]);
           } catch (RuntimeException ex) {

@@ -52,6 +52,15 @@ public final class Engine {
   private final SubscriptionManager subscriptions = new SubscriptionManager(this);
   /** The log of a durable database, null in memory. */
   private final DurableLog durable;
+  /** WAL ids of the sources (durable databases and their background copies). */
+  private final SourceIds sourceIds = new SourceIds();
+  /** Marks no recorded statement running on this thread. */
+  private static final int NOT_RECORDED = -1;
+  /**
+   * Set while this thread runs a statement again from the log or a checkpoint: the recorded
+   * source id (0 if none); {@link #NOT_RECORDED} otherwise. Such statements are not logged.
+   */
+  private final ThreadLocal<Integer> recordedSourceId = ThreadLocal.withInitial(() -> NOT_RECORDED);
   private final Checkpointer checkpointer;
   private volatile boolean closed;
 
@@ -95,6 +104,9 @@ public final class Engine {
         } finally {
           lock.writeLock().unlock();
         }
+        if (config.backgroundCheckpoints()) {
+          checkpointer.useBackgroundCopy(ShadowState.start(this));
+        }
       } catch (RuntimeException e) {
         close();
         throw e;
@@ -135,6 +147,31 @@ public final class Engine {
   /** The log of a durable database, or null in memory. */
   DurableLog durable() {
     return durable;
+  }
+
+  /** WAL ids of the sources. Write lock held. */
+  SourceIds sourceIds() {
+    return sourceIds;
+  }
+
+  /**
+   * Runs a statement again from the log or a checkpoint's catalog: not logged, and a source it
+   * creates gets the recorded WAL id.
+   *
+   * @param sourceId the recorded source id, 0 if none
+   * @param sql the statement
+   * @param where where it was recorded, for the error message
+   */
+  void executeRecorded(int sourceId, String sql, String where) {
+    recordedSourceId.set(sourceId);
+    try {
+      execute(sql, null);
+    } catch (LaminarDBException e) {
+      throw new LaminarDBException(e.code(), "cannot run again the statement recorded in "
+          + where + " (" + sql + "): " + e.getMessage(), e);
+    } finally {
+      recordedSourceId.set(NOT_RECORDED);
+    }
   }
 
   /** Checkpoints of this engine. */
@@ -303,12 +340,18 @@ public final class Engine {
     lock.writeLock().lock();
     try {
       checkOpen();
-      if (durable == null) {
+      if (durable == null && !config.shadow()) {
         return action.get();
       }
-      durable.beginStatement();
+      if (durable == null) {
+        sourceIds.beginStatement(recordedSourceId.get());
+        return action.get();
+      }
+      sourceIds.beginStatement(recordedSourceId.get());
       StatementResult result = action.get();
-      durable.logStatement(text, pool.reactors());
+      if (recordedSourceId.get() == NOT_RECORDED) {
+        durable.logStatement(text, sourceIds.created(), pool.reactors());
+      }
       return result;
     } finally {
       lock.writeLock().unlock();

@@ -17,10 +17,13 @@ import org.laminardb.WalSync;
  *     none
  * @param checkpointsKept complete checkpoints kept on disk
  * @param walSegmentBytes size at which a durable database starts a new WAL segment
+ * @param backgroundCheckpoints whether a durable database keeps a background copy of its state
+ *     that checkpoints encode, instead of pausing the reactors to encode the live state
+ * @param shadow whether this engine is such a background copy (internal: its sinks write nothing)
  */
 public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleStrategy,
     int chunkCapacity, int queueDepth, WalSync walSync, long checkpointIntervalMillis,
-    int checkpointsKept, long walSegmentBytes) {
+    int checkpointsKept, long walSegmentBytes, boolean backgroundCheckpoints, boolean shadow) {
 
   /**
    * New builder with the defaults.
@@ -42,6 +45,8 @@ public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleS
     private long checkpointIntervalMillis = 60_000;
     private int checkpointsKept = 3;
     private long walSegmentBytes = 64L << 20;
+    private boolean backgroundCheckpoints;
+    private boolean shadow;
 
     Builder() {}
 
@@ -165,13 +170,35 @@ public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleS
     }
 
     /**
+     * Sets whether checkpoints encode a background copy of the state.
+     *
+     * @param on true for background checkpoints
+     * @return this
+     */
+    public Builder backgroundCheckpoints(boolean on) {
+      this.backgroundCheckpoints = on;
+      return this;
+    }
+
+    /**
+     * Makes this engine the background copy of another one's state.
+     *
+     * @return this
+     */
+    Builder shadow() {
+      this.shadow = true;
+      return this;
+    }
+
+    /**
      * Builds the config.
      *
      * @return the config
      */
     public EngineConfig build() {
       return new EngineConfig(path, reactorThreads, idleStrategy, chunkCapacity, queueDepth,
-          walSync, checkpointIntervalMillis, checkpointsKept, walSegmentBytes);
+          walSync, checkpointIntervalMillis, checkpointsKept, walSegmentBytes,
+          backgroundCheckpoints, shadow);
     }
   }
 }

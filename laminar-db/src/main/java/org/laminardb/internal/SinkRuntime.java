@@ -30,6 +30,10 @@ final class SinkRuntime implements AutoCloseable {
   private final ConcurrentLinkedQueue<Barrier> barriers = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
   private volatile boolean running = true;
+  /** The epoch the connector writes; sink thread only. */
+  private long openEpoch;
+  /** Pre-committed epochs not yet committed, oldest first; sink thread only. */
+  private final java.util.ArrayDeque<Long> preCommitted = new java.util.ArrayDeque<>();
 
   /** Where epoch {@code epoch} ends: after the channel's {@code position}-th chunk. */
   private record Barrier(long epoch, long position, CompletableFuture<String> preCommitted) {}
@@ -87,7 +91,9 @@ final class SinkRuntime implements AutoCloseable {
   }
 
   /**
-   * Commits an epoch on the sink thread, between chunks, once its checkpoint is complete.
+   * Commits an epoch on the sink thread, between chunks, once its checkpoint is complete, with
+   * every earlier epoch the sink pre-committed (ended by checkpoints that failed, or by a
+   * barrier while the sink's epoch was older).
    *
    * @param epoch the epoch
    * @return completes when the connector has committed it
@@ -100,7 +106,10 @@ final class SinkRuntime implements AutoCloseable {
     }
     commands.add(() -> {
       try {
-        transactional.commit(epoch);
+        while (!preCommitted.isEmpty() && preCommitted.peekFirst() <= epoch) {
+          transactional.commit(preCommitted.peekFirst());
+          preCommitted.removeFirst();
+        }
         done.complete(null);
       } catch (RuntimeException e) {
         done.completeExceptionally(e);
@@ -112,9 +121,10 @@ final class SinkRuntime implements AutoCloseable {
   }
 
   private void run(Checkpointer.SinkRecovery recovery) {
+    openEpoch = recovery.nextEpoch();
     if (transactional != null && !guard(() -> {
       transactional.recover(recovery.committedEpoch(), recovery.state());
-      transactional.begin(recovery.nextEpoch());
+      transactional.begin(openEpoch);
     })) {
       failBarriers();
     }
@@ -162,8 +172,12 @@ final class SinkRuntime implements AutoCloseable {
     }
     String[] state = new String[1];
     if (guard(() -> {
-      state[0] = transactional.preCommit(b.epoch());
-      transactional.begin(b.epoch() + 1);
+      // The open epoch may be older than the barrier's (the sink began while a checkpoint it
+      // was not part of ran): it ends here all the same, and commits with this checkpoint.
+      state[0] = transactional.preCommit(openEpoch);
+      preCommitted.addLast(openEpoch);
+      openEpoch = Math.max(b.epoch(), openEpoch) + 1;
+      transactional.begin(openEpoch);
     })) {
       b.preCommitted().complete(state[0]);
     } else {

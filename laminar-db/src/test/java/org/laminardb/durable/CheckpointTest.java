@@ -161,6 +161,36 @@ class CheckpointTest {
   }
 
   @Test
+  void shouldCheckpointABackgroundCopyWhileWritersGoOn() throws Exception {
+    java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    try (LaminarDB db = LaminarDB.builder().path(dir).walSync(WalSync.NONE)
+        .checkpointInterval(Duration.ZERO).backgroundCheckpoints(true).open()) {
+      define(db);
+      Thread writer = new Thread(() -> {
+        for (int i = 0; i < 3000; i++) {
+          write(db, i, i + 1);
+          written.incrementAndGet();
+        }
+      });
+      writer.start();
+      for (int i = 0; i < 5; i++) {
+        db.checkpoint();
+      }
+      db.execute("CREATE MATERIALIZED VIEW late_comer AS SELECT COUNT(*) AS n FROM t");
+      writer.join();
+      db.checkpoint();
+      write(db, 3000, 3010); // after the last checkpoint: from the log
+    }
+    try (LaminarDB db = open()) {
+      assertThat(Rows.of(db, "SELECT SUM(n) FROM per_k")).containsExactly("3010");
+      assertThat(Rows.of(db, "SELECT SUM(s) FROM per_k"))
+          .containsExactly(Long.toString(3009L * 3010 / 2));
+      long lateComer = Long.parseLong(Rows.of(db, "SELECT n FROM late_comer").get(0));
+      assertThat(lateComer).as("rows after the view was created").isBetween(10L, 3010L);
+    }
+  }
+
+  @Test
   void shouldCheckpointInMemoryWithoutFiles() {
     try (LaminarDB db = LaminarDB.open()) {
       db.execute("CREATE SOURCE s (v BIGINT)");

@@ -27,8 +27,9 @@ public final class DurableCrashWriter {
   /**
    * Entry point.
    *
-   * @param args the database directory, a random seed, optionally a checkpoint interval (ms)
-   *     and a directory for an exactly-once FILES sink of every id
+   * @param args the database directory, a random seed, optionally a checkpoint interval (ms),
+   *     a directory for an exactly-once FILES sink of every id, and whether checkpoints encode
+   *     the background copy of the state
    */
   public static void main(String[] args) {
     Path dir = Path.of(args[0]);
@@ -36,7 +37,8 @@ public final class DurableCrashWriter {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true,
         StandardCharsets.UTF_8);
     long checkpointMillis = args.length > 2 ? Long.parseLong(args[2]) : 0;
-    LaminarDB db = LaminarDB.builder().path(dir)
+    boolean background = args.length > 4 && Boolean.parseBoolean(args[4]);
+    LaminarDB db = LaminarDB.builder().path(dir).backgroundCheckpoints(background)
         .checkpointInterval(java.time.Duration.ofMillis(checkpointMillis)).open();
     db.execute("CREATE SOURCE IF NOT EXISTS nums (id BIGINT, grp BIGINT)");
     db.execute("CREATE MATERIALIZED VIEW IF NOT EXISTS per_id AS SELECT id, COUNT(*) AS c "

@@ -41,8 +41,12 @@ class FileSinkEngineTest {
   }
 
   private LaminarDB openDurable() {
+    return openDurable(false);
+  }
+
+  private LaminarDB openDurable(boolean background) {
     return LaminarDB.builder().path(dir).walSync(WalSync.NONE).checkpointInterval(Duration.ZERO)
-        .open();
+        .backgroundCheckpoints(background).open();
   }
 
   @Test
@@ -86,22 +90,23 @@ class FileSinkEngineTest {
     }
   }
 
-  @Test
-  void shouldNeitherLoseNorRepeatOutputAcrossReopens() throws IOException {
-    try (LaminarDB db = openDurable()) {
+  @org.junit.jupiter.params.ParameterizedTest(name = "background copy: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void shouldNeitherLoseNorRepeatOutputAcrossReopens(boolean background) throws IOException {
+    try (LaminarDB db = openDurable(background)) {
       db.execute("CREATE SOURCE t (id BIGINT)");
       db.execute("CREATE SINK s INTO FILES (path = '" + out + "') AS SELECT id FROM t");
       db.execute("INSERT INTO t VALUES (1), (2)");
       db.checkpoint();
       db.execute("INSERT INTO t VALUES (3)"); // after the checkpoint: produced again on reopen
     }
-    try (LaminarDB db = openDurable()) {
+    try (LaminarDB db = openDurable(background)) {
       assertThat(committedLines(out)).containsExactly("1,+I", "2,+I");
       db.execute("INSERT INTO t VALUES (4)");
       db.checkpoint();
       assertThat(committedLines(out)).containsExactly("1,+I", "2,+I", "3,+I", "4,+I");
     }
-    try (LaminarDB db = openDurable()) {
+    try (LaminarDB db = openDurable(background)) {
       db.checkpoint();
       assertThat(committedLines(out)).containsExactly("1,+I", "2,+I", "3,+I", "4,+I");
       try (Stream<Path> files = Files.list(out)) {

@@ -156,6 +156,20 @@ public final class StateOutput {
   }
 
   /**
+   * Everything as a stream, without copying the segments.
+   *
+   * @return a stream of {@link #size()} bytes
+   */
+  public java.io.InputStream asInputStream() {
+    List<java.io.InputStream> parts = new ArrayList<>();
+    for (int i = 0; i < full.size(); i++) {
+      parts.add(new java.io.ByteArrayInputStream(full.get(i), 0, fullLengths.get(i)));
+    }
+    parts.add(new java.io.ByteArrayInputStream(buf, 0, pos));
+    return new java.io.SequenceInputStream(java.util.Collections.enumeration(parts));
+  }
+
+  /**
    * Everything as one array.
    *
    * @return the bytes
