@@ -78,6 +78,9 @@ public final class DurabilityHarness {
   private boolean recording;
   private int run;
 
+  /** Whether databases checkpoint the background copy of their state. */
+  private static boolean background;
+
   private DurabilityHarness(long keys, int checkpoints, Path base) {
     this.keys = keys;
     this.checkpoints = checkpoints;
@@ -90,7 +93,8 @@ public final class DurabilityHarness {
    * @param args {@code --keys N} (default 1000000), {@code --runs N} (3), {@code --checkpoints
    *     N} (2), {@code --ingest-seconds S} (3, 0 skips the ingest phase), {@code
    *     --ingest-warmup S} (1), {@code --warmup-keys N} (100000, 0 for no warm-up run), {@code
-   *     --dir PATH} (the JVM's temporary directory)
+   *     --dir PATH} (the JVM's temporary directory), {@code --background true|false} (false:
+   *     checkpoints of the background copy of the state)
    * @throws Exception if a phase fails
    */
   public static void main(String[] args) throws Exception {
@@ -102,6 +106,7 @@ public final class DurabilityHarness {
     opt.put("ingest-warmup", "1");
     opt.put("warmup-keys", "100000");
     opt.put("dir", System.getProperty("java.io.tmpdir"));
+    opt.put("background", "false");
     for (int i = 0; i < args.length; i += 2) {
       String key = args[i].startsWith("--") ? args[i].substring(2) : "";
       if (!opt.containsKey(key) || i + 1 >= args.length) {
@@ -117,6 +122,7 @@ public final class DurabilityHarness {
     double ingestWarmup = Double.parseDouble(opt.get("ingest-warmup"));
     long warmupKeys = Long.parseLong(opt.get("warmup-keys"));
     Path base = Path.of(opt.get("dir"));
+    background = Boolean.parseBoolean(opt.get("background"));
     System.out.printf(Locale.ROOT, "# DurabilityHarness %s; max heap %d MiB; java %s%n", opt,
         Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.runtime.version"));
 
@@ -139,7 +145,8 @@ public final class DurabilityHarness {
   }
 
   private static LaminarDB open(Path dir, WalSync sync) {
-    return LaminarDB.builder().path(dir).walSync(sync).checkpointInterval(Duration.ZERO).open();
+    return LaminarDB.builder().path(dir).walSync(sync).checkpointInterval(Duration.ZERO)
+        .backgroundCheckpoints(background).open();
   }
 
   /** One run of the load, checkpoint and recovery phases. */

@@ -17,7 +17,7 @@ import org.laminardb.internal.EngineConfig;
  * the connection properties and the URL (the URL wins); keys ignore case. Accepted keys are the
  * engine options {@code reactorThreads}, {@code idleStrategy}, {@code chunkCapacity}, {@code
  * queueDepth}, {@code walSync} (durable databases: {@code fsync}, {@code none} or an interval such
- * as {@code 100ms}), and {@code user} and {@code password}, which are accepted and ignored (an embedded
+ * as {@code 100ms}), {@code backgroundCheckpoints} ({@code true} or {@code false}), and {@code user} and {@code password}, which are accepted and ignored (an embedded
  * database has no accounts). Any other key is an error, so that a misspelt option is noticed.
  */
 final class JdbcUrl {
@@ -25,7 +25,8 @@ final class JdbcUrl {
   static final String PREFIX = "jdbc:laminar:";
   /** Engine option keys, in their documented spelling. */
   static final List<String> ENGINE_KEYS =
-      List.of("reactorThreads", "idleStrategy", "chunkCapacity", "queueDepth", "walSync");
+      List.of("reactorThreads", "idleStrategy", "chunkCapacity", "queueDepth", "walSync",
+          "backgroundCheckpoints");
   /** Keys accepted and ignored. */
   static final List<String> IGNORED_KEYS = List.of("user", "password");
 
@@ -196,6 +197,13 @@ final class JdbcUrl {
             break;
           case "walSync":
             b.walSync(org.laminardb.WalSync.parse(value));
+            break;
+          case "backgroundCheckpoints":
+            if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+              throw new IllegalArgumentException("backgroundCheckpoints must be true or false: "
+                  + "backgroundCheckpoints=" + value);
+            }
+            b.backgroundCheckpoints(Boolean.parseBoolean(value));
             break;
           default:
             b.queueDepth(Integer.parseInt(value));

@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * the JVM to it). Options follow as {@code ;key=value} or as connection properties:
  * {@code reactorThreads}, {@code idleStrategy} ({@code BUSY_SPIN}, {@code YIELD}, {@code
  * BACKOFF}), {@code chunkCapacity}, {@code queueDepth}, {@code walSync} ({@code fsync},
- * {@code none} or an interval such as {@code 100ms}); they apply when a database starts.
+ * {@code none} or an interval such as {@code 100ms}), {@code backgroundCheckpoints}; they apply
+ * when a database starts.
  */
 public final class LaminarDriver implements Driver {
   /** Driver name. */
@@ -39,7 +40,9 @@ public final class LaminarDriver implements Driver {
       "chunkCapacity", "rows per chunk, the unit of batching, 1..65536 (default 1024)",
       "queueDepth", "chunks in flight per writer or subscriber queue, 2..65536 (default 64)",
       "walSync", "when a durable database forces its log: fsync, none or an interval such as "
-          + "100ms (default fsync)");
+          + "100ms (default fsync)",
+      "backgroundCheckpoints", "whether a durable database checkpoints a background copy of "
+          + "its state instead of pausing its reactors: true or false (default false)");
 
   static {
     try {

@@ -52,7 +52,7 @@ class LaminarDriverTest {
         driver.getPropertyInfo("jdbc:laminar:mem:a;queueDepth=8", new Properties());
     assertThat(info).extracting(i -> i.name)
         .containsExactly("reactorThreads", "idleStrategy", "chunkCapacity", "queueDepth",
-            "walSync");
+            "walSync", "backgroundCheckpoints");
     assertThat(info[3].value).isEqualTo("8");
     assertThat(info[1].choices).containsExactly("BUSY_SPIN", "YIELD", "BACKOFF");
   }
