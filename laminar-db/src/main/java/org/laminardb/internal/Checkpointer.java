@@ -1,30 +1,24 @@
 package org.laminardb.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.laminardb.CheckpointStats;
 import org.laminardb.core.reactor.Reactor;
-import org.laminardb.error.ErrorCode;
 import org.laminardb.error.LaminarDBException;
 import org.laminardb.storage.checkpoint.Checkpoint;
 import org.laminardb.storage.checkpoint.CheckpointInfo;
@@ -53,7 +47,7 @@ import org.laminardb.storage.state.StateOutput;
  */
 final class Checkpointer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(Checkpointer.class.getName());
-  private static final String CATALOG_FILE = "catalog";
+  private static final String CATALOG_FILE = CheckpointFiles.CATALOG_FILE;
   private static final String WAL_OFFSET = "wal";
   private static final long SINK_TIMEOUT_SECONDS = 60;
 
@@ -208,7 +202,7 @@ final class Checkpointer implements AutoCloseable {
         engine.durable().commitThrough(cut.lsn); // the copy reads only what was written
         shadow.atLsn(cut.lsn, copy -> encodeCopy(copy, cut));
       }
-      Map<String, String> sinkStates = awaitPreCommits(cut.preCommits);
+      Map<String, String> sinkStates = SinkRuntime.awaitPreCommits(cut.preCommits, SINK_TIMEOUT_SECONDS);
       long bytes = 0;
       if (store != null) {
         engine.durable().commitThrough(cut.lsn);
@@ -220,7 +214,7 @@ final class Checkpointer implements AutoCloseable {
         engine.durable().truncateBefore(retained.peekFirst()[1] + 1);
       }
       lastEpoch = epoch;
-      awaitCommits(epoch, cut.preCommits.keySet());
+      SinkRuntime.commitAll(epoch, cut.preCommits.keySet(), SINK_TIMEOUT_SECONDS);
       CheckpointStats stats = new CheckpointStats(epoch, java.time.Instant.now(), bytes,
           TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - startNanos), cut.pauseMicros);
       lastStats = stats;
@@ -260,7 +254,7 @@ final class Checkpointer implements AutoCloseable {
     }
     cut.lsn = log == null ? 0 : log.lastLsn();
     List<RelationRuntime> all = new ArrayList<>(engine.catalog().all());
-    Predicate<Object> keep = keepPredicate(all);
+    Predicate<Object> keep = CheckpointFiles.keepPredicate(all);
     Map<Reactor, List<Integer>> byReactor = new LinkedHashMap<>();
     for (int i = 0; i < all.size(); i++) {
       RelationRuntime rt = all.get(i);
@@ -312,7 +306,7 @@ final class Checkpointer implements AutoCloseable {
    */
   private void encodeCopy(Engine copy, Cut cut) {
     List<RelationRuntime> all = new ArrayList<>(copy.catalog().all());
-    Predicate<Object> keep = keepPredicate(all);
+    Predicate<Object> keep = CheckpointFiles.keepPredicate(all);
     Map<Reactor, List<RelationRuntime>> byReactor = new LinkedHashMap<>();
     for (RelationRuntime rt : all) {
       byReactor.computeIfAbsent(rt.reactor, r -> new ArrayList<>()).add(rt);
@@ -334,22 +328,9 @@ final class Checkpointer implements AutoCloseable {
     }
   }
 
-  /** Objects that belong to no single object's state: outputs of objects, wiring, plans. */
-  static Predicate<Object> keepPredicate(List<RelationRuntime> all) {
-    Set<Object> outputs = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (RelationRuntime rt : all) {
-      outputs.add(rt.output);
-    }
-    return o -> outputs.contains(o) || o instanceof RelationRuntime
-        || o instanceof Reactor || o instanceof org.laminardb.core.queue.ChunkChannel
-        || o instanceof ChannelForwarder || o instanceof WalAppender
-        || foreignLibrary(o.getClass().getName());
-  }
 
-  private static boolean foreignLibrary(String className) {
-    return className.startsWith("org.apache.calcite.") || className.startsWith("org.codehaus.")
-        || className.startsWith("com.google.") || className.startsWith("org.agrona.concurrent.");
-  }
+
+
 
   /**
    * One object's state file for this checkpoint, on the object's reactor: the previous
@@ -392,51 +373,16 @@ final class Checkpointer implements AutoCloseable {
   private record Written(RelationRuntime rt, long version, String name, Path file,
       org.laminardb.storage.checkpoint.StateFileRef ref) {}
 
-  private static Map<String, String> awaitPreCommits(
-      Map<SinkRuntime, CompletableFuture<String>> preCommits) {
-    Map<String, String> states = new LinkedHashMap<>();
-    for (Map.Entry<SinkRuntime, CompletableFuture<String>> e : preCommits.entrySet()) {
-      try {
-        String state = e.getValue().get(SINK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        states.put(e.getKey().name(), state == null ? "" : state);
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        throw failed("interrupted while sink " + e.getKey().name() + " pre-committed", ex);
-      } catch (ExecutionException | TimeoutException ex) {
-        throw failed("sink " + e.getKey().name() + " did not pre-commit", ex);
-      }
-    }
-    return states;
-  }
 
-  /**
-   * Commits the epoch (with the earlier ones each sink pre-committed, whose rows it covers) in
-   * every sink and waits, so that a {@code CHECKPOINT} that returned has made the epoch's output
-   * visible. A sink that fails to commit is marked failed (its status
-   * says why); recovery commits the epoch again.
-   */
-  private static void awaitCommits(long epoch, java.util.Collection<SinkRuntime> sinks) {
-    List<CompletableFuture<Void>> commits = new ArrayList<>();
-    for (SinkRuntime s : sinks) {
-      commits.add(s.commit(epoch));
-    }
-    for (CompletableFuture<Void> c : commits) {
-      try {
-        c.get(SINK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (ExecutionException | TimeoutException e) {
-        LOG.log(System.Logger.Level.WARNING, "LaminarDB: a sink did not commit epoch " + epoch, e);
-      }
-    }
-  }
+
+
+
 
   private long write(long epoch, Cut cut, Map<String, String> sinkStates) {
     CheckpointWriter w = store.begin(epoch);
     Map<RelationRuntime, Written> now = new IdentityHashMap<>();
     try {
-      w.writeStateFile(CATALOG_FILE, encodeCatalog(cut.catalog));
+      w.writeStateFile(CATALOG_FILE, CheckpointFiles.encodeCatalog(cut.catalog));
       for (StateFile f : cut.files.values()) {
         Written source = f.source();
         if (f.header() == null) {
@@ -479,21 +425,7 @@ final class Checkpointer implements AutoCloseable {
     return bytes;
   }
 
-  private static byte[] encodeCatalog(List<String[]> entries) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeInt(entries.size());
-      for (String[] e : entries) {
-        out.writeInt(Integer.parseInt(e[0]));
-        byte[] sql = e[1].getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        out.writeInt(sql.length);
-        out.write(sql);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
+
 
   /**
    * Restores the newest valid checkpoint, if any, into the empty engine.
@@ -516,84 +448,24 @@ final class Checkpointer implements AutoCloseable {
     retained.addLast(new long[] {cp.epoch(), lsn});
     restoring = true;
     try {
-      runCatalog(cp);
+      CheckpointFiles.runCatalog(engine, cp);
       for (org.laminardb.storage.checkpoint.StateFileRef ref : cp.manifest().stateFiles()) {
         if (!ref.name().equals(CATALOG_FILE)) {
-          restore(cp, ref.name());
+          CheckpointFiles.restore(engine, cp, ref.name());
         }
       }
-      unmuteSinks();
+      CheckpointFiles.unmuteSinks(engine);
     } finally {
       restoring = false;
     }
     return lsn;
   }
 
-  private void runCatalog(Checkpoint cp) {
-    try (DataInputStream in = new DataInputStream(
-        new java.io.ByteArrayInputStream(cp.readStateFile(CATALOG_FILE)))) {
-      int n = in.readInt();
-      for (int i = 0; i < n; i++) {
-        int sourceId = in.readInt();
-        byte[] sql = new byte[in.readInt()];
-        in.readFully(sql);
-        engine.executeRecorded(sourceId,
-            new String(sql, java.nio.charset.StandardCharsets.UTF_8), "checkpoint " + cp.epoch());
-      }
-    } catch (IOException e) {
-      throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "catalog of checkpoint "
-          + cp.epoch() + " cannot be read: " + e.getMessage(), e);
-    }
-  }
 
-  private void restore(Checkpoint cp, String file) {
-    java.io.InputStream stream = cp.openStateFile(file);
-    try (DataInputStream in = new DataInputStream(stream)) {
-      String name = in.readUTF();
-      long watermark = in.readLong();
-      String failure = in.readBoolean() ? in.readUTF() : null;
-      long graphLength = in.readLong();
-      RelationRuntime rt = engine.catalog().find(name);
-      if (rt == null) {
-        throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "checkpointed state of " + name
-            + " has no object of that name in the checkpoint's catalog");
-      }
-      rt.reactor.submit(() -> {
-        new StateGraphReader(in, graphLength).restore(rt.stateRoots());
-        rt.restoreOutputWatermark(watermark);
-        return null;
-      }).join();
-      if (in.read() >= 0) {
-        throw new IOException("bytes left after the state of " + name);
-      }
-      if (failure != null) {
-        rt.fail(new LaminarDBException(ErrorCode.DATA_EXCEPTION, failure));
-      }
-    } catch (IOException e) {
-      throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "state file " + file
-          + " of checkpoint " + cp.epoch() + " cannot be read: " + e.getMessage(), e);
-    } catch (java.util.concurrent.CompletionException e) {
-      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-    }
-  }
 
-  private void unmuteSinks() {
-    for (RelationRuntime rt : engine.catalog().all()) {
-      if (rt.sinkRuntime != null) {
-        SinkRuntime s = rt.sinkRuntime;
-        rt.reactor.submit(() -> {
-          s.forwarder().mute(false);
-          return null;
-        }).join();
-      }
-    }
-  }
 
-  private static LaminarDBException failed(String what, Throwable cause) {
-    return new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
-        "checkpoint failed: " + what + (cause.getMessage() == null ? "" : ": "
-            + cause.getMessage()), cause);
-  }
+
+
 
   /** Stops periodic checkpoints and waits for one in progress to end. */
   void stopTimer() {

@@ -65,7 +65,7 @@ final class ShadowState implements AutoCloseable {
           copy.executeRecorded(rt.walStream, rt.createSql, "the live catalog");
         }
       }
-      Predicate<Object> keep = Checkpointer.keepPredicate(all);
+      Predicate<Object> keep = CheckpointFiles.keepPredicate(all);
       for (RelationRuntime rt : all) {
         copyState(rt, copy.catalog().find(rt.name), keep);
       }

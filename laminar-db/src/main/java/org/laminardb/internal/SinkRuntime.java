@@ -22,6 +22,7 @@ import org.laminardb.spi.TransactionalSinkConnector;
  * between chunks once the checkpoint is complete.
  */
 final class SinkRuntime implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(SinkRuntime.class.getName());
   private final ChannelForwarder forwarder;
   private final SinkConnector connector;
   private final TransactionalSinkConnector transactional;
@@ -215,5 +216,66 @@ final class SinkRuntime implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     connector.close();
+  }
+
+  /**
+   * Waits until every sink has pre-committed at its barrier.
+   *
+   * @param preCommits per sink, its barrier's future
+   * @param timeoutSeconds how long to wait for each
+   * @return per sink name, its pre-commit state ("" for none)
+   * @throws LaminarDBException 55000 if a sink failed or did not answer in time
+   */
+  static java.util.Map<String, String> awaitPreCommits(
+      java.util.Map<SinkRuntime, CompletableFuture<String>> preCommits, long timeoutSeconds) {
+    java.util.Map<String, String> states = new java.util.LinkedHashMap<>();
+    for (java.util.Map.Entry<SinkRuntime, CompletableFuture<String>> e : preCommits.entrySet()) {
+      try {
+        String state = e.getValue().get(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS);
+        states.put(e.getKey().name(), state == null ? "" : state);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw failed("interrupted while sink " + e.getKey().name() + " pre-committed", ex);
+      } catch (java.util.concurrent.ExecutionException
+          | java.util.concurrent.TimeoutException ex) {
+        throw failed("sink " + e.getKey().name() + " did not pre-commit", ex);
+      }
+    }
+    return states;
+  }
+
+  /**
+   * Commits the epoch (with the earlier ones each sink pre-committed, whose rows it covers) in
+   * every sink and waits, so that a {@code CHECKPOINT} that returned has made the epoch's output
+   * visible. A sink that fails to commit is marked failed (its status says why); recovery
+   * commits the epoch again.
+   *
+   * @param epoch the checkpoint's epoch
+   * @param sinks the sinks that took part
+   * @param timeoutSeconds how long to wait for each
+   */
+  static void commitAll(long epoch, java.util.Collection<SinkRuntime> sinks,
+      long timeoutSeconds) {
+    java.util.List<CompletableFuture<Void>> commits = new java.util.ArrayList<>();
+    for (SinkRuntime s : sinks) {
+      commits.add(s.commit(epoch));
+    }
+    for (CompletableFuture<Void> c : commits) {
+      try {
+        c.get(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (java.util.concurrent.ExecutionException
+          | java.util.concurrent.TimeoutException e) {
+        LOG.log(System.Logger.Level.WARNING, "LaminarDB: a sink did not commit epoch " + epoch, e);
+      }
+    }
+  }
+
+  private static LaminarDBException failed(String what, Throwable cause) {
+    return new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+        "checkpoint failed: " + what + (cause.getMessage() == null ? "" : ": "
+            + cause.getMessage()), cause);
   }
 }

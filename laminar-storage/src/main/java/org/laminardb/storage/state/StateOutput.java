@@ -25,6 +25,11 @@ public final class StateOutput {
   private int pos;
   private long flushed;
 
+  /** Creates an empty output. */
+  public StateOutput() {
+    // the first segment grows from 1 KiB
+  }
+
   /** Room for {@code n} (at most a segment) contiguous bytes in the current segment. */
   private void ensure(int n) {
     if (pos + n <= buf.length) {
