@@ -23,7 +23,7 @@ boolean LaminarIfExists() :
     { return false; }
 }
 
-/** Parses SOURCE, STREAM, MATERIALIZED VIEW or SINK. */
+/** Parses SOURCE, STREAM, MATERIALIZED VIEW, SINK or TABLE. */
 ObjectKind LaminarObjectKind() :
 {
 }
@@ -35,6 +35,8 @@ ObjectKind LaminarObjectKind() :
     <MATERIALIZED> <VIEW> { return ObjectKind.MATERIALIZED_VIEW; }
 |
     <SINK> { return ObjectKind.SINK; }
+|
+    <TABLE> { return ObjectKind.TABLE; }
 }
 
 /** Parses the body of CREATE [OR REPLACE] SOURCE | STREAM | MATERIALIZED VIEW | SINK. */
@@ -59,7 +61,7 @@ SqlCreate LaminarCreate(Span s, boolean replace) :
     { return create; }
 }
 
-/** Parses SOURCE name (elements) [FROM connector (options)] after CREATE. */
+/** Parses SOURCE | TABLE name (elements) [FROM connector (options)] after CREATE. */
 SqlCreate LaminarCreateSource(Span s) :
 {
     final boolean ifNotExists;
@@ -70,16 +72,19 @@ SqlCreate LaminarCreateSource(Span s) :
     SqlIdentifier connector = null;
     SqlNodeList optionList = SqlNodeList.EMPTY;
     SqlNodeList withList = SqlNodeList.EMPTY;
+    boolean table = false;
 }
 {
-    <SOURCE> ifNotExists = LaminarIfNotExists() name = CompoundIdentifier()
+    ( <SOURCE> | <TABLE> { table = true; } )
+    ifNotExists = LaminarIfNotExists() name = CompoundIdentifier()
     <LPAREN>
     LaminarSourceElement(columns, watermarks, keys)
     ( <COMMA> LaminarSourceElement(columns, watermarks, keys) )*
     <RPAREN>
     {
         if (columns.isEmpty()) {
-            throw GrammarErrors.at(getPos(), "a source needs at least one column");
+            throw GrammarErrors.at(getPos(), "a " + (table ? "table" : "source")
+                + " needs at least one column");
         }
     }
     [
@@ -94,7 +99,7 @@ SqlCreate LaminarCreateSource(Span s) :
             new SqlNodeList(columns, Span.of(columns).pos()),
             watermarks.isEmpty() ? null : (SqlWatermark) watermarks.get(0),
             keys.isEmpty() ? SqlNodeList.EMPTY : keys.get(0),
-            connector, optionList, withList);
+            connector, optionList, withList, table);
     }
 }
 
@@ -300,7 +305,7 @@ SqlEmit LaminarEmit() :
     )
 }
 
-/** Parses the body of DROP SOURCE | STREAM | MATERIALIZED VIEW | SINK. */
+/** Parses the body of DROP SOURCE | STREAM | MATERIALIZED VIEW | SINK | TABLE. */
 SqlDrop LaminarDrop(Span s, boolean replace) :
 {
     final ObjectKind kind;
@@ -342,6 +347,8 @@ SqlNode LaminarShow() :
         }
     |
         <SINKS> { return new SqlShowObjects(s.end(this), ObjectKind.SINK); }
+    |
+        <TABLES> { return new SqlShowObjects(s.end(this), ObjectKind.TABLE); }
     |
         <CHECKPOINTS> { return new SqlShowCheckpoints(s.end(this)); }
     |

@@ -28,7 +28,8 @@ import org.laminardb.error.LaminarDBException;
 class SqlScriptTest {
   private static final String[] SCRIPTS = {
     "basics.sql", "expressions.sql", "aggregates.sql", "retractions.sql", "upsert.sql", "ddl.sql",
-    "errors.sql", "watermarks.sql", "windows.sql", "emit.sql", "aggregates_more.sql", "over.sql"
+    "errors.sql", "watermarks.sql", "windows.sql", "emit.sql", "aggregates_more.sql", "over.sql",
+    "tables.sql"
   };
 
   /** Scripts that use generator sources, which durable databases reject. */

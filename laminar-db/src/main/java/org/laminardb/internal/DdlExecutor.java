@@ -50,8 +50,9 @@ final class DdlExecutor {
 
   StatementResult createSource(SqlCreateSource node, String sql) {
     String name = node.name().getSimple();
+    String tag = node.isTable() ? "CREATE TABLE" : "CREATE SOURCE";
     if (node.ifNotExists() && engine.catalog().find(name) != null) {
-      return StatementResult.done("CREATE SOURCE");
+      return StatementResult.done(tag);
     }
     engine.catalog().checkFree(name, node.name());
     int[] key = primaryKey(node);
@@ -71,10 +72,21 @@ final class DdlExecutor {
           + "rows; write to the source through the API or INSERT, or use an in-memory database");
     }
     Map<String, String> options = options(node.options());
-    RelationRuntime rt = new RelationRuntime(name, RelationKind.SOURCE, schema, sql,
+    if (node.isTable() && key.length == 0) {
+      throw SqlErrors.unsupported(node.name(), "a table needs a PRIMARY KEY: CREATE TABLE "
+          + name + " (..., PRIMARY KEY (column, ...)); rows with the same key replace each other."
+          + " For append-only input use CREATE SOURCE");
+    }
+    if (node.isTable() && node.connector() != null) {
+      throw SqlErrors.unsupported(node.connector(), "CREATE TABLE ... FROM a connector is not "
+          + "supported; tables are written by INSERT, UPSERT, UPDATE, DELETE and the Java API");
+    }
+    RelationRuntime rt = new RelationRuntime(name,
+        node.isTable() ? RelationKind.TABLE : RelationKind.SOURCE, schema, sql,
         key.length == 0, List.of(), new RelationRuntime.SourceDescriptor(connectorName, options,
             node.watermark() == null ? null : node.watermark().toString()));
     rt.reactor = engine.pool().forNewSource(engine.catalog().all());
+    rt.key = key;
     rt.watermark = watermark;
     ChunkConsumer entry = rt.output;
     if (key.length > 0) {
@@ -107,7 +119,7 @@ final class DdlExecutor {
     } else {
       engine.catalog().add(rt);
     }
-    return StatementResult.done("CREATE SOURCE");
+    return StatementResult.done(tag);
   }
 
   private void startConnector(RelationRuntime rt, SqlCreateSource node, String connectorName,

@@ -49,6 +49,7 @@ public final class Engine {
   private final DdlExecutor ddl = new DdlExecutor(this);
   private final QueryExecutor queries = new QueryExecutor(this);
   private final InsertExecutor inserts = new InsertExecutor(this);
+  private final TableStatements tables = new TableStatements(this);
   private final SubscriptionManager subscriptions = new SubscriptionManager(this);
   /** The log of a durable database, null in memory. */
   private final DurableLog durable;
@@ -226,7 +227,8 @@ public final class Engine {
   /** The source with a WAL id (replay); null if there is none. Write lock held. */
   RelationRuntime sourceByWalId(int id) {
     for (RelationRuntime r : catalog.all()) {
-      if (r.kind == org.laminardb.sql.plan.RelationKind.SOURCE && r.walStream == id) {
+      if (r.walStream == id && (r.kind == org.laminardb.sql.plan.RelationKind.SOURCE
+          || r.kind == org.laminardb.sql.plan.RelationKind.TABLE)) {
         return r;
       }
     }
@@ -285,6 +287,12 @@ public final class Engine {
     if (node instanceof SqlInsert) {
       return read(() -> inserts.insert((SqlInsert) node, p));
     }
+    if (node instanceof org.apache.calcite.sql.SqlUpdate) {
+      return read(() -> tables.update((org.apache.calcite.sql.SqlUpdate) node, p));
+    }
+    if (node instanceof org.apache.calcite.sql.SqlDelete) {
+      return read(() -> tables.delete((org.apache.calcite.sql.SqlDelete) node, p));
+    }
     if (node instanceof SqlSubscribe) {
       return StatementResult.ofSubscription(
           subscribe(((SqlSubscribe) node).name().getSimple(), null));
@@ -328,8 +336,8 @@ public final class Engine {
       return queries.query(node, sql, params);
     }
     throw SqlErrors.unsupported(node, "statement " + node.getKind() + " is not supported; "
-        + "supported: CREATE SOURCE/STREAM/MATERIALIZED VIEW/SINK, INSERT, SELECT, SUBSCRIBE, "
-        + "SHOW, DESCRIBE, EXPLAIN, DROP, CHECKPOINT");
+        + "supported: CREATE SOURCE/TABLE/STREAM/MATERIALIZED VIEW/SINK, INSERT, UPSERT, UPDATE, "
+        + "DELETE, SELECT, SUBSCRIBE, SHOW, DESCRIBE, EXPLAIN, DROP, CHECKPOINT");
   }
 
   /**
@@ -411,8 +419,9 @@ public final class Engine {
    */
   public SourceWriter writer(String source) {
     return read(() -> {
-      RelationRuntime rt = catalog.require(source,
-          org.laminardb.sql.plan.RelationKind.SOURCE, null);
+      RelationRuntime found = catalog.require(source, null);
+      RelationRuntime rt = found.kind == org.laminardb.sql.plan.RelationKind.TABLE ? found
+          : catalog.require(source, org.laminardb.sql.plan.RelationKind.SOURCE, null);
       SourceWriterImpl w = new SourceWriterImpl(this, rt);
       rt.closeables.add(w);
       return w;

@@ -32,10 +32,14 @@ final class InsertExecutor {
   StatementResult insert(SqlInsert node, List<Object> params) {
     SqlIdentifier target = (SqlIdentifier) node.getTargetTable();
     RelationRuntime rt = engine.catalog().require(target.getSimple(), target);
-    if (rt.kind != RelationKind.SOURCE) {
+    if (rt.kind != RelationKind.SOURCE && rt.kind != RelationKind.TABLE) {
       throw SqlErrors.at(ErrorCode.WRONG_OBJECT_TYPE, target, "cannot INSERT into "
           + rt.kind.sqlName().toLowerCase(Locale.ROOT) + " \"" + rt.name
-          + "\": its rows come from its query; INSERT into a source");
+          + "\": its rows come from its query; INSERT into a source or table");
+    }
+    if (node.isUpsert() && rt.appendOnly) {
+      throw SqlErrors.unsupported(target, "UPSERT needs a PRIMARY KEY; \"" + rt.name
+          + "\" has none: use INSERT");
     }
     int[] columns = targetColumns(rt.schema, node.getTargetColumnList());
     SqlNode source = node.getSource();
@@ -47,10 +51,11 @@ final class InsertExecutor {
     for (SqlNode rowNode : ((SqlBasicCall) source).getOperandList()) {
       rows.add(convertRow(rt.schema, columns, rowNode, params));
     }
-    return StatementResult.ofCount("INSERT", sqlWriter(rt).writePhysical(rows));
+    return StatementResult.ofCount(node.isUpsert() ? "UPSERT" : "INSERT",
+        sqlWriter(rt).writePhysical(rows));
   }
 
-  private static SourceWriterImpl sqlWriter(RelationRuntime rt) {
+  static SourceWriterImpl sqlWriter(RelationRuntime rt) {
     synchronized (rt) {
       if (rt.sqlWriter == null) {
         throw new IllegalStateException("source without SQL writer: " + rt.name);

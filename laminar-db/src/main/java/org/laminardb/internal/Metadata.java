@@ -34,7 +34,8 @@ final class Metadata {
 
   StatementResult show(SqlShowObjects node) {
     RelationKind kind = RelationKind.valueOf(node.kind().name());
-    List<ColumnInfo> cols = kind == RelationKind.SOURCE
+    boolean sourceLike = kind == RelationKind.SOURCE || kind == RelationKind.TABLE;
+    List<ColumnInfo> cols = sourceLike
         ? List.<ColumnInfo>of(col("name", NOT_NULL_TEXT), col("connector", TEXT), col("watermark_clause", TEXT),
             col("watermark", DataType.of(TypeKind.TIMESTAMP)), col("status", NOT_NULL_TEXT))
         : List.<ColumnInfo>of(col("name", NOT_NULL_TEXT), col("inputs", NOT_NULL_TEXT),
@@ -51,7 +52,7 @@ final class Metadata {
     sync(objects);
     List<Row> rows = new ArrayList<>();
     for (RelationRuntime r : objects) {
-      rows.add(row(cols, kind == RelationKind.SOURCE ? sourceRow(r) : queryRow(r)));
+      rows.add(row(cols, sourceLike ? sourceRow(r) : queryRow(r)));
     }
     return StatementResult.ofRows("SHOW", new QueryResult(cols, rows));
   }

@@ -48,7 +48,7 @@ final class QueryExecutor {
     SnapshotSchema snapshot = new SnapshotSchema();
     for (Relation r : q.inputs()) {
       RelationRuntime rt = engine.catalog().find(r.name());
-      if (rt.kind != RelationKind.MATERIALIZED_VIEW) {
+      if (rt.kind != RelationKind.MATERIALIZED_VIEW && rt.kind != RelationKind.TABLE) {
         throw SqlErrors.at(ErrorCode.WRONG_OBJECT_TYPE, node, rt.kind.sqlName()
             .toLowerCase(Locale.ROOT) + " \"" + rt.name + "\" is unbounded and not stored, so it "
             + "cannot be queried ad hoc: use SUBSCRIBE " + rt.name + " to tail it, or CREATE "
@@ -71,11 +71,25 @@ final class QueryExecutor {
     return StatementResult.ofRows("SELECT", new QueryResult(cols, rows));
   }
 
+  /** The rows of a view or table, copied on its reactor. */
   private List<Object[]> copy(RelationRuntime rt) {
     return rt.reactor.submit(() -> {
       List<Object[]> rows = new ArrayList<>();
-      rt.store.scan(new Chunk(rt.schema, engine.config().chunkCapacity()),
-          chunk -> CalciteValues.addRows(chunk, rows));
+      Chunk buffer = new Chunk(rt.schema, engine.config().chunkCapacity());
+      if (rt.store != null) {
+        rt.store.scan(buffer, chunk -> CalciteValues.addRows(chunk, rows));
+      } else {
+        // A table: its upsert operator's latest row per key.
+        rt.replay.accept(buffer, new org.laminardb.core.operator.ChunkConsumer() {
+          @Override
+          public void onChunk(Chunk chunk) {
+            CalciteValues.addRows(chunk, rows);
+          }
+
+          @Override
+          public void onWatermark(long watermark) {}
+        });
+      }
       return rows;
     }).join();
   }

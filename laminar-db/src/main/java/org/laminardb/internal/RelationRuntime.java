@@ -60,6 +60,8 @@ final class RelationRuntime {
    * an incremental checkpoint can reuse the previous file of an unchanged object. Reactor thread.
    */
   long stateVersion;
+  /** PRIMARY KEY columns of a keyed source or table; empty otherwise. */
+  int[] key = new int[0];
   /** Id of a source's chunks in the WAL of a durable database; 0 otherwise. */
   int walStream;
   /** Writer shared by INSERT statements (sources without a connector, and with one). */
@@ -112,7 +114,7 @@ final class RelationRuntime {
    */
   List<Object> stateRoots() {
     List<Object> roots = new ArrayList<>();
-    if (kind == RelationKind.SOURCE) {
+    if (kind == RelationKind.SOURCE || kind == RelationKind.TABLE) {
       roots.add(input);
     }
     if (pipeline != null) {

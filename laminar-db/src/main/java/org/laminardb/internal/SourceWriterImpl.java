@@ -140,8 +140,28 @@ final class SourceWriterImpl implements SourceWriter {
     return rows.size();
   }
 
+  /**
+   * Writes rows already in physical form, each with its {@link
+   * org.laminardb.core.chunk.RowKind} (a table's deletes), all at once.
+   */
+  void writePhysical(List<Object[]> rows, List<Byte> kinds) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    publish(() -> {
+      for (int i = 0; i < rows.size(); i++) {
+        writeRow(rows.get(i), kinds.get(i));
+      }
+      writer.flush();
+    });
+  }
+
   private void writeRow(Object[] physical) {
-    int row = writer.beginRow();
+    writeRow(physical, org.laminardb.core.chunk.RowKind.INSERT);
+  }
+
+  private void writeRow(Object[] physical, byte kind) {
+    int row = writer.beginRow(kind);
     for (int c = 0; c < physical.length; c++) {
       ChunkValues.write(writer.column(c), row, physical[c]);
     }

@@ -21,7 +21,8 @@ import org.laminardb.internal.CatalogObjectInfo;
  */
 final class LaminarDatabaseMetaData extends MetaDataListings {
   /** The object kinds, as TABLE_TYPE values, sorted. */
-  static final List<String> TABLE_TYPES = List.of("MATERIALIZED VIEW", "SINK", "SOURCE", "STREAM");
+  static final List<String> TABLE_TYPES =
+      List.of("MATERIALIZED VIEW", "SINK", "SOURCE", "STREAM", "TABLE");
 
   private static final List<ColumnInfo> TABLE_COLUMNS = MetaTables.columns(
       "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS", "TYPE_CAT",

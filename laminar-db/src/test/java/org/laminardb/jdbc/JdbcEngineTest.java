@@ -80,6 +80,34 @@ class JdbcEngineTest {
   }
 
   @Test
+  void returnsTheAffectedRowsOfTableStatementsWithParameters() throws SQLException {
+    statement.executeUpdate("CREATE TABLE t (id BIGINT, v DOUBLE, PRIMARY KEY (id))");
+    assertThat(statement.executeUpdate("INSERT INTO t VALUES (1, 1.0), (2, 2.0), (3, 3.0)"))
+        .isEqualTo(3);
+    assertThat(statement.executeUpdate("UPSERT INTO t VALUES (3, 30.0)")).isEqualTo(1);
+    try (PreparedStatement p = connection.prepareStatement(
+        "UPDATE t SET v = v * ? WHERE id >= ?")) {
+      p.setDouble(1, 10);
+      p.setLong(2, 2);
+      assertThat(p.executeUpdate()).isEqualTo(2);
+    }
+    try (PreparedStatement p = connection.prepareStatement("DELETE FROM t WHERE id = ?")) {
+      p.setLong(1, 1);
+      assertThat(p.executeUpdate()).isEqualTo(1);
+      p.setLong(1, 1);
+      assertThat(p.executeUpdate()).isZero();
+    }
+    try (ResultSet rs = statement.executeQuery("SELECT id, v FROM t ORDER BY id")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isEqualTo(2);
+      assertThat(rs.getDouble(2)).isEqualTo(20.0);
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getDouble(2)).isEqualTo(300.0);
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
   void insertsTypedParametersAndReadsThemBack() throws SQLException {
     try (PreparedStatement p = connection.prepareStatement(INSERT)) {
       p.setString(1, "a");

@@ -9,7 +9,9 @@ public enum RelationKind {
   /** Named continuous query whose result is stored and queryable. */
   MATERIALIZED_VIEW("MATERIALIZED VIEW"),
   /** Output to an external system. */
-  SINK("SINK");
+  SINK("SINK"),
+  /** Keyed rows written by INSERT, UPSERT, UPDATE and DELETE; stored and queryable. */
+  TABLE("TABLE");
 
   private final String sqlName;
 

@@ -9,7 +9,9 @@ public enum ObjectKind {
   /** A continuous query whose result is kept queryable: {@code CREATE MATERIALIZED VIEW}. */
   MATERIALIZED_VIEW("MATERIALIZED VIEW", "MATERIALIZED VIEWS"),
   /** An external output: {@code CREATE SINK}. */
-  SINK("SINK", "SINKS");
+  SINK("SINK", "SINKS"),
+  /** A keyed table written by INSERT, UPSERT, UPDATE and DELETE: {@code CREATE TABLE}. */
+  TABLE("TABLE", "TABLES");
 
   private final String sqlName;
   private final String sqlPluralName;

@@ -28,6 +28,7 @@ public final class SqlCreateSource extends SqlCreate {
   private final SqlIdentifier connector;
   private final SqlNodeList options;
   private final SqlNodeList withOptions;
+  private final boolean table;
 
   /**
    * Creates a CREATE SOURCE statement.
@@ -52,7 +53,37 @@ public final class SqlCreateSource extends SqlCreate {
       SqlIdentifier connector,
       SqlNodeList options,
       SqlNodeList withOptions) {
+    this(pos, name, ifNotExists, columns, watermark, primaryKey, connector, options, withOptions,
+        false);
+  }
+
+  /**
+   * Creates a CREATE SOURCE or CREATE TABLE statement.
+   *
+   * @param pos position of the statement
+   * @param name the name
+   * @param ifNotExists whether IF NOT EXISTS was given
+   * @param columns column declarations
+   * @param watermark the WATERMARK clause, or null
+   * @param primaryKey the PRIMARY KEY columns, empty if none
+   * @param connector the FROM connector, or null
+   * @param options the connector's options
+   * @param withOptions the WITH options
+   * @param table true for CREATE TABLE
+   */
+  public SqlCreateSource(
+      SqlParserPos pos,
+      SqlIdentifier name,
+      boolean ifNotExists,
+      SqlNodeList columns,
+      SqlWatermark watermark,
+      SqlNodeList primaryKey,
+      SqlIdentifier connector,
+      SqlNodeList options,
+      SqlNodeList withOptions,
+      boolean table) {
     super(OPERATOR, pos, false, ifNotExists);
+    this.table = table;
     this.name = name;
     this.columns = columns;
     this.watermark = watermark;
@@ -78,6 +109,15 @@ public final class SqlCreateSource extends SqlCreate {
    */
   public SqlIdentifier name() {
     return name;
+  }
+
+  /**
+   * Whether this is CREATE TABLE.
+   *
+   * @return true for a table, false for a source
+   */
+  public boolean isTable() {
+    return table;
   }
 
   /**
@@ -144,7 +184,7 @@ public final class SqlCreateSource extends SqlCreate {
 
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword("CREATE SOURCE");
+    writer.keyword(table ? "CREATE TABLE" : "CREATE SOURCE");
     if (ifNotExists) {
       writer.keyword("IF NOT EXISTS");
     }
