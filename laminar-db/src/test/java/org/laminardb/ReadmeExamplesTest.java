@@ -124,7 +124,7 @@ class ReadmeExamplesTest {
     }
     try (LaminarDB db = LaminarDB.open(dir)) { // the same after a crash or kill -9
       Row r = db.query("SELECT n, total FROM revenue").rows().get(0);
-      System.out.println(r.getLong("n") + " order(s), " + r.getDouble("total")); // 1 order(s), 250.0
+      System.out.println(r.getLong("n") + " orders, " + r.getDouble("total")); // 1 orders, 250.0
     }
     // END durable
   }

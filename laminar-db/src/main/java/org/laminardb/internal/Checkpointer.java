@@ -202,7 +202,8 @@ final class Checkpointer implements AutoCloseable {
         engine.durable().commitThrough(cut.lsn); // the copy reads only what was written
         shadow.atLsn(cut.lsn, copy -> encodeCopy(copy, cut));
       }
-      Map<String, String> sinkStates = SinkRuntime.awaitPreCommits(cut.preCommits, SINK_TIMEOUT_SECONDS);
+      Map<String, String> sinkStates =
+          SinkRuntime.awaitPreCommits(cut.preCommits, SINK_TIMEOUT_SECONDS);
       long bytes = 0;
       if (store != null) {
         engine.durable().commitThrough(cut.lsn);

@@ -17,8 +17,9 @@ import org.laminardb.internal.EngineConfig;
  * the connection properties and the URL (the URL wins); keys ignore case. Accepted keys are the
  * engine options {@code reactorThreads}, {@code idleStrategy}, {@code chunkCapacity}, {@code
  * queueDepth}, {@code walSync} (durable databases: {@code fsync}, {@code none} or an interval such
- * as {@code 100ms}), {@code backgroundCheckpoints} ({@code true} or {@code false}), and {@code user} and {@code password}, which are accepted and ignored (an embedded
- * database has no accounts). Any other key is an error, so that a misspelt option is noticed.
+ * as {@code 100ms}), {@code backgroundCheckpoints} ({@code true} or {@code false}), and {@code
+ * user} and {@code password}, which are accepted and ignored (an embedded database has no
+ * accounts). Any other key is an error, so that a misspelt option is noticed.
  */
 final class JdbcUrl {
   /** Prefix of every URL the driver accepts. */

@@ -36,10 +36,10 @@
  * epochs and all in-progress files are deleted: their rows are produced again. Only names of the
  * sink's own pattern are touched, so several sinks may share a directory. Epochs end at
  * checkpoints: every minute by default ({@code checkpointInterval}), and at {@code CHECKPOINT};
- * with automatic checkpoints off and no {@code CHECKPOINT}, no file becomes visible. Visible files are never
- * overwritten: if the directory already holds the committed file of an epoch the sink is about to
- * write (left there by an earlier database, or by a dropped sink of the same name), the write
- * fails with SQLSTATE 55000.
+ * with automatic checkpoints off and no {@code CHECKPOINT}, no file becomes visible. Visible files
+ * are never overwritten: if the directory already holds the committed file of an epoch the sink is
+ * about to write (left there by an earlier database, or by a dropped sink of the same name), the
+ * write fails with SQLSTATE 55000.
  *
  * <p>Every row carries its change kind in a last column {@code __op}: {@code +I} (insert),
  * {@code -U} and {@code +U} (the old and new image of an update) or {@code -D} (delete); an

@@ -30,7 +30,7 @@ import org.laminardb.error.LaminarDBException;
 /**
  * Puts state written by {@link StateGraphWriter} back into a graph built the same way: objects
  * that the fresh graph holds at the same place are filled in place (so their {@code transient}
- * and KEEP fields — wiring, scratch space — stay as built); objects the fresh graph lacks (state
+ * and KEEP fields, wiring and scratch space, stay as built); objects the fresh graph lacks (state
  * that grew at run time) are created without a constructor. Primitive fields that already hold
  * the written value are left alone, so configuration kept in {@code final} fields needs no write.
  *
