@@ -159,6 +159,9 @@ public final class StreamPlanner {
 
   private static RelNode optimize(RelNode rel) {
     HepPlanner hep = new HepPlanner(new HepProgramBuilder()
+        .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+        .addRuleInstance(CoreRules.JOIN_CONDITION_PUSH)
+        .addRuleInstance(CoreRules.JOIN_PUSH_EXPRESSIONS)
         .addRuleInstance(CoreRules.UNION_TO_DISTINCT)
         .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
         .addRuleInstance(CoreRules.FILTER_TO_CALC)
