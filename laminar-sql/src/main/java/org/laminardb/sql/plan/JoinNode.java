@@ -8,7 +8,9 @@ import org.laminardb.core.type.Schema;
 
 /**
  * Regular (unbounded) equi-join of two inputs, run by {@link
- * org.laminardb.core.operator.JoinOperator}.
+ * org.laminardb.core.operator.JoinOperator}. Its output has no event-time column (a new row can
+ * pair with rows older than the watermark), so windows cannot follow it; its watermark is the
+ * minimum of its inputs'.
  *
  * @param left the left input
  * @param right the right input
@@ -32,6 +34,24 @@ public record JoinNode(PhysicalNode left, PhysicalNode right, JoinKind kind, int
   @Override
   public List<PhysicalNode> inputs() {
     return List.of(left, right);
+  }
+
+  /**
+   * Whether a plan reads the output of a join.
+   *
+   * @param node the plan
+   * @return true if it or one of its inputs, transitively, is a join
+   */
+  static boolean reads(PhysicalNode node) {
+    if (node instanceof JoinNode) {
+      return true;
+    }
+    for (PhysicalNode in : node.inputs()) {
+      if (reads(in)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -1,0 +1,84 @@
+package org.laminardb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.laminardb.error.LaminarDBException;
+
+/** Regular joins in continuous queries: planning, rejections, watermarks, replayed inputs. */
+class JoinTest {
+  private static List<List<Object>> rows(LaminarDB db, String sql) {
+    return ResultComparison.query(db, sql);
+  }
+
+  @Test
+  void shouldJoinKeysOfDifferentNumericTypes() {
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE a (k INT, x DECIMAL(10, 2))");
+      db.execute("CREATE SOURCE b (k BIGINT, y DECIMAL(12, 1), d DOUBLE)");
+      db.execute("CREATE MATERIALIZED VIEW j1 AS SELECT a.k, b.k AS bk FROM a JOIN b ON a.k = b.k");
+      db.execute("CREATE MATERIALIZED VIEW j2 AS SELECT a.x FROM a JOIN b ON a.x = b.y");
+      db.execute("CREATE MATERIALIZED VIEW j3 AS SELECT a.k FROM a JOIN b ON a.k = b.d");
+      db.execute("INSERT INTO a VALUES (1, 1.50), (2, 2.00)");
+      db.execute("INSERT INTO b VALUES (1, 1.5, 2.0), (3, 2.0, 7.5)");
+      assertThat(rows(db, "SELECT * FROM j1")).hasSize(1);
+      assertThat(rows(db, "SELECT * FROM j2")).hasSize(2);
+      assertThat(rows(db, "SELECT * FROM j3")).hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldStartFromTheCurrentContentsOfJoinedViews() {
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE t (k INT, v INT)");
+      db.execute("CREATE MATERIALIZED VIEW g AS SELECT k, SUM(v) AS s FROM t GROUP BY k");
+      db.execute("INSERT INTO t VALUES (1, 10), (1, 5), (2, 7)");
+      db.execute("CREATE MATERIALIZED VIEW self AS SELECT x.k, x.s, y.s AS s2 FROM g x "
+          + "JOIN g y ON x.k = y.k");
+      assertThat(rows(db, "SELECT * FROM self ORDER BY k")).hasSize(2);
+      db.execute("INSERT INTO t VALUES (2, 1)");
+      assertThat(rows(db, "SELECT s, s2 FROM self WHERE k = 2")).hasSize(1)
+          .allSatisfy(r -> assertThat(r.get(0)).isEqualTo(r.get(1)));
+    }
+  }
+
+  @Test
+  void shouldForwardTheMinimumWatermarkOfItsInputs() {
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE a (k INT, ts TIMESTAMP, WATERMARK FOR ts)");
+      db.execute("CREATE SOURCE b (k INT, ts TIMESTAMP, WATERMARK FOR ts)");
+      db.execute("CREATE STREAM j AS SELECT a.k, a.ts FROM a JOIN b ON a.k = b.k");
+      db.execute("INSERT INTO a VALUES (1, TIMESTAMP '2024-01-01 00:00:10')");
+      db.execute("INSERT INTO b VALUES (1, TIMESTAMP '2024-01-01 00:00:05')");
+      db.execute("INSERT INTO a VALUES (1, TIMESTAMP '2024-01-01 00:00:20')");
+      assertThat(db.watermark("j")).contains(LocalDateTime.of(2024, 1, 1, 0, 0, 5));
+    }
+  }
+
+  @Test
+  void shouldRejectJoinsItCannotRunWithWhatIsSupported() {
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE a (k INT, s VARCHAR, ts TIMESTAMP, WATERMARK FOR ts)");
+      db.execute("CREATE SOURCE b (k INT, s VARCHAR)");
+      assertRejected(db, "SELECT * FROM a CROSS JOIN b", "at least one equality");
+      assertRejected(db, "SELECT * FROM a JOIN b ON a.k < b.k OR a.s = b.s", "equality");
+      assertRejected(db, "SELECT * FROM a JOIN b FOR SYSTEM_TIME AS OF a.ts AS c ON a.k = c.k",
+          "temporal joins");
+      assertRejected(db, "SELECT * FROM a ASOF JOIN b MATCH_CONDITION a.k >= b.k ON a.s = b.s",
+          "ASOF");
+      assertRejected(db, "SELECT COUNT(*) AS n FROM (SELECT a.k, a.ts FROM a JOIN b ON a.k = b.k) "
+          + "AS j GROUP BY tumble(ts, INTERVAL '1' MINUTE)", "over the result of a join");
+    }
+  }
+
+  private static void assertRejected(LaminarDB db, String query, String message) {
+    assertThatThrownBy(() -> db.execute("CREATE MATERIALIZED VIEW bad AS " + query))
+        .as(query)
+        .isInstanceOf(LaminarDBException.class)
+        .hasMessageContaining(message)
+        .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
+  }
+}
