@@ -31,6 +31,26 @@ class JoinTest {
   }
 
   @Test
+  void shouldRunAnIntervalConditionAsAResidual() {
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE a (k INT, ts TIMESTAMP)");
+      db.execute("CREATE SOURCE b (k INT, ts TIMESTAMP)");
+      db.execute("CREATE MATERIALIZED VIEW j AS SELECT a.k, b.ts FROM a JOIN b ON a.k = b.k "
+          + "AND b.ts BETWEEN a.ts - INTERVAL '1' MINUTE AND a.ts + INTERVAL '1' MINUTE");
+      StringBuilder plan = new StringBuilder();
+      for (Row r : db.query("EXPLAIN SELECT a.k, b.ts FROM a JOIN b ON a.k = b.k "
+          + "AND b.ts BETWEEN a.ts - INTERVAL '1' MINUTE AND a.ts")) {
+        plan.append(r.getString(0)).append('\n');
+      }
+      assertThat(plan.toString()).contains("Join(kind=INNER", "residual=", "state: unbounded");
+      db.execute("INSERT INTO a VALUES (1, TIMESTAMP '2024-01-01 00:10:00')");
+      db.execute("INSERT INTO b VALUES (1, TIMESTAMP '2024-01-01 00:10:30'), "
+          + "(1, TIMESTAMP '2024-01-01 00:12:00'), (2, TIMESTAMP '2024-01-01 00:10:00')");
+      assertThat(rows(db, "SELECT * FROM j")).hasSize(1);
+    }
+  }
+
+  @Test
   void shouldStartFromTheCurrentContentsOfJoinedViews() {
     try (LaminarDB db = LaminarDB.open()) {
       db.execute("CREATE SOURCE t (k INT, v INT)");
