@@ -131,6 +131,38 @@ class JoinOperatorTest {
         .hasMessageContaining("at least one");
   }
 
+  @Test
+  void shouldNotAllocatePerRowInSteadyState() {
+    JoinOperator j = new JoinOperator(SIDE, KEYS, SIDE, KEYS, JoinKind.FULL, RESIDUAL, OUT,
+        c -> { }, 256);
+    String[] names = {"alpha", "beta", null};
+    Chunk[] chunks = new Chunk[2];
+    for (int k = 0; k < 2; k++) {
+      chunks[k] = new Chunk(SIDE, 1024);
+      for (int r = 0; r < 1024; r++) {
+        TestRows.append(chunks[k], row(k == 0 ? I : D, r % 200, names[r % 3], (long) (r % 7)));
+      }
+    }
+    for (int i = 0; i < 400; i++) {
+      j.left().onChunk(chunks[0]);
+      j.right().onChunk(chunks[0]);
+      j.left().onChunk(chunks[1]);
+      j.right().onChunk(chunks[1]);
+    }
+    assertThat(j.keyCount()).isZero();
+    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean)
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = mx.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < 200; i++) {
+      j.left().onChunk(chunks[0]);
+      j.right().onChunk(chunks[0]);
+      j.left().onChunk(chunks[1]);
+      j.right().onChunk(chunks[1]);
+    }
+    long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+    assertThat(allocated).as("bytes allocated for 800K input rows").isLessThan(64 * 1024);
+  }
+
   @ParameterizedTest
   @EnumSource(JoinKind.class)
   void shouldEqualTheBatchJoinOfTheCurrentContents(JoinKind kind) {
