@@ -91,6 +91,8 @@ class JoinTest {
           "ASOF");
       assertRejected(db, "SELECT COUNT(*) AS n FROM (SELECT a.k, a.ts FROM a JOIN b ON a.k = b.k) "
           + "AS j GROUP BY tumble(ts, INTERVAL '1' MINUTE)", "over the result of a join");
+      assertRejected(db, "SELECT a.k, LAG(a.k) OVER (ORDER BY a.ts) AS p FROM a JOIN b "
+          + "ON a.k = b.k", "result of a join");
     }
   }
 
