@@ -51,6 +51,20 @@ class JoinTest {
   }
 
   @Test
+  void shouldFilterWithALongInListRatherThanPlanAJoinWithValues() {
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE t (k INT, v INT)");
+      StringBuilder in = new StringBuilder();
+      for (int i = 0; i < 30; i++) {
+        in.append(i > 0 ? ", " : "").append(i * 2);
+      }
+      db.execute("CREATE MATERIALIZED VIEW m AS SELECT k FROM t WHERE k IN (" + in + ")");
+      db.execute("INSERT INTO t VALUES (4, 1), (5, 2), (58, 3), (60, 4), (NULL, 5)");
+      assertThat(rows(db, "SELECT * FROM m ORDER BY k")).hasToString("[[4], [58]]");
+    }
+  }
+
+  @Test
   void shouldStartFromTheCurrentContentsOfJoinedViews() {
     try (LaminarDB db = LaminarDB.open()) {
       db.execute("CREATE SOURCE t (k INT, v INT)");

@@ -149,7 +149,9 @@ public final class StreamPlanner {
     SqlToRelConverter converter = new SqlToRelConverter(
         (rowType, queryString, schemaPath, viewPath) -> null,
         validator, reader, cluster, StandardConvertletTable.INSTANCE,
-        SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true));
+        SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true)
+            // IN lists stay expressions, never joins with VALUES.
+            .withInSubQueryThreshold(Integer.MAX_VALUE));
     try {
       return converter.convertQuery(validated, false, true).project();
     } catch (RuntimeException e) {
