@@ -72,6 +72,14 @@ SELECT * FROM pairs ORDER BY x, y;
 > 1 | 2
 > 1 | 2
 > 3 | 6
+-- Dropping a join, then an input of joins.
+DROP MATERIALIZED VIEW pairs;
+INSERT INTO orders VALUES (7, 10, 1);
+SELECT COUNT(*) AS n FROM inner_j;
+> n
+> 7
+DROP SOURCE customers;
+! 2BP01
 EXPLAIN CREATE MATERIALIZED VIEW x AS SELECT o.id, c.name FROM orders o LEFT JOIN customers c ON o.cust = c.cust AND o.amount > c.cust;
 > plan
 >     Scan(source=customers)
@@ -100,3 +108,10 @@ CREATE MATERIALIZED VIEW bad AS SELECT * FROM clicks k JOIN customers FOR SYSTEM
 ! 0A000
 CREATE MATERIALIZED VIEW bad AS SELECT * FROM clicks k ASOF JOIN orders o MATCH_CONDITION k.cust >= o.cust ON k.cust = o.id;
 ! 0A000
+DROP SOURCE customers CASCADE;
+SELECT * FROM spend ORDER BY cust;
+> cust | total
+> 10 | 46
+> 20 | 20
+> 30 | 100
+> NULL | 40
