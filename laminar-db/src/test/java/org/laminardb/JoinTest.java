@@ -22,6 +22,13 @@ class JoinTest {
       db.execute("CREATE MATERIALIZED VIEW j1 AS SELECT a.k, b.k AS bk FROM a JOIN b ON a.k = b.k");
       db.execute("CREATE MATERIALIZED VIEW j2 AS SELECT a.x FROM a JOIN b ON a.x = b.y");
       db.execute("CREATE MATERIALIZED VIEW j3 AS SELECT a.k FROM a JOIN b ON a.k = b.d");
+      db.execute("CREATE SOURCE c (x DECIMAL(12, 2), s VARCHAR(3))");
+      db.execute("CREATE SOURCE d (x DECIMAL(10, 2), s VARCHAR)");
+      db.execute("CREATE MATERIALIZED VIEW j4 AS SELECT c.x FROM c JOIN d ON c.x = d.x "
+          + "AND c.s = d.s");
+      db.execute("INSERT INTO c VALUES (1.25, 'ab'), (1.25, 'b')");
+      db.execute("INSERT INTO d VALUES (1.25, 'ab'), (1.20, 'ab')");
+      assertThat(rows(db, "SELECT * FROM j4")).hasSize(1);
       db.execute("INSERT INTO a VALUES (1, 1.50), (2, 2.00)");
       db.execute("INSERT INTO b VALUES (1, 1.5, 2.0), (3, 2.0, 7.5)");
       assertThat(rows(db, "SELECT * FROM j1")).hasSize(1);

@@ -48,9 +48,9 @@ final class JoinTranslator {
           .withNullable(true);
       DataType b = org.laminardb.sql.type.TypeMapping.toDataType(rf.get(rightKeys[i]).getType())
           .withNullable(true);
-      if (!a.equals(b)) {
-        throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "join keys must have the "
-            + "same type: " + lf.get(leftKeys[i]).getName() + " is " + a + ", "
+      if (a.physical() != b.physical() || scale(a) != scale(b)) {
+        throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "join keys must have "
+            + "comparable types: " + lf.get(leftKeys[i]).getName() + " is " + a + ", "
             + rf.get(rightKeys[i]).getName() + " is " + b + "; CAST one of them");
       }
     }
@@ -61,6 +61,11 @@ final class JoinTranslator {
     RexProgram program = residual == null ? null : program(join, residual);
     return new JoinNode(left, right, kind, leftKeys, rightKeys, residual, program,
         RelTranslator.schemaOf(join));
+  }
+
+  /** Digits after the point of a stored value: a DECIMAL's scale, 0 for other types. */
+  private static int scale(DataType t) {
+    return t.kind() == org.laminardb.core.type.TypeKind.DECIMAL ? t.scale() : 0;
   }
 
   private static JoinKind kind(Join join) {
