@@ -15,7 +15,7 @@ class JoinTest {
   }
 
   @Test
-  void shouldJoinKeysOfDifferentNumericTypes() {
+  void shouldJoinKeysOfDifferentTypesThroughImplicitCasts() {
     try (LaminarDB db = LaminarDB.open()) {
       db.execute("CREATE SOURCE a (k INT, x DECIMAL(10, 2))");
       db.execute("CREATE SOURCE b (k BIGINT, y DECIMAL(12, 1), d DOUBLE)");
@@ -29,6 +29,13 @@ class JoinTest {
       db.execute("INSERT INTO c VALUES (1.25, 'ab'), (1.25, 'b')");
       db.execute("INSERT INTO d VALUES (1.25, 'ab'), (1.20, 'ab')");
       assertThat(rows(db, "SELECT * FROM j4")).hasSize(1);
+      db.execute("CREATE SOURCE e (dt DATE)");
+      db.execute("CREATE SOURCE f (ts TIMESTAMP)");
+      db.execute("CREATE MATERIALIZED VIEW j5 AS SELECT e.dt FROM e JOIN f ON e.dt = f.ts");
+      db.execute("INSERT INTO e VALUES (DATE '2024-01-01'), (DATE '2024-01-02')");
+      db.execute("INSERT INTO f VALUES (TIMESTAMP '2024-01-01 00:00:00'), "
+          + "(TIMESTAMP '2024-01-02 00:00:01')");
+      assertThat(rows(db, "SELECT * FROM j5")).hasSize(1);
       db.execute("INSERT INTO a VALUES (1, 1.50), (2, 2.00)");
       db.execute("INSERT INTO b VALUES (1, 1.5, 2.0), (3, 2.0, 7.5)");
       assertThat(rows(db, "SELECT * FROM j1")).hasSize(1);

@@ -48,7 +48,7 @@ final class JoinTranslator {
           .withNullable(true);
       DataType b = org.laminardb.sql.type.TypeMapping.toDataType(rf.get(rightKeys[i]).getType())
           .withNullable(true);
-      if (a.physical() != b.physical() || scale(a) != scale(b)) {
+      if (!encoding(a).equals(encoding(b))) {
         throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "join keys must have "
             + "comparable types: " + lf.get(leftKeys[i]).getName() + " is " + a + ", "
             + rf.get(rightKeys[i]).getName() + " is " + b + "; CAST one of them");
@@ -63,9 +63,20 @@ final class JoinTranslator {
         RelTranslator.schemaOf(join));
   }
 
-  /** Digits after the point of a stored value: a DECIMAL's scale, 0 for other types. */
-  private static int scale(DataType t) {
-    return t.kind() == org.laminardb.core.type.TypeKind.DECIMAL ? t.scale() : 0;
+  /**
+   * How a key value is stored, as a name: integers and DECIMALs as numbers with their scale
+   * (INT 5, BIGINT 5 and DECIMAL(p, 0) 5 are all the long 5), other types by their kind.
+   */
+  private static String encoding(DataType t) {
+    switch (t.kind()) {
+      case INT:
+      case BIGINT:
+        return "number/0";
+      case DECIMAL:
+        return "number/" + t.scale();
+      default:
+        return t.kind().name();
+    }
   }
 
   private static JoinKind kind(Join join) {
