@@ -86,3 +86,20 @@ DROP TABLE accounts;
 DROP TABLE accounts CASCADE;
 SHOW TABLES;
 > name | connector | watermark_clause | watermark | status
+-- A table joins like any changelog: the view follows updates and deletes on either side.
+CREATE TABLE owners (id BIGINT, name VARCHAR, PRIMARY KEY (id));
+CREATE TABLE cars (plate VARCHAR, owner_id BIGINT, PRIMARY KEY (plate));
+CREATE MATERIALIZED VIEW who_drives AS SELECT c.plate, o.name FROM cars c JOIN owners o ON c.owner_id = o.id;
+INSERT INTO owners VALUES (1, 'ann'), (2, 'bob');
+INSERT INTO cars VALUES ('X-1', 1), ('Y-2', 2), ('Z-3', 3);
+SELECT * FROM who_drives ORDER BY plate;
+> plate | name
+> X-1 | ann
+> Y-2 | bob
+UPDATE owners SET name = 'Bob' WHERE id = 2;
+DELETE FROM cars WHERE plate = 'X-1';
+INSERT INTO owners VALUES (3, 'cy');
+SELECT * FROM who_drives ORDER BY plate;
+> plate | name
+> Y-2 | Bob
+> Z-3 | cy

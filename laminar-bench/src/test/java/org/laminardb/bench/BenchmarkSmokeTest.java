@@ -26,6 +26,18 @@ class BenchmarkSmokeTest {
   }
 
   @Test
+  void joinEmitsOneRowPerInputRowAndKeepsItsState() {
+    JoinBenchmark.OperatorState s = new JoinBenchmark.OperatorState();
+    s.keys = 1000;
+    s.kind = org.laminardb.core.operator.JoinKind.LEFT;
+    s.setUp();
+    new JoinBenchmark().insertAndRetract(s);
+    assertThat(s.outputRows).isEqualTo(2 * 16 * 1024);
+    assertThat(s.operator.storedRows(0)).isZero();
+    assertThat(s.operator.storedRows(1)).isEqualTo(1000);
+  }
+
+  @Test
   void groupByOperatorUpdatesExistingGroups() {
     for (int chunkRows : new int[] {1024, 16384}) {
       GroupByBenchmark.OperatorState s = new GroupByBenchmark.OperatorState();

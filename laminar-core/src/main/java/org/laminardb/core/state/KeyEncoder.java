@@ -42,6 +42,25 @@ public final class KeyEncoder {
    * @param keyColumns indexes of the key columns in {@code schema}, in key order; may be empty
    */
   public KeyEncoder(Schema schema, int[] keyColumns) {
+    this(schema, keyColumns, false, null);
+  }
+
+  /**
+   * Creates an encoder that agrees with other encoders built the same way over other schemas:
+   * the null-mask words are always present and strings are interned into the given dictionary, so
+   * that equal keys of two inputs (the two sides of a join, whose key columns have the same
+   * physical kinds) encode to equal words.
+   *
+   * @param schema schema of the rows to encode
+   * @param keyColumns indexes of the key columns in {@code schema}, in key order
+   * @param dictionary the dictionary shared by the agreeing encoders
+   */
+  public KeyEncoder(Schema schema, int[] keyColumns, StringDictionary dictionary) {
+    this(schema, keyColumns, true, Objects.requireNonNull(dictionary, "dictionary"));
+  }
+
+  private KeyEncoder(Schema schema, int[] keyColumns, boolean nullMask,
+      StringDictionary sharedDictionary) {
     Objects.requireNonNull(schema, "schema");
     this.columns = keyColumns.clone();
     this.kinds = new byte[columns.length];
@@ -58,9 +77,10 @@ public final class KeyEncoder {
       anyNullable |= schema.field(c).type().nullable();
       anyString |= p == PhysicalKind.STRING;
     }
-    this.nullable = anyNullable;
-    this.width = columns.length + (anyNullable ? (columns.length + 63) >>> 6 : 0);
-    this.dictionary = anyString ? new StringDictionary() : null;
+    this.nullable = anyNullable || nullMask;
+    this.width = columns.length + (nullable ? (columns.length + 63) >>> 6 : 0);
+    this.dictionary = sharedDictionary != null ? sharedDictionary
+        : anyString ? new StringDictionary() : null;
   }
 
   /**
@@ -192,6 +212,25 @@ public final class KeyEncoder {
           break;
       }
     }
+  }
+
+  /**
+   * Whether an encoded key has a NULL in some key column.
+   *
+   * @param key encoded words
+   * @param offset index of the first word
+   * @return true if any key column is NULL
+   */
+  public boolean anyNull(long[] key, int offset) {
+    if (!nullable) {
+      return false;
+    }
+    for (int m = columns.length; m < width; m++) {
+      if (key[offset + m] != 0L) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isNull(LongKeyTable table, int id, int i) {

@@ -1,6 +1,8 @@
 package org.laminardb.sql.plan;
 
+import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
@@ -15,9 +17,13 @@ import org.laminardb.error.LaminarDBException;
 final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
   static final String SUPPORTED =
       "continuous queries support SELECT with WHERE, expressions, GROUP BY with aggregates and "
-          + "HAVING, SELECT DISTINCT, UNION [ALL], event-time windows (TABLE(TUMBLE|HOP|SESSION|"
+          + "HAVING, SELECT DISTINCT, UNION [ALL], equi-joins, event-time windows (TABLE(TUMBLE|HOP|SESSION|"
           + "CUMULATE(...)) or GROUP BY tumble(ts, size) etc.), and OVER windows (Top-N, LAG/LEAD, "
           + "running aggregates); see docs/SQL.md";
+
+  static final String JOINS = "continuous queries support regular joins: [INNER | LEFT | RIGHT "
+      + "| FULL [OUTER]] JOIN with at least one equality between the two inputs (ON a.k = b.k, "
+      + "USING, or WHERE), plus any further condition; see docs/SQL.md";
 
   private ContinuousQueryChecker() {}
 
@@ -34,8 +40,11 @@ final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
             + "continuous queries (a stream has no end to sort); use them in an ad-hoc SELECT "
             + "over a materialized view");
       case JOIN:
-        throw SqlErrors.unsupported(call, "joins are not supported in continuous queries yet; "
-            + SUPPORTED);
+        checkJoin((SqlJoin) call);
+        break;
+      case SNAPSHOT:
+        throw SqlErrors.unsupported(call, "temporal joins (FOR SYSTEM_TIME AS OF) are not "
+            + "supported yet; " + JOINS);
       case OVER:
       case WINDOW:
         // Checked while translating (OverTranslator), which knows the window's shape.
@@ -71,6 +80,14 @@ final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
         break;
     }
     return super.visit(call);
+  }
+
+  private static void checkJoin(SqlJoin join) {
+    JoinType type = join.getJoinType();
+    if (type == JoinType.ASOF || type == JoinType.LEFT_ASOF) {
+      throw SqlErrors.unsupported(join, "ASOF joins (MATCH_CONDITION) are not supported yet; "
+          + JOINS);
+    }
   }
 
   private static void checkSelect(SqlSelect select) {

@@ -285,7 +285,10 @@ final class OverTranslator {
     String timeName = rowtime < 0 ? null : input.schema().field(rowtime).name();
     if (orders.size() != 1 || orders.get(0).getFieldIndex() != rowtime
         || orders.get(0).getDirection().isDescending()) {
-      throw unsupported(rowtime < 0
+      throw unsupported(rowtime < 0 && JoinNode.reads(input)
+          ? "OVER windows over the result of a join are not supported: a regular join's output "
+              + "has no event-time column"
+          : rowtime < 0
           ? "OVER windows over an input without a watermarked event-time column are not "
               + "supported"
           : "OVER windows must be ordered by the watermarked event-time column, ORDER BY "

@@ -3,10 +3,16 @@ package org.laminardb.sql.plan;
 import java.util.List;
 import org.laminardb.core.operator.ChunkConsumer;
 import org.laminardb.core.operator.GroupAggregateOperator;
+import org.laminardb.core.operator.JoinOperator;
 import org.laminardb.core.operator.WatermarkMerger;
+import org.laminardb.core.type.Schema;
 import org.laminardb.sql.codegen.CalcCompiler;
+import org.laminardb.sql.type.TypeMapping;
 
-/** Instantiates the operators of a {@link PlannedQuery}: generated Calcs, aggregates, unions. */
+/**
+ * Instantiates the operators of a {@link PlannedQuery}: generated Calcs, aggregates, unions,
+ * joins.
+ */
 public final class PipelineBuilder {
   private final PipelineContext context;
   private final List<Pipeline.InputBinding> inputs = new java.util.ArrayList<>();
@@ -42,6 +48,15 @@ public final class PipelineBuilder {
         List.copyOf(context.timers), List.copyOf(context.lateCounters));
   }
 
+  private ResidualPredicate residual(JoinNode j) {
+    if (j.residualProgram() == null) {
+      return null;
+    }
+    Schema result = TypeMapping.toSchema(j.residualProgram().getOutputRowType());
+    return new ResidualPredicate(CalcCompiler.compile(j.residualProgram(), j.schema(), result),
+        result, context.chunkCapacity());
+  }
+
   private void build(PhysicalNode node, ChunkConsumer downstream) {
     if (node instanceof ScanNode) {
       inputs.add(new Pipeline.InputBinding(((ScanNode) node).relation(), downstream));
@@ -63,6 +78,12 @@ public final class PipelineBuilder {
       for (int i = 0; i < ins.size(); i++) {
         build(ins.get(i), merger.input(i));
       }
+    } else if (node instanceof JoinNode) {
+      JoinNode j = (JoinNode) node;
+      JoinOperator op = new JoinOperator(j.left().schema(), j.leftKeys(), j.right().schema(),
+          j.rightKeys(), j.kind(), residual(j), j.schema(), downstream, context.chunkCapacity());
+      build(j.left(), op.left());
+      build(j.right(), op.right());
     } else if (node instanceof OperatorNode) {
       OperatorNode o = (OperatorNode) node;
       build(o.input(), o.instantiate(downstream, context));

@@ -6,6 +6,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.type.RelDataType;
@@ -23,11 +24,13 @@ final class RelTranslator {
   private final QueryOptions options;
   private final WindowTranslator windows;
   private final OverTranslator over;
+  private final JoinTranslator joins;
 
   RelTranslator(QueryOptions options) {
     this.options = options;
     this.windows = new WindowTranslator(this);
     this.over = new OverTranslator(this);
+    this.joins = new JoinTranslator(this);
   }
 
   QueryOptions options() {
@@ -55,6 +58,9 @@ final class RelTranslator {
     }
     if (rel instanceof Aggregate) {
       return aggregate((Aggregate) rel);
+    }
+    if (rel instanceof Join) {
+      return joins.translate((Join) rel);
     }
     if (rel instanceof Union && ((Union) rel).all) {
       List<PhysicalNode> inputs = new ArrayList<>();

@@ -149,7 +149,9 @@ public final class StreamPlanner {
     SqlToRelConverter converter = new SqlToRelConverter(
         (rowType, queryString, schemaPath, viewPath) -> null,
         validator, reader, cluster, StandardConvertletTable.INSTANCE,
-        SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true));
+        SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true)
+            // IN lists stay expressions, never joins with VALUES.
+            .withInSubQueryThreshold(Integer.MAX_VALUE));
     try {
       return converter.convertQuery(validated, false, true).project();
     } catch (RuntimeException e) {
@@ -159,6 +161,9 @@ public final class StreamPlanner {
 
   private static RelNode optimize(RelNode rel) {
     HepPlanner hep = new HepPlanner(new HepProgramBuilder()
+        .addRuleInstance(CoreRules.FILTER_INTO_JOIN)
+        .addRuleInstance(CoreRules.JOIN_CONDITION_PUSH)
+        .addRuleInstance(CoreRules.JOIN_PUSH_EXPRESSIONS)
         .addRuleInstance(CoreRules.UNION_TO_DISTINCT)
         .addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW)
         .addRuleInstance(CoreRules.FILTER_TO_CALC)

@@ -127,6 +127,12 @@ final class WindowTranslator {
   private static void checkTimeColumn(PhysicalNode input, int time, String name) {
     String col = input.schema().field(time).name();
     int rowtime = input.rowtimeColumn();
+    if (rowtime < 0 && JoinNode.reads(input)) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, name + " windows over the "
+          + "result of a join are not supported yet: a regular join's output has no event-time "
+          + "column (a late match pairs a new row with old ones, behind the watermark); window "
+          + "the inputs before joining them, or aggregate the join without a window");
+    }
     if (rowtime < 0) {
       throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, name + " windows need an "
           + "event-time column with a watermark, and the input of this query has none: declare "

@@ -1,0 +1,70 @@
+package org.laminardb.sql.plan;
+
+import java.util.List;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.laminardb.core.operator.JoinKind;
+import org.laminardb.core.type.Schema;
+
+/**
+ * Regular (unbounded) equi-join of two inputs, run by {@link
+ * org.laminardb.core.operator.JoinOperator}. Its output has no event-time column (a new row can
+ * pair with rows older than the watermark), so windows cannot follow it; its watermark is the
+ * minimum of its inputs'.
+ *
+ * @param left the left input
+ * @param right the right input
+ * @param kind INNER, LEFT, RIGHT or FULL
+ * @param leftKeys left key columns
+ * @param rightKeys right key columns, pairwise equal to the left ones
+ * @param residual the rest of the join condition over the output row, or null
+ * @param residualProgram one BOOLEAN NOT NULL projection, {@code residual IS TRUE}, over the
+ *     output row; null without a residual
+ * @param schema output columns: the left input's, then the right's
+ */
+public record JoinNode(PhysicalNode left, PhysicalNode right, JoinKind kind, int[] leftKeys,
+    int[] rightKeys, RexNode residual, RexProgram residualProgram, Schema schema)
+    implements PhysicalNode {
+  /** Only an inner join of two append-only inputs never retracts. */
+  @Override
+  public boolean appendOnly() {
+    return kind == JoinKind.INNER && left.appendOnly() && right.appendOnly();
+  }
+
+  @Override
+  public List<PhysicalNode> inputs() {
+    return List.of(left, right);
+  }
+
+  /**
+   * Whether a plan reads the output of a join.
+   *
+   * @param node the plan
+   * @return true if it or one of its inputs, transitively, is a join
+   */
+  static boolean reads(PhysicalNode node) {
+    if (node instanceof JoinNode) {
+      return true;
+    }
+    for (PhysicalNode in : node.inputs()) {
+      if (reads(in)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String describe() {
+    StringBuilder sb = new StringBuilder("Join(kind=").append(kind).append(", keys=[");
+    for (int i = 0; i < leftKeys.length; i++) {
+      sb.append(i > 0 ? ", " : "").append("left.").append(left.schema().field(leftKeys[i]).name())
+          .append(" = right.").append(right.schema().field(rightKeys[i]).name());
+    }
+    sb.append(']');
+    if (residual != null) {
+      sb.append(", residual=").append(residual).append(" over (left columns, right columns)");
+    }
+    return sb.append(", state: unbounded)").toString();
+  }
+}
