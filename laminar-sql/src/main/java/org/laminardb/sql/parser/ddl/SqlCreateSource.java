@@ -31,33 +31,6 @@ public final class SqlCreateSource extends SqlCreate {
   private final boolean table;
 
   /**
-   * Creates a CREATE SOURCE statement.
-   *
-   * @param pos position of the statement
-   * @param name source name
-   * @param ifNotExists whether IF NOT EXISTS was given
-   * @param columns the {@link SqlColumnDeclaration}s, in order
-   * @param watermark the watermark declaration, or null
-   * @param primaryKey the key column identifiers (empty if none)
-   * @param connector the connector name, or null if there is no FROM clause
-   * @param options the {@link SqlOption}s of the connector (empty if none)
-   * @param withOptions the {@link SqlOption}s of the WITH clause (empty if none)
-   */
-  public SqlCreateSource(
-      SqlParserPos pos,
-      SqlIdentifier name,
-      boolean ifNotExists,
-      SqlNodeList columns,
-      SqlWatermark watermark,
-      SqlNodeList primaryKey,
-      SqlIdentifier connector,
-      SqlNodeList options,
-      SqlNodeList withOptions) {
-    this(pos, name, ifNotExists, columns, watermark, primaryKey, connector, options, withOptions,
-        false);
-  }
-
-  /**
    * Creates a CREATE SOURCE or CREATE TABLE statement.
    *
    * @param pos position of the statement
