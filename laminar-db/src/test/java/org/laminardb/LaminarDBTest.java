@@ -259,10 +259,11 @@ class LaminarDBTest extends DatabaseTestBase {
   }
 
   @Test
-  void shouldRejectGeneratorSourcesInDurableMode(@org.junit.jupiter.api.io.TempDir Path dir) {
+  void shouldRejectConnectorsThatCannotResumeInDurableMode(
+      @org.junit.jupiter.api.io.TempDir Path dir) {
     try (LaminarDB durable = LaminarDB.open(dir)) {
       assertThatThrownBy(() -> durable.execute(
-          "CREATE SOURCE g (id BIGINT) FROM DATAGEN ('rows.total' = '10')"))
+          "CREATE SOURCE g (id BIGINT) FROM TEST_IDLE ()"))
           .hasMessageContaining("durable")
           .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
     }

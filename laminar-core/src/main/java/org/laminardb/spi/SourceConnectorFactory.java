@@ -21,4 +21,16 @@ public interface SourceConnectorFactory {
    *     option, naming the accepted ones
    */
   SourceConnector create(SourceContext context);
+
+  /**
+   * Whether the connector can continue where an earlier run stopped when told how many rows it
+   * had delivered ({@link SourceContext#resumeAfterRows()}): true for deterministic generators.
+   * Only such connectors can feed a durable database: their rows are logged like pushed rows,
+   * and after a restart the connector produces only the rows that came after.
+   *
+   * @return true if it resumes after a given number of rows
+   */
+  default boolean resumable() {
+    return false;
+  }
 }

@@ -40,4 +40,15 @@ public interface SourceContext {
    * @param error the failure
    */
   void reportError(Throwable error);
+
+  /**
+   * Rows this connector already delivered in an earlier run of a durable database, which are in
+   * the source's state already: a {@link SourceConnectorFactory#resumable() resumable} connector
+   * continues after them. Read it in {@link SourceConnector#start()}.
+   *
+   * @return the number of rows, 0 for a new source or in memory
+   */
+  default long resumeAfterRows() {
+    return 0;
+  }
 }

@@ -64,6 +64,7 @@ final class CheckpointFiles {
     try (DataInputStream in = new DataInputStream(stream)) {
       String name = in.readUTF();
       long watermark = in.readLong();
+      long connectorRows = in.readLong();
       String failure = in.readBoolean() ? in.readUTF() : null;
       long graphLength = in.readLong();
       RelationRuntime rt = engine.catalog().find(name);
@@ -74,6 +75,7 @@ final class CheckpointFiles {
       rt.reactor.submit(() -> {
         new StateGraphReader(in, graphLength).restore(rt.stateRoots());
         rt.restoreOutputWatermark(watermark);
+        rt.connectorRows = connectorRows;
         return null;
       }).join();
       if (in.read() >= 0) {

@@ -351,6 +351,7 @@ final class Checkpointer implements AutoCloseable {
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeUTF(rt.name);
       out.writeLong(rt.outputWatermark());
+      out.writeLong(rt.connectorRows);
       Throwable failure = rt.failure();
       out.writeBoolean(failure != null);
       if (failure != null) {

@@ -65,11 +65,12 @@ final class DdlExecutor {
           "'watermark.idle_timeout' needs a WATERMARK clause on the source");
     }
     String connectorName = node.connector() == null ? null : node.connector().getSimple();
-    if (connectorName != null && engine.durable() != null) {
+    if (connectorName != null && engine.durable() != null
+        && !Connectors.source(connectorName, node.connector()).resumable()) {
       throw SqlErrors.unsupported(node.connector(), "sources FROM " + connectorName
-          + " are not available in a durable database yet: a connector's position is not part "
-          + "of the log, so a reopened database could not resume it without losing or repeating "
-          + "rows; write to the source through the API or INSERT, or use an in-memory database");
+          + " are not available in a durable database yet: the connector cannot resume where "
+          + "it stopped, so a reopened database would lose or repeat rows; write to the source "
+          + "through the API or INSERT, or use an in-memory database");
     }
     Map<String, String> options = options(node.options());
     if (node.isTable() && key.length == 0) {
@@ -125,7 +126,10 @@ final class DdlExecutor {
   private void startConnector(RelationRuntime rt, SqlCreateSource node, String connectorName,
       Map<String, String> options) {
     ChunkChannel channel = engine.newChannel(rt.schema);
-    ChunkWriter writer = new ChunkWriter(channel);
+    // In a durable database a connector publishes, like a writer, only while no statement or
+    // checkpoint holds the catalog lock, so that the log's order is the processing order.
+    ChunkWriter writer = new ChunkWriter(channel,
+        engine.durable() == null ? null : engine.publishGate());
     SourceContext ctx = new SourceContext() {
       @Override
       public String sourceName() {
@@ -151,13 +155,26 @@ final class DdlExecutor {
       public void reportError(Throwable error) {
         rt.fail(error);
       }
+
+      @Override
+      public long resumeAfterRows() {
+        return rt.connectorRows;
+      }
     };
     SourceConnector connector = Connectors.source(connectorName, node.connector()).create(ctx);
-    engine.register(rt, channel, rt.input);
+    DurableLog log = engine.durable();
+    engine.register(rt, channel, log == null ? rt.input : log.connectorAppender(rt, rt.input));
     rt.connector = connector;
     rt.closeables.add(writer::close);
     engine.catalog().add(rt);
-    connector.start();
+    if (engine.config().shadow()) {
+      return; // a background copy gets the connector's rows from the log
+    }
+    if (engine.runningRecorded()) {
+      engine.startAfterRecovery(connector); // resumes after the rows the recovery restores
+    } else {
+      connector.start();
+    }
   }
 
   /** Column indexes of the PRIMARY KEY, empty without one. */

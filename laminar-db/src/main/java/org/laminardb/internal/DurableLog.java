@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.laminardb.WalSync;
 import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.operator.ChunkConsumer;
@@ -30,6 +33,7 @@ import org.laminardb.storage.wal.WalReader;
  *   stream 0 (catalog):  byte version (1) | int sourceId (0 unless the statement created a source)
  *                        | UTF-8 text of the statement
  *   stream n &gt;= 1:       one chunk pushed into the source with WAL id n (ChunkCodec layout)
+ *   stream -n:           one chunk of the source's resumable connector (counted as its position)
  * </pre>
  *
  * <p>Design notes. The order of the log is the order of processing: chunks are appended on the
@@ -47,7 +51,11 @@ final class DurableLog implements AutoCloseable {
   /** Chunks decoded ahead before they are handed to the reactors during replay. */
   private static final int REPLAY_BATCH = 256;
 
+  /** How often rows of connectors are made durable (no writer waits for them). */
+  private static final long FLUSH_MILLIS = 10;
+
   private final Wal wal;
+  private ScheduledExecutorService flusher;
 
   private DurableLog(Wal wal) {
     this.wal = wal;
@@ -77,6 +85,36 @@ final class DurableLog implements AutoCloseable {
    */
   WalAppender appender(RelationRuntime source, ChunkConsumer next) {
     return new WalAppender(wal, source, source.walStream, new ChunkCodec(source.schema), next);
+  }
+
+  /**
+   * The appender that logs the chunks of a source's resumable connector (stream id {@code -n} for
+   * the source with WAL id n), counting them as the connector's position; starts the thread that
+   * makes such rows durable, since no writer waits for them.
+   *
+   * @param source the source, with its WAL id
+   * @param next the source's entry
+   * @return the consumer to register for the connector's channel
+   */
+  synchronized WalAppender connectorAppender(RelationRuntime source, ChunkConsumer next) {
+    if (flusher == null) {
+      flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "laminar-wal-flush");
+        t.setDaemon(true);
+        return t;
+      });
+      flusher.scheduleWithFixedDelay(this::flush, FLUSH_MILLIS, FLUSH_MILLIS,
+          TimeUnit.MILLISECONDS);
+    }
+    return new WalAppender(wal, source, -source.walStream, new ChunkCodec(source.schema), next);
+  }
+
+  private void flush() {
+    try {
+      commitThrough(wal.lastLsn());
+    } catch (RuntimeException e) {
+      // The WAL refuses further use after a failed write; writers see the error.
+    }
   }
 
   /**
@@ -220,16 +258,20 @@ final class DurableLog implements AutoCloseable {
           codecs.clear();
           continue;
         }
-        RelationRuntime rt = sources.computeIfAbsent(reader.stream(), engine::sourceByWalId);
+        int stream = reader.stream();
+        RelationRuntime rt = sources.computeIfAbsent(Math.abs(stream), engine::sourceByWalId);
         if (rt == null) {
           throw new LaminarDBException(ErrorCode.DATA_CORRUPTED, "WAL record " + reader.lsn()
               + " in " + wal.directory() + " is for source id " + reader.stream()
               + ", which no logged statement created");
         }
-        ChunkCodec codec = codecs.computeIfAbsent(reader.stream(), s -> new ChunkCodec(rt.schema));
+        ChunkCodec codec = codecs.computeIfAbsent(Math.abs(stream), s -> new ChunkCodec(rt.schema));
         Chunk chunk = new Chunk(rt.schema, Math.max(1,
             ChunkCodec.rowCount(reader.payload(), 0, reader.payloadLength())));
         codec.decode(reader.payload(), 0, reader.payloadLength(), chunk);
+        if (stream < 0) {
+          rt.connectorRows += chunk.size;
+        }
         pending.computeIfAbsent(rt.reactor, r -> new ArrayList<>()).add(new Object[] {rt, chunk});
         if (++pendingChunks >= REPLAY_BATCH) {
           feed(pending);
@@ -282,6 +324,18 @@ final class DurableLog implements AutoCloseable {
 
   @Override
   public void close() {
+    ScheduledExecutorService f;
+    synchronized (this) {
+      f = flusher;
+    }
+    if (f != null) {
+      f.shutdownNow();
+      try {
+        f.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     wal.close();
   }
 }

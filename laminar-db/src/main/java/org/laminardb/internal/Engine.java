@@ -63,6 +63,8 @@ public final class Engine {
    */
   private final ThreadLocal<Integer> recordedSourceId = ThreadLocal.withInitial(() -> NOT_RECORDED);
   private final Checkpointer checkpointer;
+  /** Connectors of recovered sources, started once recovery is complete. */
+  private final List<org.laminardb.spi.SourceConnector> deferredConnectors = new ArrayList<>();
   private volatile boolean closed;
 
   /**
@@ -108,6 +110,7 @@ public final class Engine {
         if (config.backgroundCheckpoints()) {
           checkpointer.useBackgroundCopy(ShadowState.start(this));
         }
+        startDeferredConnectors();
       } catch (RuntimeException e) {
         close();
         throw e;
@@ -173,6 +176,61 @@ public final class Engine {
     } finally {
       recordedSourceId.set(NOT_RECORDED);
     }
+  }
+
+  /** Starts the connectors whose sources recovery rebuilt, still in the catalog. */
+  private void startDeferredConnectors() {
+    lock.writeLock().lock();
+    try {
+      for (org.laminardb.spi.SourceConnector c : deferredConnectors) {
+        for (RelationRuntime rt : catalog.all()) {
+          if (rt.connector == c) {
+            c.start();
+          }
+        }
+      }
+      deferredConnectors.clear();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Gate of a durable database's connectors: the catalog read lock around each publish.
+   *
+   * @return the gate
+   */
+  org.laminardb.core.queue.ChunkWriter.PublishGate publishGate() {
+    return new org.laminardb.core.queue.ChunkWriter.PublishGate() {
+      @Override
+      public boolean enter() {
+        try {
+          lock.readLock().lockInterruptibly();
+          return true;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+
+      @Override
+      public void exit() {
+        lock.readLock().unlock();
+      }
+    };
+  }
+
+  /** Whether this thread runs a statement again from the log or a checkpoint. */
+  boolean runningRecorded() {
+    return recordedSourceId.get() != NOT_RECORDED;
+  }
+
+  /**
+   * Starts a connector created by a statement run again, once recovery has restored the rows it
+   * delivered before (its position). Write lock held.
+   */
+  void startAfterRecovery(org.laminardb.spi.SourceConnector connector) {
+    deferredConnectors.add(connector);
   }
 
   /** Checkpoints of this engine. */

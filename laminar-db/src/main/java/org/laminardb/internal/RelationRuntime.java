@@ -60,6 +60,12 @@ final class RelationRuntime {
    * an incremental checkpoint can reuse the previous file of an unchanged object. Reactor thread.
    */
   long stateVersion;
+  /**
+   * Rows a resumable connector delivered to this source since it was created, across restarts
+   * of a durable database: logged, checkpointed and replayed with the state. Reactor thread (and
+   * the recovery thread before the database is handed out).
+   */
+  volatile long connectorRows;
   /** PRIMARY KEY columns of a keyed source or table; empty otherwise. */
   int[] key = new int[0];
   /** Id of a source's chunks in the WAL of a durable database; 0 otherwise. */

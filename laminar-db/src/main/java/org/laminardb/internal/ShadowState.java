@@ -84,9 +84,11 @@ final class ShadowState implements AutoCloseable {
     StateOutput state = from.reactor.submit(() -> new StateGraphWriter(keep)
         .encode(from.stateRoots())).join();
     long watermark = from.outputWatermark();
+    long connectorRows = from.connectorRows;
     to.reactor.submit(() -> {
       new StateGraphReader(state.asInputStream(), state.size()).restore(to.stateRoots());
       to.restoreOutputWatermark(watermark);
+      to.connectorRows = connectorRows;
       return null;
     }).join();
     if (from.failure() != null) {

@@ -20,6 +20,8 @@ final class WalAppender implements ChunkConsumer {
   private final Wal wal;
   private final RelationRuntime source;
   private final int stream;
+  /** Whether the chunks come from the source's connector (counted as its position). */
+  private final boolean connector;
   private final ChunkCodec codec;
   private final ChunkConsumer next;
   private volatile long lastLsn;
@@ -29,6 +31,7 @@ final class WalAppender implements ChunkConsumer {
       ChunkConsumer next) {
     this.wal = wal;
     this.source = source;
+    this.connector = stream < 0;
     this.stream = stream;
     this.codec = codec;
     this.next = next;
@@ -46,6 +49,9 @@ final class WalAppender implements ChunkConsumer {
     }
     lastLsn = lsn;
     source.stateVersion++;
+    if (connector) {
+      source.connectorRows += chunk.size;
+    }
     next.onChunk(chunk);
   }
 

@@ -18,6 +18,8 @@ import org.laminardb.error.LaminarDBException;
  */
 public final class ChunkWriter {
   private final ChunkChannel channel;
+  /** Entered around every publish, or null. */
+  private final PublishGate gate;
   private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
   private Chunk current;
   private int row = -1;
@@ -31,7 +33,32 @@ public final class ChunkWriter {
    * @param channel the channel it produces into
    */
   public ChunkWriter(ChunkChannel channel) {
+    this(channel, null);
+  }
+
+  /**
+   * Creates a writer whose every publish passes a gate (a durable database's connectors publish
+   * only while no checkpoint is fixing its cut).
+   *
+   * @param channel the channel it produces into
+   * @param gate entered before and left after each publish, or null
+   */
+  public ChunkWriter(ChunkChannel channel, PublishGate gate) {
     this.channel = channel;
+    this.gate = gate;
+  }
+
+  /** What a writer enters around each publish. */
+  public interface PublishGate {
+    /**
+     * Waits until publishing is allowed.
+     *
+     * @return false if the wait was interrupted: the chunk is then not published
+     */
+    boolean enter();
+
+    /** Ends a publish begun by a successful {@link #enter()}. */
+    void exit();
   }
 
   /**
@@ -167,9 +194,19 @@ public final class ChunkWriter {
   }
 
   private void publish() {
-    openBatch = !current.batchEnd;
-    channel.publish(current);
-    current = null;
+    if (gate != null && !gate.enter()) {
+      throw new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE,
+          "publishing was interrupted (the source is being dropped or the database closed)");
+    }
+    try {
+      openBatch = !current.batchEnd;
+      channel.publish(current);
+      current = null;
+    } finally {
+      if (gate != null) {
+        gate.exit();
+      }
+    }
   }
 
   private Chunk claim() {

@@ -30,6 +30,7 @@ final class DatagenSource extends ThreadedSource {
 
   @Override
   protected void produce(ChunkWriter writer) {
+    generator.skip(context.resumeAfterRows(), context.schema());
     if (generator.rowsPerSecond() > 0) {
       runThrottled(writer);
       return;

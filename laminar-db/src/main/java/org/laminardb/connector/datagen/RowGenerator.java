@@ -93,6 +93,24 @@ public final class RowGenerator {
   }
 
   /**
+   * Skips rows, generating and dropping them, so that a restarted source continues with the row
+   * after the last one it delivered (the values depend on every row before).
+   *
+   * @param rows how many rows to skip
+   * @param schema the source's schema
+   */
+  public void skip(long rows, org.laminardb.core.type.Schema schema) {
+    if (rows <= 0) {
+      return;
+    }
+    org.laminardb.core.chunk.Chunk scratch = new org.laminardb.core.chunk.Chunk(schema, 1);
+    for (long i = 0; i < rows && hasNext(); i++) {
+      scratch.reset();
+      writeRow(scratch.columns, 0);
+    }
+  }
+
+  /**
    * Writes the next row through a writer (beginRow, values, endRow).
    *
    * @param writer the source's writer

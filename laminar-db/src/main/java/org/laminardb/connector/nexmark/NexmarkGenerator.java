@@ -152,6 +152,19 @@ final class NexmarkGenerator {
   }
 
   /**
+   * Skips events of the table, so that a restarted source continues after the last one it
+   * delivered (events depend only on their number and the seed).
+   *
+   * @param rows how many of the table's events to skip
+   */
+  void skip(long rows) {
+    for (long i = 0; i < rows && hasNext(); i++) {
+      last = next;
+      next = advance(next + 1);
+    }
+  }
+
+  /**
    * Writes the next event of the table into a row of the output columns.
    *
    * @param columns the output columns, laid out as the source's schema

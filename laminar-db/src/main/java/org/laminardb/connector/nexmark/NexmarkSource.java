@@ -37,8 +37,14 @@ final class NexmarkSource extends ThreadedSource {
 
   @Override
   protected void produce(ChunkWriter writer) {
+    long resumed = context.resumeAfterRows();
+    generator.skip(resumed);
     long start = System.nanoTime() + startDelayNanos;
     parkUntil(start);
+    if (resumed > 0 && generator.hasNext()) {
+      // Continue at the rate from here rather than wait for the skipped events' time.
+      start -= generator.offsetNanos(generator.nextEventNumber());
+    }
     if (rateLimit) {
       runRateLimited(writer, start);
       return;
