@@ -7,10 +7,14 @@ import org.laminardb.core.operator.JoinKind;
 import org.laminardb.core.type.Schema;
 
 /**
- * Regular (unbounded) equi-join of two inputs, run by {@link
- * org.laminardb.core.operator.JoinOperator}. Its output has no event-time column (a new row can
- * pair with rows older than the watermark), so windows cannot follow it; its watermark is the
- * minimum of its inputs'.
+ * Equi-join of two inputs. Without {@code interval} it is a regular (unbounded) join, run by
+ * {@link org.laminardb.core.operator.JoinOperator}; with it, an interval join of two append-only
+ * inputs with watermarked event-time columns, run by {@link
+ * org.laminardb.core.operator.IntervalJoinOperator}, whose state is bounded by the watermarks and
+ * whose output is append-only. Neither output has an event-time column (a regular join pairs new
+ * rows with rows older than the watermark; an interval join pads unmatched rows once the
+ * watermark has passed them), so windows cannot follow a join; its watermark is the minimum of
+ * its inputs'.
  *
  * @param left the left input
  * @param right the right input
@@ -21,14 +25,17 @@ import org.laminardb.core.type.Schema;
  * @param residualProgram one BOOLEAN NOT NULL projection, {@code residual IS TRUE}, over the
  *     output row; null without a residual
  * @param schema output columns: the left input's, then the right's
+ * @param interval the time bounds of an interval join, or null for a regular join
  */
 public record JoinNode(PhysicalNode left, PhysicalNode right, JoinKind kind, int[] leftKeys,
-    int[] rightKeys, RexNode residual, RexProgram residualProgram, Schema schema)
+    int[] rightKeys, RexNode residual, RexProgram residualProgram, Schema schema,
+    IntervalBounds interval)
     implements PhysicalNode {
-  /** Only an inner join of two append-only inputs never retracts. */
+  /** Only an interval join, or an inner join of two append-only inputs, never retracts. */
   @Override
   public boolean appendOnly() {
-    return kind == JoinKind.INNER && left.appendOnly() && right.appendOnly();
+    return interval != null
+        || kind == JoinKind.INNER && left.appendOnly() && right.appendOnly();
   }
 
   @Override
@@ -56,15 +63,21 @@ public record JoinNode(PhysicalNode left, PhysicalNode right, JoinKind kind, int
 
   @Override
   public String describe() {
-    StringBuilder sb = new StringBuilder("Join(kind=").append(kind).append(", keys=[");
+    StringBuilder sb = new StringBuilder(interval == null ? "Join(kind=" : "IntervalJoin(kind=").append(kind).append(", keys=[");
     for (int i = 0; i < leftKeys.length; i++) {
       sb.append(i > 0 ? ", " : "").append("left.").append(left.schema().field(leftKeys[i]).name())
           .append(" = right.").append(right.schema().field(rightKeys[i]).name());
     }
     sb.append(']');
+    if (interval != null) {
+      sb.append(", bounds=").append(interval.describe(
+          left.schema().field(interval.leftTime()).name(),
+          right.schema().field(interval.rightTime()).name()));
+    }
     if (residual != null) {
       sb.append(", residual=").append(residual).append(" over (left columns, right columns)");
     }
-    return sb.append(", state: unbounded)").toString();
+    return sb.append(interval == null ? ", state: unbounded)"
+        : ", state: bounded by watermarks)").toString();
   }
 }

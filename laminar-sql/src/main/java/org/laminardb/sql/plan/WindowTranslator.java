@@ -129,8 +129,9 @@ final class WindowTranslator {
     int rowtime = input.rowtimeColumn();
     if (rowtime < 0 && JoinNode.reads(input)) {
       throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, name + " windows over the "
-          + "result of a join are not supported yet: a regular join's output has no event-time "
-          + "column (a late match pairs a new row with old ones, behind the watermark); window "
+          + "result of a join are not supported yet: a join's output has no event-time column (a "
+          + "regular join pairs new rows with old ones behind the watermark, an interval join "
+          + "pads unmatched rows once the watermark has passed them); window "
           + "the inputs before joining them, or aggregate the join without a window");
     }
     if (rowtime < 0) {
