@@ -29,13 +29,20 @@ import org.laminardb.core.type.Schema;
  *
  * <p><b>Late rows.</b> A row whose time is at or behind its own input's watermark (at the time
  * it arrives) could have matched rows already evicted; it is dropped and counted in {@link
- * #lateRows()} (it is neither joined nor padded). Retractions are rejected: the inputs must be
+ * #lateRows()} (it is neither joined nor padded, whatever its key). Retractions are rejected: the inputs must be
  * append-only.
  *
- * <p><b>Watermarks.</b> The output watermark is the minimum of the inputs' ({@link
- * WatermarkMerger}), forwarded after the rows an input watermark made final. The output carries
- * no event-time column: rows padded at eviction are already behind that watermark. An idle input
- * ({@link Watermarks#IDLE}) does not advance eviction.
+ * <p><b>Watermarks and output event time.</b> With an output event-time side of -1 the output
+ * watermark is the minimum of the inputs' ({@link WatermarkMerger}). With side 0 the left time
+ * column is the output's event time, and the output watermark is {@code min(wLeft, wRight -
+ * upper)}: every later output row has a left time above it (a new left row is above {@code
+ * wLeft}; a stored left row, which a new right row can still pair with or which is padded when
+ * it expires, is above {@code wRight - upper}, since it would have expired otherwise). With side
+ * 1 the right time column is, and the watermark is {@code min(wRight, wLeft + lower)}. Side 0
+ * suits INNER and LEFT joins, side 1 INNER and RIGHT; a FULL join pads rows of both sides, whose
+ * time column would be NULL, so it has none. Watermarks are forwarded after the rows they made
+ * final, never go back, and leave idle inputs out ({@link Watermarks#IDLE}: an idle input does
+ * not advance eviction, and while both are idle nothing is forwarded).
  *
  * <p>Garbage free in steady state. Single-threaded: owned by one reactor thread.
  */
@@ -57,6 +64,9 @@ public final class IntervalJoinOperator {
   private final int[] candidates;
   private final ChunkConsumer leftInput;
   private final ChunkConsumer rightInput;
+  private final int rowtimeSide;
+  private final boolean[] idle;
+  private long forwarded = Watermarks.NONE;
   private long late;
 
   /**
@@ -71,6 +81,9 @@ public final class IntervalJoinOperator {
    * @param lower smallest {@code right.time - left.time} of a match, in microseconds
    * @param upper largest {@code right.time - left.time} of a match, in microseconds
    * @param kind which unmatched rows show
+   * @param rowtimeSide whose time column is the output's event time, driving the output
+   *     watermark: 0 for the left, 1 for the right (not for a FULL join, nor for a side whose
+   *     rows a LEFT or RIGHT join pads), -1 for none (then the minimum of the inputs' watermarks)
    * @param residual condition over pairs beyond the keys and the time bounds, or null for none
    * @param output output schema: the left columns, then the right ones
    * @param downstream receiver of the output rows and watermark
@@ -78,7 +91,7 @@ public final class IntervalJoinOperator {
    */
   public IntervalJoinOperator(Schema left, int[] leftKeys, int leftTime, Schema right,
       int[] rightKeys, int rightTime, long lower, long upper, JoinKind kind,
-      JoinPredicate residual, Schema output, ChunkConsumer downstream, int chunkCapacity) {
+      int rowtimeSide, JoinPredicate residual, Schema output, ChunkConsumer downstream, int chunkCapacity) {
     Objects.requireNonNull(left, "left");
     Objects.requireNonNull(right, "right");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -92,6 +105,12 @@ public final class IntervalJoinOperator {
       throw new IllegalArgumentException("time columns must be stored alike: leftTime is "
           + left.field(leftTime).type() + ", rightTime is " + right.field(rightTime).type());
     }
+    if (rowtimeSide < -1 || rowtimeSide > 1 || rowtimeSide >= 0 && kind.keeps(1 - rowtimeSide)) {
+      throw new IllegalArgumentException("rowtimeSide must be -1, or a side whose time is never "
+          + "NULL-padded: rowtimeSide=" + rowtimeSide + ", kind=" + kind);
+    }
+    this.rowtimeSide = rowtimeSide;
+    this.idle = new boolean[2];
     this.lower = lower;
     this.upper = upper;
     this.residual = residual;
@@ -211,15 +230,16 @@ public final class IntervalJoinOperator {
           + "retraction on the " + (s == 0 ? "left" : "right") + " input");
     }
     IntervalJoinSide me = sides[s];
-    if (me.nullKey(in, r) || in.columns[me.timeColumn].isNull(r)) {
+    boolean nullTime = in.columns[me.timeColumn].isNull(r);
+    long time = nullTime ? 0 : in.columns[me.timeColumn].longs[r];
+    if (!nullTime && time <= watermarks[s]) {
+      late++;
+      return;
+    }
+    if (nullTime || me.nullKey(in, r)) {
       if (me.keeps) {
         emitPaddedRow(s, in, r);
       }
-      return;
-    }
-    long time = in.columns[me.timeColumn].longs[r];
-    if (time <= watermarks[s]) {
-      late++;
       return;
     }
     int id = me.encoder.encodeExisting(in, r, key, 0) ? keys.get(key, 0) : -1;
@@ -310,7 +330,33 @@ public final class IntervalJoinOperator {
       evict(1 - s, wm);
       flush();
     }
-    forward.onWatermark(wm);
+    if (rowtimeSide < 0) {
+      forward.onWatermark(wm);
+      return;
+    }
+    idle[s] = wm == Watermarks.IDLE;
+    if (idle[0] && idle[1]) {
+      return;
+    }
+    int t = rowtimeSide;
+    long own = idle[t] ? Watermarks.IDLE : watermarks[t];
+    long other = idle[1 - t] ? Watermarks.IDLE
+        : t == 0 ? add(watermarks[1], upper == Long.MIN_VALUE ? Long.MAX_VALUE : -upper)
+        : add(watermarks[0], lower);
+    long out = Math.min(own, other);
+    if (out > forwarded && out != Watermarks.IDLE) {
+      forwarded = out;
+      downstream.onWatermark(out);
+    }
+  }
+
+  /**
+   * The output watermark forwarded so far.
+   *
+   * @return the watermark, {@link Watermarks#NONE} before any
+   */
+  public long outputWatermark() {
+    return rowtimeSide < 0 ? merger.current() : forwarded;
   }
 
   /** Evicts the rows of one side that the other side's watermark has passed. */

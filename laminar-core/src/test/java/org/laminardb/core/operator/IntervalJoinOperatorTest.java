@@ -42,8 +42,13 @@ class IntervalJoinOperatorTest {
   private final TestRows.Collector out = new TestRows.Collector();
 
   private IntervalJoinOperator join(JoinKind kind, JoinPredicate residual, int capacity) {
-    return new IntervalJoinOperator(SIDE, KEYS, 1, SIDE, KEYS, 1, LOWER, UPPER, kind, residual,
-        OUT, out, capacity);
+    return new IntervalJoinOperator(SIDE, KEYS, 1, SIDE, KEYS, 1, LOWER, UPPER, kind,
+        rowtimeSide(kind), residual, OUT, out, capacity);
+  }
+
+  /** The output event-time side a planner would choose: left unless right rows are padded. */
+  private static int rowtimeSide(JoinKind kind) {
+    return kind == JoinKind.FULL ? -1 : kind == JoinKind.RIGHT ? 1 : 0;
   }
 
   @Test
@@ -64,7 +69,7 @@ class IntervalJoinOperatorTest {
     j.left().onWatermark(200);
     assertThat(j.storedRows()).isZero();
     assertThat(j.keyCount()).isZero();
-    assertThat(out.watermarks).containsExactly(105L, 108L, 200L);
+    assertThat(out.watermarks).as("min(left, right - UPPER)").containsExactly(100L, 108L, 195L);
   }
 
   @Test
@@ -149,6 +154,8 @@ class IntervalJoinOperatorTest {
    * times; checks padding timing and the final multiset against a nested-loop join.
    */
   private void randomRun(JoinKind kind, JoinPredicate residual, Random rnd) {
+    out.take();
+    out.watermarks.clear();
     final int delay = rnd.nextInt(6);
     IntervalJoinOperator j = join(kind, residual, 1 + rnd.nextInt(8));
     List<List<Object[]>> kept = List.of(new ArrayList<>(), new ArrayList<>());
@@ -175,38 +182,61 @@ class IntervalJoinOperatorTest {
         if (ts != null) {
           maxTime[s] = Math.max(maxTime[s], t);
         }
-        if (ts != null && k != null && t <= wm[s]) {
+        if (ts != null && t <= wm[s]) {
           late++;
         } else {
           kept.get(s).add(r);
         }
       }
+      long prior = lastWatermark();
       (s == 0 ? j.left() : j.right()).onChunk(c);
+      collect(actual, wm, kind, prior);
       if (rnd.nextInt(3) == 0) {
         int w = rnd.nextInt(2);
         long next = maxTime[w] - delay - 1;
         if (next > wm[w]) {
           wm[w] = next;
         }
+        prior = lastWatermark();
         (w == 0 ? j.left() : j.right()).onWatermark(next);
+        collect(actual, wm, kind, prior);
       }
-      collect(actual, wm);
     }
+    long prior = lastWatermark();
     j.left().onWatermark(1_000_000);
     wm[0] = 1_000_000;
+    collect(actual, wm, kind, prior);
+    prior = lastWatermark();
     j.right().onWatermark(1_000_000);
     wm[1] = 1_000_000;
-    collect(actual, wm);
+    collect(actual, wm, kind, prior);
+    for (int i = 1; i < out.watermarks.size(); i++) {
+      assertThat(out.watermarks.get(i)).isGreaterThan(out.watermarks.get(i - 1));
+    }
     assertThat(j.storedRows()).isZero();
     assertThat(j.keyCount()).isZero();
     assertThat(j.lateRows()).isEqualTo(late);
     assertThat(actual).isEqualTo(expected(kind, residual, kept.get(0), kept.get(1)));
   }
 
-  /** Adds the output to a multiset, checking padded rows' timing and that all rows are +I. */
-  private void collect(Map<List<Object>, Integer> actual, long[] wm) {
+  private long lastWatermark() {
+    return out.watermarks.isEmpty() ? Long.MIN_VALUE
+        : out.watermarks.get(out.watermarks.size() - 1);
+  }
+
+  /**
+   * Adds the output to a multiset, checking padded rows' timing, that all rows are +I, and that
+   * each row's output event time is after the output watermark forwarded before it.
+   */
+  private void collect(Map<List<Object>, Integer> actual, long[] wm, JoinKind kind,
+      long prior) {
+    int side = rowtimeSide(kind);
     for (List<Object> r : out.take()) {
       assertThat(r.get(0)).isEqualTo("+I");
+      Object rowtime = side < 0 ? null : r.get(side == 0 ? 2 : 5);
+      if (rowtime != null) {
+        assertThat((Long) rowtime).as("event time of %s", r).isGreaterThan(prior);
+      }
       boolean leftPadded = r.get(4) == null && r.get(5) == null && r.get(6) == null;
       boolean rightPadded = r.get(1) == null && r.get(2) == null && r.get(3) == null;
       if (leftPadded && r.get(1) != null && r.get(2) != null) {

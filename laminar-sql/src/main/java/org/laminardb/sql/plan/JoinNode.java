@@ -11,10 +11,11 @@ import org.laminardb.core.type.Schema;
  * {@link org.laminardb.core.operator.JoinOperator}; with it, an interval join of two append-only
  * inputs with watermarked event-time columns, run by {@link
  * org.laminardb.core.operator.IntervalJoinOperator}, whose state is bounded by the watermarks and
- * whose output is append-only. Neither output has an event-time column (a regular join pairs new
- * rows with rows older than the watermark; an interval join pads unmatched rows once the
- * watermark has passed them), so windows cannot follow a join; its watermark is the minimum of
- * its inputs'.
+ * whose output is append-only. A regular join's output has no event-time column (it pairs new
+ * rows with rows older than the watermark), so windows cannot follow it, and its watermark is
+ * the minimum of its inputs'. An INNER or LEFT interval join keeps the left input's event-time
+ * column as its own, a RIGHT one the right input's, with the watermark the operator derives from
+ * both inputs' and the bounds; a FULL interval join has none (it pads rows of both sides).
  *
  * @param left the left input
  * @param right the right input
@@ -36,6 +37,22 @@ public record JoinNode(PhysicalNode left, PhysicalNode right, JoinKind kind, int
   public boolean appendOnly() {
     return interval != null
         || kind == JoinKind.INNER && left.appendOnly() && right.appendOnly();
+  }
+
+  /** The left time column (INNER, LEFT interval joins) or the right one (RIGHT), else -1. */
+  @Override
+  public int rowtimeColumn() {
+    int side = rowtimeSide();
+    return side < 0 ? -1 : side == 0 ? interval.leftTime()
+        : left.schema().size() + interval.rightTime();
+  }
+
+  /** Whose event time the output carries: 0 left, 1 right, -1 none. */
+  int rowtimeSide() {
+    if (interval == null || kind == JoinKind.FULL) {
+      return -1;
+    }
+    return kind == JoinKind.RIGHT ? 1 : 0;
   }
 
   @Override

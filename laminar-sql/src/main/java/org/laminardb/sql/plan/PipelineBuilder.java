@@ -85,7 +85,8 @@ public final class PipelineBuilder {
       if (b != null) {
         IntervalJoinOperator op = new IntervalJoinOperator(j.left().schema(), j.leftKeys(),
             b.leftTime(), j.right().schema(), j.rightKeys(), b.rightTime(), b.lower(), b.upper(),
-            j.kind(), residual(j), j.schema(), downstream, context.chunkCapacity());
+            j.kind(), j.rowtimeSide(), residual(j), j.schema(), downstream,
+            context.chunkCapacity());
         context.addLateCounter(op::lateRows);
         build(j.left(), op.left());
         build(j.right(), op.right());
