@@ -8,6 +8,9 @@ CREATE SOURCE buys (uid INT, amount INT, ts TIMESTAMP, WATERMARK FOR ts AS ts - 
 CREATE MATERIALIZED VIEW conv AS SELECT c.uid, c.page, b.amount FROM clicks c JOIN buys b ON c.uid = b.uid AND b.ts BETWEEN c.ts AND c.ts + INTERVAL '10' SECOND;
 CREATE MATERIALIZED VIEW conv_left AS SELECT c.uid, c.page, b.amount FROM clicks c LEFT JOIN buys b ON c.uid = b.uid AND b.ts BETWEEN c.ts AND c.ts + INTERVAL '10' SECOND;
 CREATE MATERIALIZED VIEW per_uid AS SELECT b.uid, COUNT(*) AS n, SUM(b.amount) AS total FROM clicks c RIGHT JOIN buys b ON c.uid = b.uid AND c.ts >= b.ts - INTERVAL '10' SECOND AND c.ts <= b.ts GROUP BY b.uid;
+-- Windows over an INNER interval join use the left time; the join's watermark is
+-- min(clicks' watermark, buys' watermark - 10 s).
+CREATE MATERIALIZED VIEW conv_win AS SELECT window_start, COUNT(*) AS n, SUM(amount) AS total FROM TABLE(TUMBLE((SELECT c.ts, b.amount FROM clicks c JOIN buys b ON c.uid = b.uid AND b.ts BETWEEN c.ts AND c.ts + INTERVAL '10' SECOND), DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end EMIT ON WINDOW CLOSE;
 EXPLAIN CREATE MATERIALIZED VIEW x AS SELECT c.uid, b.amount FROM clicks c LEFT JOIN buys b ON c.uid = b.uid AND b.ts BETWEEN c.ts - INTERVAL '0.5' SECOND AND c.ts + INTERVAL '1' MINUTE;
 > plan
 > Calc(project=[uid=$0, amount=$4])
@@ -53,6 +56,10 @@ SELECT * FROM conv ORDER BY uid, page;
 > uid | page | amount
 > 1 | cart | 7
 > 1 | home | 50
+-- The join's watermark is now the clicks' (15 s): window [0, 10) closed, [10, 20) open.
+SELECT * FROM conv_win ORDER BY window_start;
+> window_start | n | total
+> 2024-01-01 00:00:00 | 1 | 50
 -- A click a day later moves the clicks' watermark: the buys at 5 s (matched) and 20 s
 -- (matched) leave the state; the buy of uid 3 is padded in the right join once it expires.
 INSERT INTO clicks VALUES (9, 'x', TIMESTAMP '2024-01-03 00:00:00');
@@ -60,3 +67,7 @@ SELECT * FROM per_uid ORDER BY uid;
 > uid | n | total
 > 1 | 2 | 57
 > 3 | 1 | 1
+SELECT * FROM conv_win ORDER BY window_start;
+> window_start | n | total
+> 2024-01-01 00:00:00 | 1 | 50
+> 2024-01-01 00:00:10 | 1 | 7
