@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * values, written in random batches; views over interval joins (INNER, LEFT, RIGHT, FULL, with a
  * residual, aggregated) must equal H2's batch query after a final watermark past every row, and
  * the inner ones equal it after every batch too (a pair is emitted as soon as both rows arrived;
- * padded rows wait for the watermark).
+ * padded rows wait for the watermark). Self-joins and windows over interval joins too.
  */
 class IntervalJoinDifferentialTest {
   private static final LocalDateTime EPOCH = LocalDateTime.of(2024, 1, 1, 0, 0);
@@ -41,6 +41,10 @@ class IntervalJoinDifferentialTest {
     {"SELECT a.k, COUNT(*) AS c, SUM(b.w) AS sw FROM a JOIN b ON a.k = b.k "
         + "AND a.ts BETWEEN b.ts - INTERVAL '1' SECOND AND b.ts + INTERVAL '1' SECOND "
         + "GROUP BY a.k", null, "y"},
+    {"SELECT x.k, x.v, y.v AS v2 FROM a x JOIN a y ON x.k = y.k "
+        + "AND y.ts BETWEEN x.ts AND x.ts + INTERVAL '1' SECOND", null, "y"},
+    {"SELECT x.k, x.v, y.v AS v2 FROM a x LEFT JOIN a y ON x.k = y.k "
+        + "AND y.ts > x.ts AND y.ts <= x.ts + INTERVAL '0.5' SECOND", null, "n"},
     {"SELECT COUNT(*) AS c, SUM(v) AS sv, SUM(w) AS sw FROM TABLE(TUMBLE((SELECT a.ts, a.v, "
         + "b.w FROM a JOIN b ON a.k = b.k AND b.ts BETWEEN a.ts - INTERVAL '1' SECOND "
         + "AND a.ts + INTERVAL '2' SECOND), DESCRIPTOR(ts), INTERVAL '1' SECOND)) "

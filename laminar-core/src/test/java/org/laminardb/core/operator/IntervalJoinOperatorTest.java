@@ -112,6 +112,23 @@ class IntervalJoinOperatorTest {
   }
 
   @Test
+  void shouldLeaveAnIdleInputOutOfTheOutputWatermarkWithoutEvictingOnIt() {
+    IntervalJoinOperator j = join(JoinKind.INNER, null, 16);
+    j.left().onChunk(chunk(SIDE, row(I, 1, 100, 1)));
+    j.left().onWatermark(150);
+    assertThat(out.watermarks).isEmpty();
+    j.right().onWatermark(Watermarks.IDLE);
+    assertThat(out.watermarks).containsExactly(150L);
+    assertThat(j.storedRows(0)).as("an idle right input evicts nothing").isEqualTo(1);
+    j.right().onChunk(chunk(SIDE, row(I, 1, 104, 2)));
+    assertThat(out.take()).containsExactly(expect("+I", 1, 100, 1, 1, 104, 2));
+    j.right().onWatermark(120);
+    assertThat(j.storedRows(0)).isZero();
+    assertThat(out.watermarks).as("never goes back").containsExactly(150L);
+    assertThat(j.outputWatermark()).isEqualTo(150L);
+  }
+
+  @Test
   void shouldRejectRetractions() {
     IntervalJoinOperator j = join(JoinKind.INNER, null, 16);
     assertThatThrownBy(() -> j.left().onChunk(chunk(SIDE, row(RowKind.DELETE, 1, 1, 1))))
