@@ -47,6 +47,9 @@ class IntervalJoinTest {
             "bounds=right.ts - left.ts BETWEEN INTERVAL '-1' SECOND AND INTERVAL '2' SECOND",
             "state: bounded by watermarks");
       }
+      assertThat(explain(db, "SELECT a.k, b.w FROM a, b WHERE a.k = b.k AND b.ts "
+          + "BETWEEN a.ts - INTERVAL '1' SECOND AND a.ts + INTERVAL '2' SECOND"))
+          .as("bounds in WHERE").contains("IntervalJoin(kind=INNER");
       assertThat(explain(db, "SELECT a.k, b.w FROM a JOIN b ON a.k = b.k AND b.ts > a.ts - "
           + "INTERVAL '1' SECOND AND b.ts < a.ts + INTERVAL '2' SECOND")).as("strict bounds")
           .contains("BETWEEN INTERVAL '-0.999999' SECOND AND INTERVAL '1.999999' SECOND");
