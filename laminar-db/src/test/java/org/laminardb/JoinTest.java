@@ -118,9 +118,9 @@ class JoinTest {
       assertRejected(db, "SELECT * FROM a ASOF JOIN b MATCH_CONDITION a.k >= b.k ON a.s = b.s",
           "ASOF");
       assertRejected(db, "SELECT COUNT(*) AS n FROM (SELECT a.k, a.ts FROM a JOIN b ON a.k = b.k) "
-          + "AS j GROUP BY tumble(ts, INTERVAL '1' MINUTE)", "over the result of a join");
+          + "AS j GROUP BY tumble(ts, INTERVAL '1' MINUTE)", "over the result of a regular join");
       assertRejected(db, "SELECT a.k, LAG(a.k) OVER (ORDER BY a.ts) AS p FROM a JOIN b "
-          + "ON a.k = b.k", "result of a join");
+          + "ON a.k = b.k", "result of a regular");
     }
   }
 

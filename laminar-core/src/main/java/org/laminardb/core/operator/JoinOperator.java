@@ -100,7 +100,7 @@ public final class JoinOperator {
     this.rightInput = new Input(1, watermarks.input(1));
   }
 
-  private static void checkKeys(Schema left, int[] leftKeys, Schema right, int[] rightKeys) {
+  static void checkKeys(Schema left, int[] leftKeys, Schema right, int[] rightKeys) {
     if (leftKeys.length == 0 || leftKeys.length != rightKeys.length) {
       throw new IllegalArgumentException("join needs as many left as right key columns, at least "
           + "one: leftKeys=" + leftKeys.length + ", rightKeys=" + rightKeys.length);
@@ -117,7 +117,7 @@ public final class JoinOperator {
     }
   }
 
-  private static void checkOutput(Schema left, Schema right, Schema output) {
+  static void checkOutput(Schema left, Schema right, Schema output) {
     Objects.requireNonNull(output, "output");
     if (output.size() != left.size() + right.size()) {
       throw new IllegalArgumentException("output must have " + (left.size() + right.size())

@@ -7,10 +7,15 @@ import org.laminardb.core.operator.JoinKind;
 import org.laminardb.core.type.Schema;
 
 /**
- * Regular (unbounded) equi-join of two inputs, run by {@link
- * org.laminardb.core.operator.JoinOperator}. Its output has no event-time column (a new row can
- * pair with rows older than the watermark), so windows cannot follow it; its watermark is the
- * minimum of its inputs'.
+ * Equi-join of two inputs. Without {@code interval} it is a regular (unbounded) join, run by
+ * {@link org.laminardb.core.operator.JoinOperator}; with it, an interval join of two append-only
+ * inputs with watermarked event-time columns, run by {@link
+ * org.laminardb.core.operator.IntervalJoinOperator}, whose state is bounded by the watermarks and
+ * whose output is append-only. A regular join's output has no event-time column (it pairs new
+ * rows with rows older than the watermark), so windows cannot follow it, and its watermark is
+ * the minimum of its inputs'. An INNER or LEFT interval join keeps the left input's event-time
+ * column as its own, a RIGHT one the right input's, with the watermark the operator derives from
+ * both inputs' and the bounds; a FULL interval join has none (it pads rows of both sides).
  *
  * @param left the left input
  * @param right the right input
@@ -21,14 +26,33 @@ import org.laminardb.core.type.Schema;
  * @param residualProgram one BOOLEAN NOT NULL projection, {@code residual IS TRUE}, over the
  *     output row; null without a residual
  * @param schema output columns: the left input's, then the right's
+ * @param interval the time bounds of an interval join, or null for a regular join
  */
 public record JoinNode(PhysicalNode left, PhysicalNode right, JoinKind kind, int[] leftKeys,
-    int[] rightKeys, RexNode residual, RexProgram residualProgram, Schema schema)
+    int[] rightKeys, RexNode residual, RexProgram residualProgram, Schema schema,
+    IntervalBounds interval)
     implements PhysicalNode {
-  /** Only an inner join of two append-only inputs never retracts. */
+  /** Only an interval join, or an inner join of two append-only inputs, never retracts. */
   @Override
   public boolean appendOnly() {
-    return kind == JoinKind.INNER && left.appendOnly() && right.appendOnly();
+    return interval != null
+        || kind == JoinKind.INNER && left.appendOnly() && right.appendOnly();
+  }
+
+  /** The left time column (INNER, LEFT interval joins) or the right one (RIGHT), else -1. */
+  @Override
+  public int rowtimeColumn() {
+    int side = rowtimeSide();
+    return side < 0 ? -1 : side == 0 ? interval.leftTime()
+        : left.schema().size() + interval.rightTime();
+  }
+
+  /** Whose event time the output carries: 0 left, 1 right, -1 none. */
+  int rowtimeSide() {
+    if (interval == null || kind == JoinKind.FULL) {
+      return -1;
+    }
+    return kind == JoinKind.RIGHT ? 1 : 0;
   }
 
   @Override
@@ -56,15 +80,21 @@ public record JoinNode(PhysicalNode left, PhysicalNode right, JoinKind kind, int
 
   @Override
   public String describe() {
-    StringBuilder sb = new StringBuilder("Join(kind=").append(kind).append(", keys=[");
+    StringBuilder sb = new StringBuilder(interval == null ? "Join(kind=" : "IntervalJoin(kind=").append(kind).append(", keys=[");
     for (int i = 0; i < leftKeys.length; i++) {
       sb.append(i > 0 ? ", " : "").append("left.").append(left.schema().field(leftKeys[i]).name())
           .append(" = right.").append(right.schema().field(rightKeys[i]).name());
     }
     sb.append(']');
+    if (interval != null) {
+      sb.append(", bounds=").append(interval.describe(
+          left.schema().field(interval.leftTime()).name(),
+          right.schema().field(interval.rightTime()).name()));
+    }
     if (residual != null) {
       sb.append(", residual=").append(residual).append(" over (left columns, right columns)");
     }
-    return sb.append(", state: unbounded)").toString();
+    return sb.append(interval == null ? ", state: unbounded)"
+        : ", state: bounded by watermarks)").toString();
   }
 }

@@ -286,8 +286,8 @@ final class OverTranslator {
     if (orders.size() != 1 || orders.get(0).getFieldIndex() != rowtime
         || orders.get(0).getDirection().isDescending()) {
       throw unsupported(rowtime < 0 && JoinNode.reads(input)
-          ? "OVER windows over the result of a join are not supported: a regular join's output "
-              + "has no event-time column"
+          ? "OVER windows over the result of a regular or FULL interval join are not "
+              + "supported: its output has no event-time column"
           : rowtime < 0
           ? "OVER windows over an input without a watermarked event-time column are not "
               + "supported"

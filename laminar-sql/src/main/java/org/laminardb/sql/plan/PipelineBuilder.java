@@ -3,6 +3,7 @@ package org.laminardb.sql.plan;
 import java.util.List;
 import org.laminardb.core.operator.ChunkConsumer;
 import org.laminardb.core.operator.GroupAggregateOperator;
+import org.laminardb.core.operator.IntervalJoinOperator;
 import org.laminardb.core.operator.JoinOperator;
 import org.laminardb.core.operator.WatermarkMerger;
 import org.laminardb.core.type.Schema;
@@ -80,6 +81,17 @@ public final class PipelineBuilder {
       }
     } else if (node instanceof JoinNode) {
       JoinNode j = (JoinNode) node;
+      IntervalBounds b = j.interval();
+      if (b != null) {
+        IntervalJoinOperator op = new IntervalJoinOperator(j.left().schema(), j.leftKeys(),
+            b.leftTime(), j.right().schema(), j.rightKeys(), b.rightTime(), b.lower(), b.upper(),
+            j.kind(), j.rowtimeSide(), residual(j), j.schema(), downstream,
+            context.chunkCapacity());
+        context.addLateCounter(op::lateRows);
+        build(j.left(), op.left());
+        build(j.right(), op.right());
+        return;
+      }
       JoinOperator op = new JoinOperator(j.left().schema(), j.leftKeys(), j.right().schema(),
           j.rightKeys(), j.kind(), residual(j), j.schema(), downstream, context.chunkCapacity());
       build(j.left(), op.left());

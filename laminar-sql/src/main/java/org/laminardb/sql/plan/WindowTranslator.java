@@ -129,9 +129,11 @@ final class WindowTranslator {
     int rowtime = input.rowtimeColumn();
     if (rowtime < 0 && JoinNode.reads(input)) {
       throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, name + " windows over the "
-          + "result of a join are not supported yet: a regular join's output has no event-time "
-          + "column (a late match pairs a new row with old ones, behind the watermark); window "
-          + "the inputs before joining them, or aggregate the join without a window");
+          + "result of a regular join or a FULL interval join are not supported: its output "
+          + "has no event-time column (a regular join pairs new rows with old ones behind the "
+          + "watermark; a FULL interval join pads rows of both sides); use an INNER, LEFT or "
+          + "RIGHT interval join (time bounds between two watermarked event-time columns), "
+          + "window the inputs before joining them, or aggregate the join without a window");
     }
     if (rowtime < 0) {
       throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, name + " windows need an "

@@ -1,0 +1,162 @@
+package org.laminardb.core.operator;
+
+import java.util.Arrays;
+import org.laminardb.core.chunk.Chunk;
+import org.laminardb.core.state.KeyEncoder;
+import org.laminardb.core.state.StringDictionary;
+import org.laminardb.core.type.Schema;
+
+/**
+ * The rows one input of an {@link IntervalJoinOperator} holds: each stored row in its own slot of
+ * an {@link OverRowStore}, the slots of each join key in a doubly linked chain from the key's
+ * head, per slot its key id, its expiry time (the other input's watermark at or past which no
+ * future row of the other input can match it) and whether it has matched; and a binary min-heap
+ * of (expiry, slot) so that a watermark evicts exactly the expired rows. Key ids come from the
+ * operator's key table, shared by both sides. Garbage free in steady state; single-threaded.
+ */
+final class IntervalJoinSide {
+  final int columnCount;
+  final int[] keyColumns;
+  final int timeColumn;
+  final boolean keeps;
+  final KeyEncoder encoder;
+  final OverRowStore rows;
+  /** First slot of each key id's chain, -1 when the key has no row on this side. */
+  int[] head = new int[0];
+  /** Next slot in the same key's chain, -1 at the end. */
+  int[] next = new int[16];
+  /** Previous slot in the same key's chain, -1 at the head. */
+  int[] prev = new int[16];
+  /** Key id of each slot. */
+  int[] keyOf = new int[16];
+  /** Event time of each slot's row. */
+  long[] time = new long[16];
+  /** Whether each slot's row has matched a row of the other input. */
+  boolean[] matched = new boolean[16];
+  /** Heap of expiry times, smallest first, with the slot of each entry. */
+  long[] heapTime = new long[16];
+  int[] heapSlot = new int[16];
+  int heapSize;
+
+  IntervalJoinSide(Schema schema, int[] keyColumns, int timeColumn, boolean keeps,
+      StringDictionary dictionary) {
+    this.columnCount = schema.size();
+    this.keyColumns = keyColumns.clone();
+    this.timeColumn = timeColumn;
+    this.keeps = keeps;
+    this.encoder = new KeyEncoder(schema, keyColumns, dictionary);
+    this.rows = new OverRowStore(schema);
+  }
+
+  /** Whether a key column of a row is NULL (then it matches nothing). */
+  boolean nullKey(Chunk chunk, int row) {
+    for (int c : keyColumns) {
+      if (chunk.columns[c].isNull(row)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Makes room for key ids below {@code limit}, new ones with empty chains. */
+  void ensureKeys(int limit) {
+    if (limit <= head.length) {
+      return;
+    }
+    int old = head.length;
+    head = Arrays.copyOf(head, Math.max(limit, old * 2));
+    Arrays.fill(head, old, head.length, -1);
+  }
+
+  /** Stores a row under a key id with its time, match flag and expiry; returns its slot. */
+  int add(Chunk chunk, int row, int keyId, long rowTime, boolean isMatched, long expiry) {
+    int slot = rows.add(chunk, row);
+    if (slot >= next.length) {
+      int n = Math.max(slot + 1, next.length * 2);
+      next = Arrays.copyOf(next, n);
+      prev = Arrays.copyOf(prev, n);
+      keyOf = Arrays.copyOf(keyOf, n);
+      time = Arrays.copyOf(time, n);
+      matched = Arrays.copyOf(matched, n);
+    }
+    int h = head[keyId];
+    next[slot] = h;
+    prev[slot] = -1;
+    if (h >= 0) {
+      prev[h] = slot;
+    }
+    head[keyId] = slot;
+    keyOf[slot] = keyId;
+    time[slot] = rowTime;
+    matched[slot] = isMatched;
+    push(expiry, slot);
+    return slot;
+  }
+
+  /** Takes a slot out of its key's chain (the row stays allocated: free it with rows.free). */
+  void unlink(int slot) {
+    int p = prev[slot];
+    int n = next[slot];
+    if (p < 0) {
+      head[keyOf[slot]] = n;
+    } else {
+      next[p] = n;
+    }
+    if (n >= 0) {
+      prev[n] = p;
+    }
+  }
+
+  /** Whether the earliest expiry is at or before a watermark. */
+  boolean expiredAt(long watermark) {
+    return heapSize > 0 && heapTime[0] <= watermark;
+  }
+
+  private void push(long expiry, int slot) {
+    if (heapSize == heapTime.length) {
+      heapTime = Arrays.copyOf(heapTime, heapSize * 2);
+      heapSlot = Arrays.copyOf(heapSlot, heapSize * 2);
+    }
+    int i = heapSize++;
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (heapTime[parent] <= expiry) {
+        break;
+      }
+      heapTime[i] = heapTime[parent];
+      heapSlot[i] = heapSlot[parent];
+      i = parent;
+    }
+    heapTime[i] = expiry;
+    heapSlot[i] = slot;
+  }
+
+  /** Removes the entry with the earliest expiry and returns its slot. */
+  int pop() {
+    int top = heapSlot[0];
+    int last = --heapSize;
+    long t = heapTime[last];
+    int s = heapSlot[last];
+    int i = 0;
+    while (true) {
+      int c = 2 * i + 1;
+      if (c >= last) {
+        break;
+      }
+      if (c + 1 < last && heapTime[c + 1] < heapTime[c]) {
+        c++;
+      }
+      if (t <= heapTime[c]) {
+        break;
+      }
+      heapTime[i] = heapTime[c];
+      heapSlot[i] = heapSlot[c];
+      i = c;
+    }
+    if (last > 0) {
+      heapTime[i] = t;
+      heapSlot[i] = s;
+    }
+    return top;
+  }
+}
