@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * materialized view), so they compare with the batch result over all rows. H2 has no window
  * table functions, so the windowed queries have their own H2 text computing windows from the
  * event time in microseconds ({@code ts}); {@code SPLIT_INDEX} and {@code REGEXP_EXTRACT} are
- * Java functions here, independent of the queries' POSITION/SUBSTRING translations.
+ * Java functions here, independent of the queries' POSITION/SUBSTRING translations (the class is
+ * public so that H2 can call them).
  */
 public class NexmarkQueriesTest {
   private static final Path DIR = Path.of("..", "laminar-bench", "src", "main", "resources",

@@ -70,20 +70,48 @@ public final class NexmarkHarness {
       }
     }
     if (queries.isEmpty()) {
-      for (int q = 0; q <= MAX_QUERY; q++) {
-        if (NexmarkHarness.class.getResource("/nexmark/q" + q + ".sql") != null) {
-          queries.add("q" + q);
-        }
-      }
+      queries = queries();
     }
     System.out.printf(Locale.ROOT, "# nexmark events=%d seed=%d cores=%d jdk=%s%n", events, seed,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     for (String q : queries) {
-      run(q, events, seed);
+      Result r = run(q, events, seed);
+      System.out.printf(Locale.ROOT, "RESULT %s events=%d wall_s=%.2f events_per_s=%.0f "
+          + "cpu_s=%.2f events_per_cpu_s=%.0f changes=%d view_rows=%d peak_heap_mib=%d%n", q,
+          events, r.wallSeconds, events / r.wallSeconds, r.cpuSeconds, events / r.cpuSeconds,
+          r.changes, r.viewRows, r.peakHeapBytes >> 20);
     }
   }
 
-  private static void run(String q, long events, long seed) throws Exception {
+  /**
+   * The queries of the suite: the {@code nexmark/qN.sql} resources, in order of N.
+   *
+   * @return their names, {@code q0} first
+   */
+  static List<String> queries() {
+    List<String> queries = new ArrayList<>();
+    for (int q = 0; q <= MAX_QUERY; q++) {
+      if (NexmarkHarness.class.getResource("/nexmark/q" + q + ".sql") != null) {
+        queries.add("q" + q);
+      }
+    }
+    return queries;
+  }
+
+  /** What a run measured. */
+  record Result(double wallSeconds, double cpuSeconds, long changes, long viewRows,
+      long peakHeapBytes) {}
+
+  /**
+   * Runs one query over a fresh database and stream.
+   *
+   * @param q the query's name
+   * @param events events of the stream
+   * @param seed the generator's seed
+   * @return the measurements
+   * @throws Exception if the query fails to run
+   */
+  static Result run(String q, long events, long seed) throws Exception {
     String view = resource(q + ".sql");
     String sources = resource("sources.sql").replace("${events}", String.valueOf(events))
         .replace("${seed}", String.valueOf(seed)).replace("${rate}", String.valueOf(RATE))
@@ -137,10 +165,7 @@ public final class NexmarkHarness {
       double wall = (t1 - t0) / 1e9;
       double cpu = (cpu1 - cpu0) / 1e9;
       long rows = db.query("SELECT COUNT(*) FROM " + q).rows().get(0).getLong(0);
-      System.out.printf(Locale.ROOT, "RESULT %s events=%d wall_s=%.2f events_per_s=%.0f "
-          + "cpu_s=%.2f events_per_cpu_s=%.0f changes=%d view_rows=%d peak_heap_mib=%d%n", q,
-          events, wall, events / wall, cpu, events / cpu, changes.get(), rows,
-          peakHeap() >> 20);
+      return new Result(wall, cpu, changes.get(), rows, peakHeap());
     }
   }
 
