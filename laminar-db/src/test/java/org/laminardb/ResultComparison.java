@@ -23,7 +23,7 @@ final class ResultComparison {
   private ResultComparison() {}
 
   /**
-   * A value in comparable form: numbers and timestamps (as epoch microseconds) as BigDecimal,
+   * A value in comparable form: numbers and timestamps (as epoch microseconds; H2's {@code java.sql.Timestamp} too) as BigDecimal,
    * NULL as null, everything else as its text.
    *
    * @param v a value from either engine
@@ -32,6 +32,9 @@ final class ResultComparison {
   static Object normalize(Object v) {
     if (v instanceof LocalDateTime) {
       return BigDecimal.valueOf(WindowInput.micros((LocalDateTime) v));
+    }
+    if (v instanceof java.sql.Timestamp) {
+      return BigDecimal.valueOf(WindowInput.micros(((java.sql.Timestamp) v).toLocalDateTime()));
     }
     if (v instanceof Number) {
       return new BigDecimal(v.toString());
