@@ -2,7 +2,6 @@ package org.laminardb.core.operator;
 
 import java.util.Arrays;
 import org.laminardb.core.chunk.Chunk;
-import org.laminardb.core.state.KeyEncoder;
 import org.laminardb.core.state.StringDictionary;
 import org.laminardb.core.type.Schema;
 
@@ -14,17 +13,8 @@ import org.laminardb.core.type.Schema;
  * of (expiry, slot) so that a watermark evicts exactly the expired rows. Key ids come from the
  * operator's key table, shared by both sides. Garbage free in steady state; single-threaded.
  */
-final class IntervalJoinSide {
-  final int columnCount;
-  final int[] keyColumns;
+final class IntervalJoinSide extends KeyedJoinRows {
   final int timeColumn;
-  final boolean keeps;
-  final KeyEncoder encoder;
-  final OverRowStore rows;
-  /** First slot of each key id's chain, -1 when the key has no row on this side. */
-  int[] head = new int[0];
-  /** Next slot in the same key's chain, -1 at the end. */
-  int[] next = new int[16];
   /** Previous slot in the same key's chain, -1 at the head. */
   int[] prev = new int[16];
   /** Key id of each slot. */
@@ -40,32 +30,8 @@ final class IntervalJoinSide {
 
   IntervalJoinSide(Schema schema, int[] keyColumns, int timeColumn, boolean keeps,
       StringDictionary dictionary) {
-    this.columnCount = schema.size();
-    this.keyColumns = keyColumns.clone();
+    super(schema, keyColumns, keeps, dictionary);
     this.timeColumn = timeColumn;
-    this.keeps = keeps;
-    this.encoder = new KeyEncoder(schema, keyColumns, dictionary);
-    this.rows = new OverRowStore(schema);
-  }
-
-  /** Whether a key column of a row is NULL (then it matches nothing). */
-  boolean nullKey(Chunk chunk, int row) {
-    for (int c : keyColumns) {
-      if (chunk.columns[c].isNull(row)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Makes room for key ids below {@code limit}, new ones with empty chains. */
-  void ensureKeys(int limit) {
-    if (limit <= head.length) {
-      return;
-    }
-    int old = head.length;
-    head = Arrays.copyOf(head, Math.max(limit, old * 2));
-    Arrays.fill(head, old, head.length, -1);
   }
 
   /** Stores a row under a key id with its time, match flag and expiry; returns its slot. */

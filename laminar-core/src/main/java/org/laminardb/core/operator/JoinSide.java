@@ -2,7 +2,6 @@ package org.laminardb.core.operator;
 
 import java.util.Arrays;
 import org.laminardb.core.chunk.Chunk;
-import org.laminardb.core.state.KeyEncoder;
 import org.laminardb.core.state.StringDictionary;
 import org.laminardb.core.type.Schema;
 
@@ -12,45 +11,12 @@ import org.laminardb.core.type.Schema;
  * key's head, and per slot the number of rows of the other input it matches. Key ids come from
  * the operator's key table, shared by both sides. Garbage free in steady state; single-threaded.
  */
-final class JoinSide {
-  final int columnCount;
-  final int[] keyColumns;
-  final boolean keeps;
-  final KeyEncoder encoder;
-  final OverRowStore rows;
-  /** First slot of each key id's chain, -1 when the key has no row on this side. */
-  int[] head = new int[0];
-  /** Next slot in the same key's chain, -1 at the end. */
-  int[] next = new int[16];
+final class JoinSide extends KeyedJoinRows {
   /** Per slot, the rows of the other input it matches (kept only when unmatched rows show). */
   long[] matches = new long[16];
 
   JoinSide(Schema schema, int[] keyColumns, boolean keeps, StringDictionary dictionary) {
-    this.columnCount = schema.size();
-    this.keyColumns = keyColumns.clone();
-    this.keeps = keeps;
-    this.encoder = new KeyEncoder(schema, keyColumns, dictionary);
-    this.rows = new OverRowStore(schema);
-  }
-
-  /** Whether a key column of a row is NULL (then it matches nothing). */
-  boolean nullKey(Chunk chunk, int row) {
-    for (int c : keyColumns) {
-      if (chunk.columns[c].isNull(row)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Makes room for key ids below {@code limit}, new ones with empty chains. */
-  void ensureKeys(int limit) {
-    if (limit <= head.length) {
-      return;
-    }
-    int old = head.length;
-    head = Arrays.copyOf(head, Math.max(limit, old * 2));
-    Arrays.fill(head, old, head.length, -1);
+    super(schema, keyColumns, keeps, dictionary);
   }
 
   /** Stores a row under a key id with its match count; returns its slot. */
