@@ -56,9 +56,8 @@ public final class IntervalJoinOperator {
   private final LongKeyTable keys;
   private final long[] key;
   private final IntervalJoinSide[] sides;
-  private final int[] offsets;
   private final long[] watermarks;
-  private final Chunk out;
+  private final JoinOutput output;
   private final Chunk pairs;
   private final boolean[] passed;
   private final int[] candidates;
@@ -118,11 +117,10 @@ public final class IntervalJoinOperator {
     this.sides = new IntervalJoinSide[] {
         new IntervalJoinSide(left, leftKeys, leftTime, kind.keeps(0), dictionary),
         new IntervalJoinSide(right, rightKeys, rightTime, kind.keeps(1), dictionary)};
-    this.offsets = new int[] {0, left.size()};
     this.watermarks = new long[] {Watermarks.NONE, Watermarks.NONE};
     this.keys = new LongKeyTable(sides[0].encoder.width());
     this.key = new long[sides[0].encoder.width()];
-    this.out = new Chunk(output, chunkCapacity);
+    this.output = new JoinOutput(left, output, downstream, chunkCapacity);
     this.pairs = residual == null ? null : new Chunk(output, chunkCapacity);
     this.passed = new boolean[residual == null ? 0 : chunkCapacity];
     this.candidates = new int[residual == null ? 0 : chunkCapacity];
@@ -218,10 +216,7 @@ public final class IntervalJoinOperator {
   }
 
   private void flush() {
-    if (out.size > 0) {
-      downstream.onChunk(out);
-      out.reset();
-    }
+    output.flush();
   }
 
   private void onRow(int s, Chunk in, int r) {
@@ -291,8 +286,7 @@ public final class IntervalJoinOperator {
             any = true;
           } else {
             int p = pairs.size++;
-            writeRow(pairs, p, s, in, r);
-            other.rows.write(c, pairs, p, offsets[1 - s], other.columnCount);
+            output.pair(pairs, p, s, in, r, other, c);
             pairs.kinds[p] = RowKind.INSERT;
             candidates[p] = c;
           }
@@ -319,9 +313,7 @@ public final class IntervalJoinOperator {
   private void onMatch(int s, Chunk in, int r, int c) {
     IntervalJoinSide other = sides[1 - s];
     other.matched[c] = true;
-    int o = nextRow();
-    writeRow(out, o, s, in, r);
-    other.rows.write(c, out, o, offsets[1 - s], other.columnCount);
+    output.pair(output.out, output.next(RowKind.INSERT), s, in, r, other, c);
   }
 
   private void onWatermark(int s, long wm, ChunkConsumer forward) {
@@ -365,9 +357,7 @@ public final class IntervalJoinOperator {
     while (me.expiredAt(wm)) {
       int slot = me.pop();
       if (me.keeps && !me.matched[slot]) {
-        int o = nextRow();
-        me.rows.write(slot, out, o, offsets[s], me.columnCount);
-        padOther(s, o);
+        output.paddedStored(output.next(RowKind.INSERT), s, me, slot);
       }
       int id = me.keyOf[slot];
       me.unlink(slot);
@@ -380,33 +370,7 @@ public final class IntervalJoinOperator {
   }
 
   private void emitPaddedRow(int s, Chunk in, int r) {
-    int o = nextRow();
-    writeRow(out, o, s, in, r);
-    padOther(s, o);
-  }
-
-  private void padOther(int s, int o) {
-    int first = offsets[1 - s];
-    for (int i = 0; i < sides[1 - s].columnCount; i++) {
-      out.columns[first + i].setNull(o);
-    }
-  }
-
-  private void writeRow(Chunk dst, int o, int s, Chunk in, int r) {
-    int first = offsets[s];
-    for (int i = 0; i < sides[s].columnCount; i++) {
-      dst.columns[first + i].copyFrom(o, in.columns[i], r);
-    }
-  }
-
-  private int nextRow() {
-    if (out.isFull()) {
-      downstream.onChunk(out);
-      out.reset();
-    }
-    int o = out.size++;
-    out.kinds[o] = RowKind.INSERT;
-    return o;
+    output.padded(output.next(RowKind.INSERT), s, in, r);
   }
 
   /** One input: rows go to the join, watermarks evict and then go to the merger. */

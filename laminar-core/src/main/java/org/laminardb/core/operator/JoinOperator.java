@@ -44,14 +44,12 @@ import org.laminardb.core.type.Schema;
  */
 public final class JoinOperator {
   private final JoinKind kind;
-  private final ChunkConsumer downstream;
   private final JoinPredicate residual;
   private final WatermarkMerger watermarks;
   private final LongKeyTable keys;
   private final long[] key;
   private final JoinSide[] sides;
-  private final int[] offsets;
-  private final Chunk out;
+  private final JoinOutput output;
   private final Chunk pairs;
   private final boolean[] passed;
   private final int[] candidates;
@@ -79,7 +77,7 @@ public final class JoinOperator {
     Objects.requireNonNull(left, "left");
     Objects.requireNonNull(right, "right");
     this.kind = Objects.requireNonNull(kind, "kind");
-    this.downstream = Objects.requireNonNull(downstream, "downstream");
+    Objects.requireNonNull(downstream, "downstream");
     OperatorChecks.requireCapacity(chunkCapacity);
     checkKeys(left, leftKeys, right, rightKeys);
     checkOutput(left, right, output);
@@ -88,10 +86,9 @@ public final class JoinOperator {
     this.sides = new JoinSide[] {
         new JoinSide(left, leftKeys, kind.keeps(0), dictionary),
         new JoinSide(right, rightKeys, kind.keeps(1), dictionary)};
-    this.offsets = new int[] {0, left.size()};
     this.keys = new LongKeyTable(sides[0].encoder.width());
     this.key = new long[sides[0].encoder.width()];
-    this.out = new Chunk(output, chunkCapacity);
+    this.output = new JoinOutput(left, output, downstream, chunkCapacity);
     this.pairs = residual == null ? null : new Chunk(output, chunkCapacity);
     this.passed = new boolean[residual == null ? 0 : chunkCapacity];
     this.candidates = new int[residual == null ? 0 : chunkCapacity];
@@ -192,10 +189,7 @@ public final class JoinOperator {
     for (int r = 0; r < chunk.size; r++) {
       onRow(side, chunk, r);
     }
-    if (out.size > 0) {
-      downstream.onChunk(out);
-      out.reset();
-    }
+    output.flush();
   }
 
   private void onRow(int s, Chunk in, int r) {
@@ -254,8 +248,7 @@ public final class JoinOperator {
       pairs.reset();
       while (c >= 0 && !pairs.isFull()) {
         int p = pairs.size++;
-        writeRow(pairs, p, s, in, r);
-        other.rows.write(c, pairs, p, offsets[1 - s], other.columnCount);
+        output.pair(pairs, p, s, in, r, other, c);
         pairs.kinds[p] = RowKind.INSERT;
         candidates[p] = c;
         c = other.next[c];
@@ -289,37 +282,11 @@ public final class JoinOperator {
   }
 
   private void emitPair(int s, Chunk in, int r, int c, byte rowKind) {
-    int o = nextRow(rowKind);
-    writeRow(out, o, s, in, r);
-    JoinSide other = sides[1 - s];
-    other.rows.write(c, out, o, offsets[1 - s], other.columnCount);
+    output.pair(output.out, output.next(rowKind), s, in, r, sides[1 - s], c);
   }
 
   private void emitPadded(int s, int slot, byte rowKind) {
-    int o = nextRow(rowKind);
-    JoinSide me = sides[s];
-    me.rows.write(slot, out, o, offsets[s], me.columnCount);
-    int first = offsets[1 - s];
-    for (int i = 0; i < sides[1 - s].columnCount; i++) {
-      out.columns[first + i].setNull(o);
-    }
-  }
-
-  private void writeRow(Chunk dst, int o, int s, Chunk in, int r) {
-    int first = offsets[s];
-    for (int i = 0; i < sides[s].columnCount; i++) {
-      dst.columns[first + i].copyFrom(o, in.columns[i], r);
-    }
-  }
-
-  private int nextRow(byte rowKind) {
-    if (out.isFull()) {
-      downstream.onChunk(out);
-      out.reset();
-    }
-    int o = out.size++;
-    out.kinds[o] = rowKind;
-    return o;
+    output.paddedStored(output.next(rowKind), s, sides[s], slot);
   }
 
   /** One input: rows go to the join, watermarks to the merger. */
