@@ -23,10 +23,8 @@ final class IntervalJoinSide extends KeyedJoinRows {
   long[] time = new long[16];
   /** Whether each slot's row has matched a row of the other input. */
   boolean[] matched = new boolean[16];
-  /** Heap of expiry times, smallest first, with the slot of each entry. */
-  long[] heapTime = new long[16];
-  int[] heapSlot = new int[16];
-  int heapSize;
+  /** Expiry times, smallest first, with the slot of each entry. */
+  final SlotHeap expiries = new SlotHeap();
 
   IntervalJoinSide(Schema schema, int[] keyColumns, int timeColumn, boolean keeps,
       StringDictionary dictionary) {
@@ -55,7 +53,7 @@ final class IntervalJoinSide extends KeyedJoinRows {
     keyOf[slot] = keyId;
     time[slot] = rowTime;
     matched[slot] = isMatched;
-    push(expiry, slot);
+    expiries.push(expiry, slot, 0);
     return slot;
   }
 
@@ -75,54 +73,11 @@ final class IntervalJoinSide extends KeyedJoinRows {
 
   /** Whether the earliest expiry is at or before a watermark. */
   boolean expiredAt(long watermark) {
-    return heapSize > 0 && heapTime[0] <= watermark;
-  }
-
-  private void push(long expiry, int slot) {
-    if (heapSize == heapTime.length) {
-      heapTime = Arrays.copyOf(heapTime, heapSize * 2);
-      heapSlot = Arrays.copyOf(heapSlot, heapSize * 2);
-    }
-    int i = heapSize++;
-    while (i > 0) {
-      int parent = (i - 1) >>> 1;
-      if (heapTime[parent] <= expiry) {
-        break;
-      }
-      heapTime[i] = heapTime[parent];
-      heapSlot[i] = heapSlot[parent];
-      i = parent;
-    }
-    heapTime[i] = expiry;
-    heapSlot[i] = slot;
+    return !expiries.isEmpty() && expiries.topTime() <= watermark;
   }
 
   /** Removes the entry with the earliest expiry and returns its slot. */
   int pop() {
-    int top = heapSlot[0];
-    int last = --heapSize;
-    long t = heapTime[last];
-    int s = heapSlot[last];
-    int i = 0;
-    while (true) {
-      int c = 2 * i + 1;
-      if (c >= last) {
-        break;
-      }
-      if (c + 1 < last && heapTime[c + 1] < heapTime[c]) {
-        c++;
-      }
-      if (t <= heapTime[c]) {
-        break;
-      }
-      heapTime[i] = heapTime[c];
-      heapSlot[i] = heapSlot[c];
-      i = c;
-    }
-    if (last > 0) {
-      heapTime[i] = t;
-      heapSlot[i] = s;
-    }
-    return top;
+    return expiries.pop();
   }
 }
