@@ -461,3 +461,20 @@ void LaminarInfixCast(List<Object> list, ExprContext exprContext, Span s) :
         list.add(new SqlDataTypeSpec(typeName, t.add(typeName.getParserPos()).pos()));
     }
 }
+
+/**
+ * Parses ASOF JOIN or LEFT ASOF JOIN when no MATCH_CONDITION follows the joined table (the
+ * shorthand ASOF JOIN r ON l.k = r.k AND l.ts >= r.ts); with MATCH_CONDITION Calcite's own
+ * join type applies. Returns LEFT_SEMI_JOIN for ASOF, LEFT_ANTI_JOIN for LEFT ASOF.
+ */
+JoinType LaminarAsofShorthand() :
+{
+}
+{
+    LOOKAHEAD(2, <ASOF> <JOIN>, { AsofShorthand.ahead(this) })
+    <ASOF> <JOIN> { return JoinType.LEFT_SEMI_JOIN; }
+|
+    LOOKAHEAD(3, <LEFT> <ASOF> <JOIN>, { AsofShorthand.ahead(this) })
+    <LEFT> <ASOF> <JOIN> { return JoinType.LEFT_ANTI_JOIN; }
+}
+

@@ -1,8 +1,6 @@
 package org.laminardb.sql.plan;
 
-import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
@@ -21,7 +19,8 @@ final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
           + "CUMULATE(...)) or GROUP BY tumble(ts, size) etc.), and OVER windows (Top-N, LAG/LEAD, "
           + "running aggregates); see docs/SQL.md";
 
-  static final String JOINS = "continuous queries support regular joins: [INNER | LEFT | RIGHT "
+  static final String JOINS = "continuous queries support equi-joins (regular, and interval "
+      + "joins when the condition bounds the two event times), ASOF joins and [INNER | LEFT | RIGHT "
       + "| FULL [OUTER]] JOIN with at least one equality between the two inputs (ON a.k = b.k, "
       + "USING, or WHERE), plus any further condition; see docs/SQL.md";
 
@@ -39,9 +38,6 @@ final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
         throw SqlErrors.unsupported(call, "ORDER BY, LIMIT and OFFSET are not supported in "
             + "continuous queries (a stream has no end to sort); use them in an ad-hoc SELECT "
             + "over a materialized view");
-      case JOIN:
-        checkJoin((SqlJoin) call);
-        break;
       case SNAPSHOT:
         throw SqlErrors.unsupported(call, "temporal joins (FOR SYSTEM_TIME AS OF) are not "
             + "supported yet; " + JOINS);
@@ -80,14 +76,6 @@ final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
         break;
     }
     return super.visit(call);
-  }
-
-  private static void checkJoin(SqlJoin join) {
-    JoinType type = join.getJoinType();
-    if (type == JoinType.ASOF || type == JoinType.LEFT_ASOF) {
-      throw SqlErrors.unsupported(join, "ASOF joins (MATCH_CONDITION) are not supported yet; "
-          + JOINS);
-    }
   }
 
   private static void checkSelect(SqlSelect select) {

@@ -21,11 +21,12 @@ public record IntervalBounds(int leftTime, int rightTime, long lower, long upper
    * @return the description
    */
   String describe(String leftName, String rightName) {
-    return "right." + rightName + " - left." + leftName + " BETWEEN " + interval(lower) + " AND "
-        + interval(upper);
+    return "right." + rightName + " - left." + leftName + " BETWEEN " + micros(lower) + " AND "
+        + micros(upper);
   }
 
-  private static String interval(long micros) {
+  /** A number of microseconds as an interval literal, e.g. {@code INTERVAL '1.5' SECOND}. */
+  static String micros(long micros) {
     return "INTERVAL '" + BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString()
         + "' SECOND";
   }

@@ -1,12 +1,16 @@
 package org.laminardb.sql.plan;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -18,10 +22,12 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.laminardb.core.operator.AsofDirection;
 import org.laminardb.core.operator.JoinKind;
 import org.laminardb.core.type.DataType;
 import org.laminardb.error.ErrorCode;
 import org.laminardb.error.LaminarDBException;
+import org.laminardb.sql.type.TypeMapping;
 
 /**
  * Translates a Calcite {@link Join} into a {@link JoinNode}: its equalities between the two inputs
@@ -46,21 +52,7 @@ final class JoinTranslator {
     }
     int[] leftKeys = info.leftKeys.toIntArray();
     int[] rightKeys = info.rightKeys.toIntArray();
-    List<org.apache.calcite.rel.type.RelDataTypeField> lf = join.getLeft().getRowType()
-        .getFieldList();
-    List<org.apache.calcite.rel.type.RelDataTypeField> rf = join.getRight().getRowType()
-        .getFieldList();
-    for (int i = 0; i < leftKeys.length; i++) {
-      DataType a = org.laminardb.sql.type.TypeMapping.toDataType(lf.get(leftKeys[i]).getType())
-          .withNullable(true);
-      DataType b = org.laminardb.sql.type.TypeMapping.toDataType(rf.get(rightKeys[i]).getType())
-          .withNullable(true);
-      if (!encoding(a).equals(encoding(b))) {
-        throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "join keys must have "
-            + "comparable types: " + lf.get(leftKeys[i]).getName() + " is " + a + ", "
-            + rf.get(rightKeys[i]).getName() + " is " + b + "; CAST one of them");
-      }
-    }
+    checkKeyTypes(join.getLeft(), leftKeys, join.getRight(), rightKeys);
     PhysicalNode left = translator.translate(join.getLeft());
     PhysicalNode right = translator.translate(join.getRight());
     RexNode residual = info.isEqui() ? null : RexUtil.composeConjunction(
@@ -70,6 +62,151 @@ final class JoinTranslator {
         : bounds(left, right, info.nonEquiConditions);
     return new JoinNode(left, right, kind, leftKeys, rightKeys, residual, program,
         RelTranslator.schemaOf(join), interval);
+  }
+
+  /** Rejects key pairs whose values are stored differently (they could never be equal). */
+  private static void checkKeyTypes(RelNode leftRel, int[] leftKeys, RelNode rightRel,
+      int[] rightKeys) {
+    List<RelDataTypeField> lf = leftRel.getRowType().getFieldList();
+    List<RelDataTypeField> rf = rightRel.getRowType().getFieldList();
+    for (int i = 0; i < leftKeys.length; i++) {
+      DataType a = TypeMapping.toDataType(lf.get(leftKeys[i]).getType()).withNullable(true);
+      DataType b = TypeMapping.toDataType(rf.get(rightKeys[i]).getType()).withNullable(true);
+      if (!encoding(a).equals(encoding(b))) {
+        throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "join keys must have "
+            + "comparable types: " + lf.get(leftKeys[i]).getName() + " is " + a + ", "
+            + rf.get(rightKeys[i]).getName() + " is " + b + "; CAST one of them");
+      }
+    }
+  }
+
+  /**
+   * Translates an ASOF join: equalities of columns are the keys, the marker the match condition,
+   * bounds on the difference of the two time columns the tolerance. Both inputs must be
+   * append-only with watermarked event-time columns, which the match condition compares.
+   */
+  AsofJoinNode asof(AsofJoinRel join) {
+    int leftCount = join.getLeft().getRowType().getFieldCount();
+    List<Integer> leftKeys = new ArrayList<>();
+    List<Integer> rightKeys = new ArrayList<>();
+    RexCall match = null;
+    List<RexNode> rest = new ArrayList<>();
+    for (RexNode c : RelOptUtil.conjunctions(join.condition())) {
+      if (c instanceof RexCall && AsofSyntax.MARKERS.contains(((RexCall) c).getOperator())) {
+        match = (RexCall) c;
+        continue;
+      }
+      if (c.getKind() == SqlKind.EQUALS) {
+        RexNode a = ((RexCall) c).getOperands().get(0);
+        RexNode b = ((RexCall) c).getOperands().get(1);
+        if (a instanceof RexInputRef && b instanceof RexInputRef) {
+          int x = ((RexInputRef) a).getIndex();
+          int y = ((RexInputRef) b).getIndex();
+          if (x < leftCount && y >= leftCount || y < leftCount && x >= leftCount) {
+            leftKeys.add(Math.min(x, y));
+            rightKeys.add(Math.max(x, y) - leftCount);
+            continue;
+          }
+        }
+      }
+      rest.add(c);
+    }
+    if (match == null || leftKeys.isEmpty()) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "an ASOF join needs at "
+          + "least one equality between columns of its two inputs in ON; "
+          + AsofSyntax.SUPPORTED);
+    }
+    int index = AsofSyntax.MARKERS.indexOf(match.getOperator());
+    int a = timeRef(match.getOperands().get(0));
+    int b = timeRef(match.getOperands().get(1));
+    boolean swapped = a >= leftCount;
+    int lt = swapped ? b : a;
+    int rt = (swapped ? a : b) - leftCount;
+    if (lt < 0 || lt >= leftCount || rt < 0) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "the ASOF match condition "
+          + "must compare a column of the left input with a column of the right input; "
+          + AsofSyntax.SUPPORTED);
+    }
+    if (swapped && index < 4) {
+      index ^= 2; // r >= l is l <= r
+    }
+    AsofDirection direction = index == 4 ? AsofDirection.NEAREST
+        : index < 2 ? AsofDirection.BACKWARD : AsofDirection.FORWARD;
+    boolean strict = index == 1 || index == 3;
+    PhysicalNode left = translator.translate(join.getLeft());
+    PhysicalNode right = translator.translate(join.getRight());
+    requireTimedAppendOnly(left, lt, "left");
+    requireTimedAppendOnly(right, rt, "right");
+    int[] lk = leftKeys.stream().mapToInt(Integer::intValue).toArray();
+    int[] rk = rightKeys.stream().mapToInt(Integer::intValue).toArray();
+    checkKeyTypes(join.getLeft(), lk, join.getRight(), rk);
+    List<RexNode> unused = new ArrayList<>();
+    long[] bounds = differenceBounds(lt, leftCount + rt, rest, unused);
+    if (!unused.isEmpty()) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "an ASOF join's ON takes "
+          + "key equalities and a tolerance on the two time columns only, not " + unused.get(0)
+          + "; filter in WHERE or in a subquery; " + AsofSyntax.SUPPORTED);
+    }
+    long tolerance = tolerance(direction, bounds);
+    return new AsofJoinNode(left, right, lk, rk, lt, rt, direction, strict, tolerance,
+        join.joinType() == JoinRelType.LEFT, false, RelTranslator.schemaOf(join));
+  }
+
+  private static int timeRef(RexNode node) {
+    return node instanceof RexInputRef ? ((RexInputRef) node).getIndex() : -1;
+  }
+
+  private static void requireTimedAppendOnly(PhysicalNode input, int time, String side) {
+    if (!input.appendOnly()) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "the " + side + " input of "
+          + "an ASOF join must be append-only (a source or a stream, not an updating view or "
+          + "table); to join the version of a changelog valid at a row's time use a temporal "
+          + "join: FOR SYSTEM_TIME AS OF");
+    }
+    if (input.rowtimeColumn() != time) {
+      String name = input.schema().field(time).name();
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "the ASOF match condition "
+          + "must compare the event-time columns (with a WATERMARK) of both inputs; " + name
+          + " of the " + side + " input is not " + (input.rowtimeColumn() < 0
+          ? "(it has none)" : "(" + input.schema().field(input.rowtimeColumn()).name() + " is)"));
+    }
+  }
+
+  /** The tolerance from bounds on {@code right.time - left.time}; Long.MAX_VALUE for none. */
+  private static long tolerance(AsofDirection direction, long[] b) {
+    boolean hasLower = b[0] != Long.MIN_VALUE;
+    boolean hasUpper = b[1] != Long.MAX_VALUE;
+    String bad = null;
+    long tolerance = Long.MAX_VALUE;
+    switch (direction) {
+      case BACKWARD:
+        if (hasUpper && b[1] < 0 || hasLower && b[0] > 0) {
+          bad = "a backward ASOF join's tolerance bounds how much earlier the right row may be";
+        } else if (hasLower) {
+          tolerance = -b[0];
+        }
+        break;
+      case FORWARD:
+        if (hasLower && b[0] > 0 || hasUpper && b[1] < 0) {
+          bad = "a forward ASOF join's tolerance bounds how much later the right row may be";
+        } else if (hasUpper) {
+          tolerance = b[1];
+        }
+        break;
+      default:
+        if (hasLower != hasUpper || hasLower && -b[0] != b[1]) {
+          bad = "a NEAREST ASOF join's tolerance must bound both sides alike: r.ts BETWEEN l.ts "
+              + "- INTERVAL 'x' SECOND AND l.ts + INTERVAL 'x' SECOND";
+        } else if (hasUpper) {
+          tolerance = b[1];
+        }
+        break;
+    }
+    if (bad != null) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, bad + "; "
+          + AsofSyntax.SUPPORTED);
+    }
+    return tolerance;
   }
 
   /**
@@ -84,55 +221,73 @@ final class JoinTranslator {
     if (!left.appendOnly() || !right.appendOnly() || lt < 0 || rt < 0) {
       return null;
     }
-    int rtRef = left.schema().size() + rt;
-    long[] b = {Long.MIN_VALUE, Long.MAX_VALUE};
-    for (RexNode condition : conditions) {
-      for (RexNode c : RelOptUtil.conjunctions(condition)) {
-        if (!(c instanceof RexCall) || ((RexCall) c).getOperands().size() != 2) {
-          continue;
-        }
-        RexCall call = (RexCall) c;
-        long[] x = term(call.getOperands().get(0));
-        long[] y = term(call.getOperands().get(1));
-        if (x == null || y == null) {
-          continue;
-        }
-        try {
-          if (x[0] == rtRef && y[0] == lt) {
-            // r + cx OP l + cy: r - l OP cy - cx
-            bound(b, call.getKind(), Math.subtractExact(y[1], x[1]));
-          } else if (x[0] == lt && y[0] == rtRef) {
-            // l + cx OP r + cy: r - l reverse(OP) cx - cy
-            bound(b, call.getKind().reverse(), Math.subtractExact(x[1], y[1]));
-          }
-        } catch (ArithmeticException e) {
-          // bounds beyond the range of microseconds: ignore this conjunct
-        }
-      }
-    }
+    long[] b = differenceBounds(lt, left.schema().size() + rt, conditions, null);
     if (b[0] == Long.MIN_VALUE || b[1] == Long.MAX_VALUE) {
       return null;
     }
     return new IntervalBounds(lt, rt, b[0], b[1]);
   }
 
-  /** Narrows {lower, upper} of an integer difference by {@code d OP v}. */
-  private static void bound(long[] b, SqlKind op, long v) {
+  /**
+   * Bounds {lower, upper} on {@code right.time - left.time} from the conjuncts that compare the
+   * two time columns, each plus or minus a constant interval; other conjuncts go to {@code
+   * unused} (when not null).
+   */
+  private static long[] differenceBounds(int lt, int rtRef, List<RexNode> conditions,
+      List<RexNode> unused) {
+    long[] b = {Long.MIN_VALUE, Long.MAX_VALUE};
+    for (RexNode condition : conditions) {
+      for (RexNode c : RelOptUtil.conjunctions(condition)) {
+        if (!bounds(b, c, lt, rtRef) && unused != null) {
+          unused.add(c);
+        }
+      }
+    }
+    return b;
+  }
+
+  /** Narrows the bounds by one conjunct; false if it is not a bound on the two times. */
+  private static boolean bounds(long[] b, RexNode c, int lt, int rtRef) {
+    if (!(c instanceof RexCall) || ((RexCall) c).getOperands().size() != 2) {
+      return false;
+    }
+    RexCall call = (RexCall) c;
+    long[] x = term(call.getOperands().get(0));
+    long[] y = term(call.getOperands().get(1));
+    if (x == null || y == null) {
+      return false;
+    }
+    try {
+      if (x[0] == rtRef && y[0] == lt) {
+        // r + cx OP l + cy: r - l OP cy - cx
+        return bound(b, call.getKind(), Math.subtractExact(y[1], x[1]));
+      } else if (x[0] == lt && y[0] == rtRef) {
+        // l + cx OP r + cy: r - l reverse(OP) cx - cy
+        return bound(b, call.getKind().reverse(), Math.subtractExact(x[1], y[1]));
+      }
+    } catch (ArithmeticException e) {
+      return true; // bounds beyond the range of microseconds: no bound
+    }
+    return false;
+  }
+
+  /** Narrows {lower, upper} of an integer difference by {@code d OP v}; false for other OPs. */
+  private static boolean bound(long[] b, SqlKind op, long v) {
     switch (op) {
       case GREATER_THAN_OR_EQUAL:
         b[0] = Math.max(b[0], v);
-        break;
+        return true;
       case GREATER_THAN:
         b[0] = Math.max(b[0], Math.addExact(v, 1));
-        break;
+        return true;
       case LESS_THAN_OR_EQUAL:
         b[1] = Math.min(b[1], v);
-        break;
+        return true;
       case LESS_THAN:
         b[1] = Math.min(b[1], Math.subtractExact(v, 1));
-        break;
+        return true;
       default:
-        break;
+        return false;
     }
   }
 

@@ -1,6 +1,7 @@
 package org.laminardb.sql.plan;
 
 import java.util.List;
+import org.laminardb.core.operator.AsofJoinOperator;
 import org.laminardb.core.operator.ChunkConsumer;
 import org.laminardb.core.operator.GroupAggregateOperator;
 import org.laminardb.core.operator.IntervalJoinOperator;
@@ -94,6 +95,15 @@ public final class PipelineBuilder {
       }
       JoinOperator op = new JoinOperator(j.left().schema(), j.leftKeys(), j.right().schema(),
           j.rightKeys(), j.kind(), residual(j), j.schema(), downstream, context.chunkCapacity());
+      build(j.left(), op.left());
+      build(j.right(), op.right());
+    } else if (node instanceof AsofJoinNode) {
+      AsofJoinNode j = (AsofJoinNode) node;
+      AsofJoinOperator op = new AsofJoinOperator(j.left().schema(), j.leftKeys(), j.leftTime(),
+          j.right().schema(), j.rightKeys(), j.rightTime(), j.direction(), j.strict(),
+          j.tolerance(), j.leftOuter(), j.versioned(), j.schema(), downstream,
+          context.chunkCapacity());
+      context.addLateCounter(op::lateRows);
       build(j.left(), op.left());
       build(j.right(), op.right());
     } else if (node instanceof OperatorNode) {

@@ -62,6 +62,9 @@ final class RelTranslator {
     if (rel instanceof Join) {
       return joins.translate((Join) rel);
     }
+    if (rel instanceof AsofJoinRel) {
+      return joins.asof((AsofJoinRel) rel);
+    }
     if (rel instanceof Union && ((Union) rel).all) {
       List<PhysicalNode> inputs = new ArrayList<>();
       for (RelNode in : rel.getInputs()) {

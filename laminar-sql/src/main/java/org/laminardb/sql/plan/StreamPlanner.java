@@ -74,9 +74,9 @@ public final class StreamPlanner {
    * @throws LaminarDBException with SQLSTATE and position for invalid or unsupported SQL
    */
   public PlannedQuery plan(SqlNode query, QueryOptions options) {
-    query = GroupWindowRewriter.rewrite(query, resolver);
+    query = AsofSyntax.rewrite(GroupWindowRewriter.rewrite(query, resolver));
     ContinuousQueryChecker.check(query);
-    RelNode rel = toRel(query, LaminarOperatorTable.instance());
+    RelNode rel = AsofJoinRel.replaceMarkedJoins(toRel(query, LaminarOperatorTable.instance()));
     PhysicalNode root = new RelTranslator(options).translate(optimize(rel));
     return new PlannedQuery(root, root.schema());
   }
@@ -89,6 +89,10 @@ public final class StreamPlanner {
    * @throws LaminarDBException with SQLSTATE and position for invalid SQL
    */
   public AdHocQuery validateAdHoc(SqlNode query) {
+    if (AsofSyntax.hasAsof(query)) {
+      throw SqlErrors.unsupported(query, "ASOF joins are for continuous queries (CREATE STREAM "
+          + "or MATERIALIZED VIEW ... AS SELECT); an ad-hoc query can read their results");
+    }
     if (GroupWindowRewriter.rewrite(query) != query) {
       throw SqlErrors.unsupported(query, "window functions in GROUP BY (tumble(ts, ...), "
           + "hop, session, cumulate) are for continuous queries; an ad-hoc query over a view "
