@@ -29,7 +29,7 @@ class SqlScriptTest {
   private static final String[] SCRIPTS = {
     "basics.sql", "expressions.sql", "aggregates.sql", "retractions.sql", "upsert.sql", "ddl.sql",
     "errors.sql", "watermarks.sql", "windows.sql", "emit.sql", "aggregates_more.sql", "over.sql",
-    "tables.sql", "joins.sql", "interval_joins.sql"
+    "tables.sql", "joins.sql", "interval_joins.sql", "asof_joins.sql"
   };
 
   /** Scripts that use generator sources, which durable databases reject. */
