@@ -1,4 +1,6 @@
--- q8: monitor new users: persons who registered and opened an auction in the same 10-second window.
+-- q8: monitor new users: persons who registered and opened an auction in the same 10-second
+-- window. Final windows (EMIT ON WINDOW CLOSE) joined on their window end: a window join, whose
+-- state the watermarks free.
 CREATE MATERIALIZED VIEW q8 AS
 SELECT p.id, p.name, p.starttime
 FROM (
@@ -12,3 +14,4 @@ INNER JOIN (
   GROUP BY seller, window_start, window_end
 ) AS a
 ON p.id = a.seller AND p.starttime = a.starttime AND p.endtime = a.endtime
+EMIT ON WINDOW CLOSE

@@ -80,13 +80,16 @@ public record JoinNode(PhysicalNode left, PhysicalNode right, JoinKind kind, int
 
   @Override
   public String describe() {
-    StringBuilder sb = new StringBuilder(interval == null ? "Join(kind=" : "IntervalJoin(kind=").append(kind).append(", keys=[");
+    String name = interval == null ? "Join"
+        : interval.lower() == 0 && interval.upper() == 0 && residual == null ? "WindowJoin"
+        : "IntervalJoin";
+    StringBuilder sb = new StringBuilder(name).append("(kind=").append(kind).append(", keys=[");
     for (int i = 0; i < leftKeys.length; i++) {
       sb.append(i > 0 ? ", " : "").append("left.").append(left.schema().field(leftKeys[i]).name())
           .append(" = right.").append(right.schema().field(rightKeys[i]).name());
     }
     sb.append(']');
-    if (interval != null) {
+    if (interval != null && !name.equals("WindowJoin")) {
       sb.append(", bounds=").append(interval.describe(
           left.schema().field(interval.leftTime()).name(),
           right.schema().field(interval.rightTime()).name()));

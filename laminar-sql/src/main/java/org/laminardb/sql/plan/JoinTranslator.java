@@ -60,6 +60,9 @@ final class JoinTranslator {
     RexProgram program = residual == null ? null : program(join, residual);
     IntervalBounds interval = residual == null ? null
         : bounds(left, right, info.nonEquiConditions);
+    if (interval == null) {
+      interval = windowBounds(left, right, leftKeys, rightKeys);
+    }
     return new JoinNode(left, right, kind, leftKeys, rightKeys, residual, program,
         RelTranslator.schemaOf(join), interval);
   }
@@ -269,6 +272,27 @@ final class JoinTranslator {
       return true; // bounds beyond the range of microseconds: no bound
     }
     return false;
+  }
+
+  /**
+   * Zero-width bounds when the join key equates the two inputs' event-time columns (a window
+   * join: {@code ON a.window_end = b.window_end AND ...} over two windowed, append-only inputs),
+   * or null: rows then match only rows of the same time, and state is freed as the watermarks
+   * pass it.
+   */
+  static IntervalBounds windowBounds(PhysicalNode left, PhysicalNode right, int[] leftKeys,
+      int[] rightKeys) {
+    int lt = left.rowtimeColumn();
+    int rt = right.rowtimeColumn();
+    if (!left.appendOnly() || !right.appendOnly() || lt < 0 || rt < 0) {
+      return null;
+    }
+    for (int i = 0; i < leftKeys.length; i++) {
+      if (leftKeys[i] == lt && rightKeys[i] == rt) {
+        return new IntervalBounds(lt, rt, 0, 0);
+      }
+    }
+    return null;
   }
 
   /** Narrows {lower, upper} of an integer difference by {@code d OP v}; false for other OPs. */
