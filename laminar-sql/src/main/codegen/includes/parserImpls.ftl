@@ -219,7 +219,7 @@ SqlNode LaminarOptionValue() :
     }
 }
 
-/** Parses STREAM | MATERIALIZED VIEW name AS query [emit] [lateness] after CREATE. */
+/** Parses STREAM | MATERIALIZED VIEW name AS query [emit] [lateness] [WITH (...)] after CREATE. */
 SqlCreate LaminarCreateQueryObject(Span s) :
 {
     final ObjectKind kind;
@@ -229,6 +229,7 @@ SqlCreate LaminarCreateQueryObject(Span s) :
     SqlEmit emit = null;
     SqlLiteral lateness = null;
     SqlIdentifier lateDataTo = null;
+    SqlNodeList withList = SqlNodeList.EMPTY;
 }
 {
     (
@@ -241,9 +242,10 @@ SqlCreate LaminarCreateQueryObject(Span s) :
     [ emit = LaminarEmit() ]
     [ <ALLOW> <LATENESS> lateness = IntervalLiteral() ]
     [ <LATE> <DATA> <TO> lateDataTo = CompoundIdentifier() ]
+    [ <WITH> withList = LaminarOptionList() ]
     {
         return new SqlCreateQueryObject(s.end(this), kind, name, ifNotExists, query, emit,
-            (SqlIntervalLiteral) lateness, lateDataTo);
+            (SqlIntervalLiteral) lateness, lateDataTo, withList);
     }
 }
 

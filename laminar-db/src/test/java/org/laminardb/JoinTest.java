@@ -131,4 +131,48 @@ class JoinTest {
         .hasMessageContaining(message)
         .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
   }
+
+  private static String plan(LaminarDB db, String sql) {
+    StringBuilder plan = new StringBuilder();
+    for (Row r : db.query("EXPLAIN " + sql)) {
+      plan.append(r.getString(0)).append('\n');
+    }
+    return plan.toString();
+  }
+
+  @Test
+  void shouldExpireJoinStateAfterTheTimeToLiveAndRejectUnboundedJoinsWhenAsked()
+      throws Exception {
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE a (k INT, v INT, ts TIMESTAMP, "
+          + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)");
+      db.execute("CREATE SOURCE b (k INT, w INT, ts TIMESTAMP, "
+          + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)");
+      String join = "SELECT a.k, a.v, b.w FROM a JOIN b ON a.k = b.k";
+      assertThat(plan(db, "CREATE STREAM s AS " + join + " WITH ('state.ttl' = '300 ms')"))
+          .contains("state: rows expire 300 ms after they are stored (state.ttl)");
+      assertThatThrownBy(() -> db.execute("CREATE STREAM s AS " + join
+          + " WITH ('state.bounded' = 'true')"))
+          .isInstanceOf(LaminarDBException.class).hasMessageContaining("grow without bound")
+          .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("0A000"));
+      db.execute("CREATE STREAM bounded AS SELECT a.k, b.w FROM a JOIN b ON a.k = b.k AND b.ts "
+          + "BETWEEN a.ts AND a.ts + INTERVAL '1' SECOND WITH ('state.bounded' = 'true')");
+      db.execute("CREATE STREAM both_ok AS " + join
+          + " WITH ('state.bounded' = 'true', 'state.ttl' = '1 h')");
+      assertThatThrownBy(() -> db.execute("CREATE STREAM s AS " + join
+          + " WITH ('state.tll' = '1 h')")).hasMessageContaining("unknown query option");
+      db.execute("CREATE MATERIALIZED VIEW j AS " + join + " WITH ('state.ttl' = '300 ms')");
+      LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0);
+      try (SourceWriter a = db.source("a"); SourceWriter b = db.source("b")) {
+        b.insert(1, 10, t);
+        a.insert(1, 1, t);
+        assertThat(db.query("SELECT COUNT(*) FROM j").iterator().next().getLong(0)).isEqualTo(1);
+        Thread.sleep(700);
+        a.insert(1, 2, t);
+        assertThat(db.query("SELECT v, w FROM j").iterator().next().getInt(0))
+            .as("the right row expired before the second left row came").isEqualTo(1);
+        assertThat(db.query("SELECT COUNT(*) FROM j").iterator().next().getLong(0)).isEqualTo(1);
+      }
+    }
+  }
 }

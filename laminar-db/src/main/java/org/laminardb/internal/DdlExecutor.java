@@ -252,7 +252,7 @@ final class DdlExecutor {
     }
     engine.catalog().checkFree(name, node.name());
     QueryOptions qo = QueryClauses.options(view, node.emit(), node.allowedLateness(),
-        node.lateDataTo());
+        node.lateDataTo(), node.withOptions());
     PlannedQuery plan = new StreamPlanner(engine.catalog()).plan(node.query(), qo);
     QueryClauses.check(plan, node.emit(), node.allowedLateness(), node.lateDataTo());
     List<RelationRuntime> inputs = inputsOf(plan);

@@ -141,7 +141,7 @@ final class Metadata {
       SqlCreateQueryObject q = (SqlCreateQueryObject) statement;
       return explain(q.query(), QueryClauses.options(
           q.kind() == org.laminardb.sql.parser.ddl.ObjectKind.MATERIALIZED_VIEW, q.emit(),
-          q.allowedLateness(), q.lateDataTo()));
+          q.allowedLateness(), q.lateDataTo(), q.withOptions()));
     }
     if (statement instanceof SqlCreateSink && ((SqlCreateSink) statement).query() != null) {
       SqlCreateSink s = (SqlCreateSink) statement;

@@ -4,11 +4,15 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserUtil;
+import java.util.List;
+import java.util.Map;
+import org.laminardb.connector.datagen.Literals;
 import org.laminardb.core.operator.EmitStrategy;
 import org.laminardb.core.operator.EmitStrategy.EmitKind;
 import org.laminardb.error.ErrorCode;
 import org.laminardb.sql.parser.ddl.EmitMode;
 import org.laminardb.sql.parser.ddl.SqlEmit;
+import org.laminardb.sql.parser.ddl.SqlOption;
 import org.laminardb.sql.plan.PlannedQuery;
 import org.laminardb.sql.plan.QueryOptions;
 import org.laminardb.sql.plan.SqlErrors;
@@ -21,8 +25,47 @@ import org.laminardb.sql.plan.SqlErrors;
 final class QueryClauses {
   private QueryClauses() {}
 
+  /** The query options of a WITH clause. */
+  static final String STATE_TTL = "state.ttl";
+  static final String STATE_BOUNDED = "state.bounded";
+
   static QueryOptions options(boolean materialized, SqlEmit emit, SqlIntervalLiteral lateness,
       SqlIdentifier lateDataTo) {
+    return options(materialized, emit, lateness, lateDataTo, List.of());
+  }
+
+  static QueryOptions options(boolean materialized, SqlEmit emit, SqlIntervalLiteral lateness,
+      SqlIdentifier lateDataTo, List<SqlOption> with) {
+    long ttlMillis = 0;
+    boolean bounded = false;
+    for (Map.Entry<String, String> o : DdlExecutor.options(with).entrySet()) {
+      switch (o.getKey()) {
+        case STATE_TTL:
+          long micros = Literals.parseDuration(STATE_TTL, o.getValue());
+          ttlMillis = Math.max(1, micros / 1000);
+          break;
+        case STATE_BOUNDED:
+          String v = o.getValue().trim().toLowerCase(java.util.Locale.ROOT);
+          if (!v.equals("true") && !v.equals("false")) {
+            throw new org.laminardb.error.LaminarDBException(ErrorCode.INVALID_PARAMETER_VALUE,
+                "'" + STATE_BOUNDED + "' takes 'true' or 'false', not '" + o.getValue() + "'");
+          }
+          bounded = v.equals("true");
+          break;
+        default:
+          throw new org.laminardb.error.LaminarDBException(ErrorCode.INVALID_PARAMETER_VALUE,
+              "unknown query option '" + o.getKey() + "'; query options are '" + STATE_TTL
+              + "' (e.g. '1 h': a regular join drops rows stored that long) and '"
+              + STATE_BOUNDED + "' ('true': reject joins whose state would grow without bound)");
+      }
+    }
+    QueryOptions base = eventTime(materialized, emit, lateness, lateDataTo);
+    return new QueryOptions(base.materialized(), base.emit(), base.lateDataTo(), ttlMillis,
+        bounded);
+  }
+
+  private static QueryOptions eventTime(boolean materialized, SqlEmit emit,
+      SqlIntervalLiteral lateness, SqlIdentifier lateDataTo) {
     long latenessMicros = lateness == null ? 0 : micros(lateness, "ALLOW LATENESS");
     EmitStrategy strategy = null;
     EmitMode mode = emit == null ? null : emit.mode();
@@ -58,7 +101,7 @@ final class QueryClauses {
           break;
       }
     }
-    return new QueryOptions(materialized, strategy, lateDataTo != null);
+    return new QueryOptions(materialized, strategy, lateDataTo != null, 0, false);
   }
 
   /** Rejects clauses that have no meaning for the planned query. */

@@ -56,6 +56,9 @@ public final class JoinOperator {
   private final ChunkConsumer leftInput;
   private final ChunkConsumer rightInput;
   private long ignored;
+  /** State time-to-live in milliseconds of processing time, 0 for none. */
+  private final long ttlMillis;
+  private long expired;
 
   /**
    * Creates the operator.
@@ -74,6 +77,34 @@ public final class JoinOperator {
    */
   public JoinOperator(Schema left, int[] leftKeys, Schema right, int[] rightKeys, JoinKind kind,
       JoinPredicate residual, Schema output, ChunkConsumer downstream, int chunkCapacity) {
+    this(left, leftKeys, right, rightKeys, kind, residual, output, downstream, chunkCapacity, 0);
+  }
+
+  /**
+   * Creates the operator with a state time-to-live: a stored row is dropped once it has been
+   * stored for {@code ttlMillis} of processing time (checked when a chunk arrives), silently:
+   * nothing is emitted or retracted for it, later rows no longer match it, and a later
+   * retraction that would have needed it retracts only what it still finds (see the class
+   * comment of the SQL reference, "State time-to-live").
+   *
+   * @param left schema of the left input
+   * @param leftKeys left key columns
+   * @param right schema of the right input
+   * @param rightKeys right key columns
+   * @param kind which unmatched rows show
+   * @param residual condition over pairs beyond the key equalities, or null for none
+   * @param output output schema: the left columns, then the right ones
+   * @param downstream receiver of the output changelog and watermark
+   * @param chunkCapacity rows per output chunk
+   * @param ttlMillis time-to-live of stored rows in milliseconds, 0 for none
+   */
+  public JoinOperator(Schema left, int[] leftKeys, Schema right, int[] rightKeys, JoinKind kind,
+      JoinPredicate residual, Schema output, ChunkConsumer downstream, int chunkCapacity,
+      long ttlMillis) {
+    if (ttlMillis < 0) {
+      throw new IllegalArgumentException("ttlMillis must not be negative: " + ttlMillis);
+    }
+    this.ttlMillis = ttlMillis;
     Objects.requireNonNull(left, "left");
     Objects.requireNonNull(right, "right");
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -185,14 +216,47 @@ public final class JoinOperator {
     return ignored;
   }
 
+  /**
+   * Rows dropped by the state time-to-live so far.
+   *
+   * @return the count
+   */
+  public long expiredRows() {
+    return expired;
+  }
+
+  /** Drops the rows stored for longer than the time-to-live (with one only). */
+  private void expire(long now) {
+    long deadline = now - ttlMillis;
+    for (JoinSide side : sides) {
+      int slot;
+      while ((slot = side.pollExpired(deadline)) >= 0) {
+        int id = side.keyOfSlot[slot];
+        side.unlinkSlot(id, slot);
+        side.freed(slot);
+        side.rows.free(slot);
+        expired++;
+        if (sides[0].head[id] < 0 && sides[1].head[id] < 0) {
+          side.encoder.release(keys, id);
+          keys.remove(id);
+        }
+      }
+    }
+  }
+
   private void onChunk(int side, Chunk chunk) {
+    long now = 0;
+    if (ttlMillis > 0) {
+      now = System.currentTimeMillis();
+      expire(now);
+    }
     for (int r = 0; r < chunk.size; r++) {
-      onRow(side, chunk, r);
+      onRow(side, chunk, r, now);
     }
     output.flush();
   }
 
-  private void onRow(int s, Chunk in, int r) {
+  private void onRow(int s, Chunk in, int r, long now) {
     JoinSide me = sides[s];
     boolean nullKey = me.nullKey(in, r);
     if (nullKey && !me.keeps) {
@@ -208,6 +272,9 @@ public final class JoinOperator {
       }
       long m = nullKey ? 0 : matchAll(s, in, r, id, 1);
       int slot = me.add(in, r, id, m);
+      if (ttlMillis > 0) {
+        me.stamp(slot, id, now);
+      }
       if (m == 0 && me.keeps) {
         emitPadded(s, slot, RowKind.INSERT);
       }
@@ -225,6 +292,7 @@ public final class JoinOperator {
     if (me.keeps && me.matches[slot] == 0) {
       emitPadded(s, slot, RowKind.DELETE);
     }
+    me.freed(slot);
     me.rows.free(slot);
     if (sides[0].head[id] < 0 && sides[1].head[id] < 0) {
       me.encoder.release(keys, id);

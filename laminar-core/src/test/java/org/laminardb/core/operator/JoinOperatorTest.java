@@ -286,4 +286,24 @@ class JoinOperatorTest {
     row.addAll(r);
     m.merge(row, 1, Integer::sum);
   }
+
+  @Test
+  void shouldDropRowsStoredLongerThanTheTimeToLiveWithoutEmittingAnything() throws Exception {
+    JoinOperator j = new JoinOperator(SIDE, KEYS, SIDE, KEYS, JoinKind.INNER, null, OUT, out, 16,
+        200);
+    j.right().onChunk(chunk(SIDE, row(I, 1, "a", 10)));
+    j.left().onChunk(chunk(SIDE, row(I, 1, "a", 1)));
+    assertThat(out.take()).containsExactly(expect("+I", 1, "a", 1, 1, "a", 10));
+    Thread.sleep(400);
+    j.left().onChunk(chunk(SIDE, row(I, 1, "a", 2)));
+    assertThat(out.take()).as("the right row expired: no match, nothing retracted").isEmpty();
+    assertThat(j.expiredRows()).isEqualTo(2);
+    assertThat(j.storedRows(0)).isEqualTo(1);
+    assertThat(j.storedRows(1)).isZero();
+    j.right().onChunk(chunk(SIDE, row(D, 1, "a", 10)));
+    assertThat(out.take()).as("its retraction finds nothing").isEmpty();
+    assertThat(j.ignoredRetractions()).isEqualTo(1);
+    j.left().onChunk(chunk(SIDE, row(D, 1, "a", 2)));
+    assertThat(j.keyCount()).isZero();
+  }
 }

@@ -15,8 +15,11 @@ import org.laminardb.core.type.TypeKind;
 import org.laminardb.error.ErrorCode;
 import org.laminardb.error.LaminarDBException;
 
-/** Parsing of DATAGEN option values, failing with {@code 22023} errors that name the option. */
-final class Literals {
+/**
+ * Parsing of option values (DATAGEN's, and durations of query options), failing with {@code
+ * 22023} errors that name the option. Internal to LaminarDB, not an API.
+ */
+public final class Literals {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zµ]+)");
   private static final Map<String, Long> UNITS = Map.ofEntries(
       Map.entry("us", 1L), Map.entry("µs", 1L),
@@ -169,7 +172,7 @@ final class Literals {
    * @param text the value
    * @return microseconds
    */
-  static long parseDuration(String option, String text) {
+  public static long parseDuration(String option, String text) {
     Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
     Long unit = m.matches() ? UNITS.get(m.group(2)) : null;
     if (unit == null) {

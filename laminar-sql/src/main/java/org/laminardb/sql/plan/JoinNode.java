@@ -27,10 +27,12 @@ import org.laminardb.core.type.Schema;
  *     output row; null without a residual
  * @param schema output columns: the left input's, then the right's
  * @param interval the time bounds of an interval join, or null for a regular join
+ * @param ttlMillis a regular join's state time-to-live in milliseconds of processing time, 0 for
+ *     none
  */
 public record JoinNode(PhysicalNode left, PhysicalNode right, JoinKind kind, int[] leftKeys,
     int[] rightKeys, RexNode residual, RexProgram residualProgram, Schema schema,
-    IntervalBounds interval)
+    IntervalBounds interval, long ttlMillis)
     implements PhysicalNode {
   /** Only an interval join, or an inner join of two append-only inputs, never retracts. */
   @Override
@@ -97,7 +99,10 @@ public record JoinNode(PhysicalNode left, PhysicalNode right, JoinKind kind, int
     if (residual != null) {
       sb.append(", residual=").append(residual).append(" over (left columns, right columns)");
     }
-    return sb.append(interval == null ? ", state: unbounded)"
-        : ", state: bounded by watermarks)").toString();
+    if (interval != null) {
+      return sb.append(", state: bounded by watermarks)").toString();
+    }
+    return sb.append(ttlMillis > 0 ? ", state: rows expire " + ttlMillis
+        + " ms after they are stored (state.ttl))" : ", state: unbounded)").toString();
   }
 }

@@ -63,8 +63,16 @@ final class JoinTranslator {
     if (interval == null) {
       interval = windowBounds(left, right, leftKeys, rightKeys);
     }
+    long ttl = interval == null ? translator.options().stateTtlMillis() : 0;
+    if (interval == null && ttl == 0 && translator.options().boundedState()) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "this join's state would "
+          + "grow without bound ('state.bounded' = 'true'): it is a regular join, which keeps "
+          + "every row of both inputs. Bound it with time conditions on the inputs' event-time "
+          + "columns (an interval join), join windows on their window_end (a window join), use "
+          + "an ASOF or temporal join, or set 'state.ttl'");
+    }
     return new JoinNode(left, right, kind, leftKeys, rightKeys, residual, program,
-        RelTranslator.schemaOf(join), interval);
+        RelTranslator.schemaOf(join), interval, ttl);
   }
 
   /** Rejects key pairs whose values are stored differently (they could never be equal). */

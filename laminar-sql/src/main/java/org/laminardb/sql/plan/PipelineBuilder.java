@@ -94,7 +94,8 @@ public final class PipelineBuilder {
         return;
       }
       JoinOperator op = new JoinOperator(j.left().schema(), j.leftKeys(), j.right().schema(),
-          j.rightKeys(), j.kind(), residual(j), j.schema(), downstream, context.chunkCapacity());
+          j.rightKeys(), j.kind(), residual(j), j.schema(), downstream, context.chunkCapacity(),
+          j.ttlMillis());
       build(j.left(), op.left());
       build(j.right(), op.right());
     } else if (node instanceof AsofJoinNode) {

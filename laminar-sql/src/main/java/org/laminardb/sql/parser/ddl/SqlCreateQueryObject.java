@@ -8,6 +8,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
@@ -15,7 +16,7 @@ import org.laminardb.sql.parser.LaminarSqlParser;
 
 /**
  * {@code CREATE STREAM | MATERIALIZED VIEW [IF NOT EXISTS] name AS query [EMIT ...] [ALLOW
- * LATENESS interval] [LATE DATA TO name]}.
+ * LATENESS interval] [LATE DATA TO name] [WITH ('key' = 'value', ...)]}.
  */
 public final class SqlCreateQueryObject extends SqlCreate {
   private static final SqlOperator STREAM_OPERATOR =
@@ -29,6 +30,7 @@ public final class SqlCreateQueryObject extends SqlCreate {
   private final SqlEmit emit;
   private final SqlIntervalLiteral allowedLateness;
   private final SqlIdentifier lateDataTo;
+  private final SqlNodeList withOptions;
 
   /**
    * Creates a CREATE STREAM or CREATE MATERIALIZED VIEW statement.
@@ -41,6 +43,7 @@ public final class SqlCreateQueryObject extends SqlCreate {
    * @param emit the EMIT clause, or null
    * @param allowedLateness the ALLOW LATENESS interval, or null
    * @param lateDataTo where late rows go (LATE DATA TO), or null
+   * @param withOptions the query options of the WITH clause (SqlOption nodes), maybe empty
    * @throws IllegalArgumentException if kind is neither STREAM nor MATERIALIZED_VIEW
    */
   public SqlCreateQueryObject(
@@ -51,8 +54,10 @@ public final class SqlCreateQueryObject extends SqlCreate {
       SqlNode query,
       SqlEmit emit,
       SqlIntervalLiteral allowedLateness,
-      SqlIdentifier lateDataTo) {
+      SqlIdentifier lateDataTo,
+      SqlNodeList withOptions) {
     super(operatorOf(kind), pos, false, ifNotExists);
+    this.withOptions = withOptions;
     this.kind = kind;
     this.name = name;
     this.query = query;
@@ -142,7 +147,8 @@ public final class SqlCreateQueryObject extends SqlCreate {
             query,
             emit,
             allowedLateness,
-            lateDataTo));
+            lateDataTo,
+            withOptions));
   }
 
   @Override
@@ -157,6 +163,19 @@ public final class SqlCreateQueryObject extends SqlCreate {
     writer.newlineAndIndent();
     query.unparse(writer, 0, 0);
     DdlNodes.unparseEventTime(writer, emit, allowedLateness, lateDataTo);
+    if (!withOptions.isEmpty()) {
+      writer.keyword("WITH");
+      DdlNodes.unparseParenthesized(writer, withOptions.getList());
+    }
+  }
+
+  /**
+   * Query options of the WITH clause (e.g. {@code 'state.ttl'}), in order.
+   *
+   * @return the options, empty if none
+   */
+  public List<SqlOption> withOptions() {
+    return withOptions.stream().map(SqlOption.class::cast).toList();
   }
 
   @Override
