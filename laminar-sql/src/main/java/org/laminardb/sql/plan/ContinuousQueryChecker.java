@@ -51,8 +51,6 @@ final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
         throw SqlErrors.unsupported(call, "this form of " + kind + " window is not supported; "
             + "use GROUP BY " + kind.sql.toLowerCase(java.util.Locale.ROOT) + "(ts, ...) with the "
             + "event-time column, or FROM TABLE(" + kind.sql + "(TABLE t, DESCRIPTOR(ts), ...))");
-      case EXISTS:
-      case SCALAR_QUERY:
       case INTERSECT:
       case EXCEPT:
       case LATERAL:
@@ -62,13 +60,6 @@ final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
       case CUBE:
         throw SqlErrors.unsupported(call, kind.sql + " is not supported in continuous queries; "
             + SUPPORTED);
-      case IN:
-      case NOT_IN:
-        if (call.operandCount() > 1 && call.operand(1) instanceof SqlSelect) {
-          throw SqlErrors.unsupported(call, "IN (subquery) is not supported in continuous "
-              + "queries; " + SUPPORTED);
-        }
-        break;
       case SELECT:
         checkSelect((SqlSelect) call);
         break;

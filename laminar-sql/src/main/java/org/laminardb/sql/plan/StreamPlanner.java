@@ -19,7 +19,10 @@ import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelVisitor;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.core.Snapshot;
 import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.sql2rel.RelDecorrelator;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -157,10 +160,26 @@ public final class StreamPlanner {
             // IN lists stay expressions, never joins with VALUES.
             .withInSubQueryThreshold(Integer.MAX_VALUE));
     try {
-      return converter.convertQuery(validated, false, true).project();
+      RelNode rel = converter.convertQuery(validated, false, true).project();
+      // Correlated subqueries (EXISTS, NOT EXISTS, IN, scalar subqueries) become joins with
+      // aggregates; temporal joins (a Correlate over a Snapshot) are planned as they are.
+      return hasSnapshot(rel) ? rel : RelDecorrelator.decorrelateQuery(rel,
+          RelFactories.LOGICAL_BUILDER.create(cluster, reader));
     } catch (RuntimeException e) {
       throw SqlErrors.fromValidation(e);
     }
+  }
+
+  private static boolean hasSnapshot(RelNode rel) {
+    if (rel instanceof Snapshot) {
+      return true;
+    }
+    for (RelNode in : rel.getInputs()) {
+      if (hasSnapshot(in)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static RelNode optimize(RelNode rel) {
