@@ -85,10 +85,12 @@ final class ShadowState implements AutoCloseable {
         .encode(from.stateRoots())).join();
     long watermark = from.outputWatermark();
     long connectorRows = from.connectorRows;
+    byte[] connectorPosition = from.connectorPosition;
     to.reactor.submit(() -> {
       new StateGraphReader(state.asInputStream(), state.size()).restore(to.stateRoots());
       to.restoreOutputWatermark(watermark);
       to.connectorRows = connectorRows;
+      to.connectorPosition = connectorPosition;
       return null;
     }).join();
     if (from.failure() != null) {
