@@ -25,4 +25,14 @@ public interface SinkContext {
    * @return the options
    */
   Map<String, String> options();
+
+  /**
+   * Whether every row written to the sink is an insert ({@code +I}); false for a changelog
+   * (aggregates, upsert sources), whose rows also retract ({@code -U}, {@code -D}).
+   *
+   * @return true for append-only input
+   */
+  default boolean appendOnly() {
+    return false;
+  }
 }

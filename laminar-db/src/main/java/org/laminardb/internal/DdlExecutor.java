@@ -450,6 +450,11 @@ final class DdlExecutor {
           public Map<String, String> options() {
             return options;
           }
+
+          @Override
+          public boolean appendOnly() {
+            return rt.appendOnly;
+          }
         });
     Checkpointer checkpoints = engine.checkpointer();
     SinkRuntime sink = new SinkRuntime(rt.name, engine.newChannel(rt.schema), connector, rt,
