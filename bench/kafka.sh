@@ -67,7 +67,7 @@ echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d:
 JAR=laminar-bench/$TARGET/benchmarks.jar
 for run in $(seq 1 "$RUNS"); do
   for config in "--mode copy" "--mode laminar --format json" "--mode laminar --format csv" \
-      "--mode laminar --format json --guarantee exactly_once"; do
+      "--mode laminar --format avro" "--mode laminar --format json --guarantee exactly_once"; do
     # shellcheck disable=SC2086
     "$JAVA" $HEAP -cp "$JAR" org.laminardb.bench.KafkaHarness --brokers "localhost:$PORT" \
       --records "$RECORDS" --partitions "$PARTITIONS" $config | grep '^RESULT'

@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.laminardb.LaminarDB;
 
 /**
- * Kafka → LaminarDB → Kafka throughput, against a running broker: N JSON (or CSV) trades are
+ * Kafka → LaminarDB → Kafka throughput, against a running broker: N JSON (CSV, Avro) trades are
  * produced into a fresh topic first (not measured); then either LaminarDB reads them with a
  * KAFKA source, filters ({@code qty > 0}) and aggregates them in one-second tumbling windows per
  * symbol, and writes the windows with a KAFKA sink ({@code --mode laminar}), or a plain consumer
@@ -33,7 +33,7 @@ import org.laminardb.LaminarDB;
  * output count of LaminarDB includes windows read within 2 s after that (not timed).
  *
  * <p>Usage: {@code KafkaHarness --brokers host:port [--records N] [--partitions P] [--mode
- * laminar|copy] [--format json|csv] [--guarantee at_least_once|exactly_once]}.
+ * laminar|copy] [--format json|csv|avro] [--guarantee at_least_once|exactly_once]}.
  */
 public final class KafkaHarness {
   private static final LocalDateTime BASE = LocalDateTime.of(2026, 1, 1, 0, 0);
@@ -115,12 +115,47 @@ public final class KafkaHarness {
     }
   }
 
+  /** The record schema the KAFKA source derives for the trades columns (all nullable). */
+  private static final org.apache.avro.Schema AVRO = new org.apache.avro.Schema.Parser().parse(
+      "{\"type\":\"record\",\"name\":\"trades\",\"namespace\":\"org.laminardb\",\"fields\":["
+      + "{\"name\":\"id\",\"type\":[\"null\",\"long\"],\"default\":null},"
+      + "{\"name\":\"sym\",\"type\":[\"null\",\"string\"],\"default\":null},"
+      + "{\"name\":\"qty\",\"type\":[\"null\",\"long\"],\"default\":null},"
+      + "{\"name\":\"price\",\"type\":[\"null\",\"double\"],\"default\":null},"
+      + "{\"name\":\"ts\",\"type\":[\"null\",{\"type\":\"long\","
+      + "\"logicalType\":\"local-timestamp-micros\"}],\"default\":null}]}");
+
   private static byte[] trade(String format, long id, String sym, long qty, double price,
       String ts) {
+    if (format.equals("avro")) {
+      return avroTrade(id, sym, qty, price, LocalDateTime.parse(ts));
+    }
     String text = format.equals("csv") ? id + "," + sym + "," + qty + "," + price + "," + ts
         : "{\"id\":" + id + ",\"sym\":\"" + sym + "\",\"qty\":" + qty + ",\"price\":" + price
             + ",\"ts\":\"" + ts + "\"}";
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] avroTrade(long id, String sym, long qty, double price,
+      LocalDateTime ts) {
+    org.apache.avro.generic.GenericData.Record r = new org.apache.avro.generic.GenericData.Record(
+        AVRO);
+    r.put("id", id);
+    r.put("sym", sym);
+    r.put("qty", qty);
+    r.put("price", price);
+    r.put("ts", ts.toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000L + ts.getNano() / 1000);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64);
+    org.apache.avro.io.BinaryEncoder e =
+        org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+    try {
+      new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericData.Record>(
+          AVRO).write(r, e);
+      e.flush();
+    } catch (java.io.IOException ex) {
+      throw new java.io.UncheckedIOException(ex);
+    }
+    return out.toByteArray();
   }
 
   private static long cpuNanos() {

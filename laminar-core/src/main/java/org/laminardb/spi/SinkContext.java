@@ -35,4 +35,14 @@ public interface SinkContext {
   default boolean appendOnly() {
     return false;
   }
+
+  /**
+   * Value of a {@code ${name}} placeholder given to the database's builder.
+   *
+   * @param name the variable name
+   * @return the value, or null if none was given
+   */
+  default String variable(String name) {
+    return null;
+  }
 }

@@ -92,4 +92,14 @@ public interface SourceContext {
   default long idleTimeoutNanos() {
     return 0;
   }
+
+  /**
+   * Value of a {@code ${name}} placeholder given to the database's builder.
+   *
+   * @param name the variable name
+   * @return the value, or null if none was given
+   */
+  default String variable(String name) {
+    return null;
+  }
 }

@@ -181,6 +181,11 @@ final class DdlExecutor {
       public long idleTimeoutNanos() {
         return rt.watermark == null ? 0 : rt.watermark.idleTimeoutNanos();
       }
+
+      @Override
+      public String variable(String variable) {
+        return engine.config().variables().get(variable);
+      }
     };
     SourceConnectorFactory factory = Connectors.source(connectorName, node.connector());
     if (factory.partitionedWatermarks() && rt.watermark != null) {
@@ -454,6 +459,11 @@ final class DdlExecutor {
           @Override
           public boolean appendOnly() {
             return rt.appendOnly;
+          }
+
+          @Override
+          public String variable(String variable) {
+            return engine.config().variables().get(variable);
           }
         });
     Checkpointer checkpoints = engine.checkpointer();

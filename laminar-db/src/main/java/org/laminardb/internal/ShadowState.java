@@ -57,7 +57,8 @@ final class ShadowState implements AutoCloseable {
     EngineConfig c = live.config();
     Engine copy = new Engine(EngineConfig.builder().reactorThreads(1)
         .idleStrategy(c.idleStrategy()).chunkCapacity(c.chunkCapacity())
-        .queueDepth(c.queueDepth()).checkpointIntervalMillis(0).shadow().build());
+        .queueDepth(c.queueDepth()).checkpointIntervalMillis(0).variables(c.variables())
+        .shadow().build());
     try {
       List<RelationRuntime> all = new ArrayList<>(live.catalog().all());
       for (RelationRuntime rt : all) {

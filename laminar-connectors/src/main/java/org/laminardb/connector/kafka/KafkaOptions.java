@@ -13,8 +13,9 @@ import org.laminardb.error.LaminarDBException;
 
 /**
  * The options of a KAFKA source or sink as written in SQL: {@code ${VAR}} placeholders filled in
- * (from the environment, then Java system properties), unknown keys rejected naming the accepted
- * ones, and {@code properties.*} keys collected for the Kafka client.
+ * (from {@code LaminarDB.builder().variable}, the environment, then Java system properties),
+ * unknown keys rejected naming the accepted ones, and {@code properties.*} keys collected for the
+ * Kafka client.
  */
 final class KafkaOptions {
   /** Prefix of options passed through to the Kafka client. */
@@ -47,10 +48,21 @@ final class KafkaOptions {
     }
   }
 
-  /** Variables from the environment, then from Java system properties. */
-  static String environment(String name) {
-    String v = System.getenv(name);
-    return v != null ? v : System.getProperty(name);
+  /**
+   * Placeholder values: given to the database's builder, else from the environment, else from
+   * Java system properties.
+   *
+   * @param given the builder's value of a name, or null
+   * @return the lookup
+   */
+  static UnaryOperator<String> variables(UnaryOperator<String> given) {
+    return name -> {
+      String v = given.apply(name);
+      if (v == null) {
+        v = System.getenv(name);
+      }
+      return v != null ? v : System.getProperty(name);
+    };
   }
 
   /**
@@ -179,7 +191,8 @@ final class KafkaOptions {
       if (value == null) {
         throw new LaminarDBException(ErrorCode.INVALID_PARAMETER_VALUE, "KAFKA option '" + key
             + "' of " + object + " refers to ${" + m.group(1) + "}, which is not set (neither "
-            + "an environment variable nor a Java system property)");
+            + "given to LaminarDB.builder().variable, nor an environment variable, nor a Java "
+            + "system property)");
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }

@@ -40,6 +40,9 @@ final class KafkaSink implements TransactionalSinkConnector {
   private final String sink;
   private final KafkaSinkOptions options;
   private final RecordEncoder encoder;
+  /** Avro encoders of values and keys (format avro), else null. */
+  private final AvroRowEncoder avroValues;
+  private final AvroRowEncoder avroKeys;
   private final Callback onSent = (metadata, error) -> {
     if (error != null) {
       recordFailure(error);
@@ -60,6 +63,10 @@ final class KafkaSink implements TransactionalSinkConnector {
     this.sink = sink;
     this.options = options;
     this.encoder = new RecordEncoder(schema);
+    boolean avro = options.format().equals("avro");
+    this.avroValues = avro ? new AvroRowEncoder(sink, schema, null) : null;
+    this.avroKeys = avro && options.key().length > 0
+        ? new AvroRowEncoder(sink + "_key", schema, options.key()) : null;
     if (options.exactlyOnce()) {
       TransactionResume.check();
     } else {
@@ -158,8 +165,9 @@ final class KafkaSink implements TransactionalSinkConnector {
     int[] key = options.key();
     for (int r = 0; r < chunk.size; r++) {
       byte kind = chunk.kinds[r];
-      byte[] k = key.length == 0 ? null : options.format().equals("csv")
-          ? encoder.csv(chunk, r, key) : encoder.json(chunk, r, key);
+      byte[] k = key.length == 0 ? null : avroKeys != null ? avroKeys.encode(chunk, r)
+          : options.format().equals("csv") ? encoder.csv(chunk, r, key)
+          : encoder.json(chunk, r, key);
       byte[] v;
       switch (options.format()) {
         case "upsert":
@@ -182,6 +190,9 @@ final class KafkaSink implements TransactionalSinkConnector {
           break;
         case "csv":
           v = encoder.csv(chunk, r, null);
+          break;
+        case "avro":
+          v = avroValues.encode(chunk, r);
           break;
         default:
           v = encoder.json(chunk, r, null);

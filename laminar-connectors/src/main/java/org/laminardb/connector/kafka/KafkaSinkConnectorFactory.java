@@ -22,7 +22,7 @@ public final class KafkaSinkConnectorFactory implements SinkConnectorFactory {
   @Override
   public SinkConnector create(SinkContext context) {
     KafkaSinkOptions options = KafkaSinkOptions.parse(context.sinkName(), context.schema(),
-        context.appendOnly(), context.options(), KafkaOptions::environment);
+        context.appendOnly(), context.options(), KafkaOptions.variables(context::variable));
     return new KafkaSink(context.sinkName(), context.schema(), options);
   }
 }

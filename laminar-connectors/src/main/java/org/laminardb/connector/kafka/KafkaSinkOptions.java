@@ -26,19 +26,20 @@ record KafkaSinkOptions(String brokers, String topic, String format, int[] key,
     boolean exactlyOnce, String transactionalIdPrefix, Properties client) {
 
   static final Set<String> KNOWN = Set.of("brokers", "topic", "format", "key",
-      "delivery_guarantee", "transactional_id_prefix");
+      "delivery_guarantee", "transactional_id_prefix", "schema_registry_url");
 
   static KafkaSinkOptions parse(String sink, Schema schema, boolean appendOnly,
       Map<String, String> raw, UnaryOperator<String> variables) {
     KafkaOptions o = new KafkaOptions("sink " + sink, raw, KNOWN, variables);
     String brokers = o.require("brokers");
     String topic = o.require("topic");
-    String format = o.choice("format", "json", "json", "csv", "upsert", "debezium", "avro");
-    if (format.equals("avro")) {
-      throw o.unsupported("KAFKA sink format 'avro' is not supported yet; supported: json, csv, "
-          + "upsert (JSON values, tombstones for deletes), debezium (JSON envelope)");
+    String format = o.choice("format", "json", "json", "csv", "avro", "upsert", "debezium");
+    if (o.get("schema_registry_url") != null) {
+      throw o.unsupported("'schema_registry_url' is not supported yet: format 'avro' writes "
+          + "plain binary Avro records of the schema derived from the columns");
     }
-    if (!appendOnly && (format.equals("json") || format.equals("csv"))) {
+    if (!appendOnly && (format.equals("json") || format.equals("csv")
+        || format.equals("avro"))) {
       throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "the input of KAFKA sink "
           + sink + " is a changelog (it retracts rows), which format '" + format + "' cannot "
           + "express: use format = 'upsert' with key = 'col,...' (a tombstone per delete) or "

@@ -40,7 +40,7 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
   @Override
   public SourceConnector create(SourceContext context) {
     KafkaSourceOptions options = KafkaSourceOptions.parse(context.sourceName(),
-        context.options(), KafkaOptions::environment);
+        context.options(), KafkaOptions.variables(context::variable));
     SourceLayout layout = new SourceLayout(context.sourceName(), context.schema());
     return new KafkaSource(context, options, layout, decoder(context, options, layout));
   }
@@ -50,6 +50,8 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
     switch (options.format()) {
       case "csv":
         return new CsvRecordDecoder(layout, options.csvDelimiter());
+      case "avro":
+        return new AvroRecordDecoder(layout, avroSchema(context, options, layout));
       case "raw":
         if (layout.payload.length != 1 || context.schema().field(layout.payload[0]).type()
             .kind() != org.laminardb.core.type.TypeKind.VARCHAR) {
@@ -60,6 +62,24 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
         return new RawRecordDecoder(layout.payload[0], layout.names[layout.payload[0]]);
       default:
         return new JsonRecordDecoder(layout);
+    }
+  }
+
+  private static org.apache.avro.Schema avroSchema(SourceContext context,
+      KafkaSourceOptions options, SourceLayout layout) {
+    if (options.avroSchema() == null) {
+      return AvroSchemas.record(context.sourceName(), context.schema(), layout.payload);
+    }
+    try {
+      org.apache.avro.Schema s = new org.apache.avro.Schema.Parser().parse(options.avroSchema());
+      if (s.getType() != org.apache.avro.Schema.Type.RECORD) {
+        throw new org.apache.avro.SchemaParseException("not a record schema");
+      }
+      return s;
+    } catch (org.apache.avro.SchemaParseException e) {
+      throw new LaminarDBException(ErrorCode.INVALID_PARAMETER_VALUE, "invalid value for KAFKA "
+          + "option 'avro.schema' of source " + context.sourceName() + ": expected an Avro "
+          + "record schema in JSON: " + e.getMessage());
     }
   }
 }

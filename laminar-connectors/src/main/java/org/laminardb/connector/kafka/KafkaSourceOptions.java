@@ -25,15 +25,16 @@ import java.util.regex.PatternSyntaxException;
  * @param onError bad-record policy
  * @param deadLetterTopic the dead-letter topic of {@code on_error = 'dead_letter'}, or null
  * @param csvDelimiter the CSV field delimiter
+ * @param avroSchema the Avro writer schema (JSON) of format avro, or null for the derived one
  * @param client the {@code properties.*} settings
  */
 record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, String groupId,
     String format, boolean latest, long startTimestampMillis, String onError,
-    String deadLetterTopic, char csvDelimiter, Properties client) {
+    String deadLetterTopic, char csvDelimiter, String avroSchema, Properties client) {
 
   static final Set<String> KNOWN = Set.of("brokers", "topic", "topic_pattern", "group_id",
       "format", "offset_reset", "start_timestamp", "on_error", "dead_letter_topic",
-      "csv.delimiter", "schema_registry_url");
+      "csv.delimiter", "schema_registry_url", "avro.schema");
 
   static KafkaSourceOptions parse(String source, Map<String, String> raw,
       UnaryOperator<String> variables) {
@@ -61,13 +62,18 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
       }
     }
     String format = o.choice("format", "json", "json", "csv", "raw", "avro", "debezium");
-    if (format.equals("avro") || format.equals("debezium")) {
-      throw o.unsupported("KAFKA source format '" + format + "' is not supported yet; "
-          + "supported: json, csv, raw");
+    if (format.equals("debezium")) {
+      throw o.unsupported("KAFKA source format 'debezium' is not supported yet; supported: "
+          + "json, csv, raw, avro");
     }
     if (o.get("schema_registry_url") != null) {
-      throw o.unsupported("'schema_registry_url' is for format 'avro', which is not supported "
-          + "yet");
+      throw o.unsupported("'schema_registry_url' is not supported yet: format 'avro' reads "
+          + "plain binary Avro records of 'avro.schema' (or of the schema derived from the "
+          + "columns)");
+    }
+    String avroSchema = o.get("avro.schema");
+    if (avroSchema != null && !format.equals("avro")) {
+      throw o.invalid("avro.schema", avroSchema, "no value unless format = 'avro'");
     }
     boolean latest = o.choice("offset_reset", "earliest", "earliest", "latest").equals("latest");
     long start = startTimestamp(o);
@@ -82,7 +88,7 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
       throw o.invalid("csv.delimiter", delimiter, "one character");
     }
     return new KafkaSourceOptions(brokers, topics, pattern, o.get("group_id"), format, latest,
-        start, onError, deadLetter, delimiter.charAt(0), o.clientProperties());
+        start, onError, deadLetter, delimiter.charAt(0), avroSchema, o.clientProperties());
   }
 
   private static long startTimestamp(KafkaOptions o) {

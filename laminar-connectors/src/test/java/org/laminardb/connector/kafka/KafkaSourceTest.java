@@ -79,13 +79,14 @@ class KafkaSourceTest {
   }
 
   @Test
-  void shouldReadCsvAndRaw() throws Exception {
+  void shouldReadCsvAndRawWithBuilderVariables() throws Exception {
     broker.createTopic("csv1", 1);
-    try (LaminarDB db = LaminarDB.open()) {
+    try (LaminarDB db = LaminarDB.builder().variable("LAMINAR_TEST_BROKERS", broker.bootstrap())
+        .open()) {
       db.execute("CREATE SOURCE c (id INT, name VARCHAR, x DOUBLE) "
           + kafka("csv1", "format = 'csv'"));
-      db.execute("CREATE SOURCE r (line VARCHAR, _offset BIGINT) "
-          + kafka("csv1", "format = 'raw'"));
+      db.execute("CREATE SOURCE r (line VARCHAR, _offset BIGINT) FROM KAFKA ("
+          + "brokers = '${LAMINAR_TEST_BROKERS}', topic = 'csv1', format = 'raw')");
       db.execute("CREATE MATERIALIZED VIEW vc AS SELECT id, name, x FROM c");
       db.execute("CREATE MATERIALIZED VIEW vr AS SELECT _offset, line FROM r");
       produce(broker.bootstrap(), "csv1", List.of(new Rec(0, null, "1,\"A, Inc\",2.5"),
@@ -209,7 +210,7 @@ class KafkaSourceTest {
           + kafka("x", "colour = 'red'"))).isInstanceOf(LaminarDBException.class)
           .hasMessageContaining("unknown KAFKA option 'colour'");
       assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) "
-          + kafka("x", "format = 'avro'"))).hasMessageContaining("not supported yet");
+          + kafka("x", "format = 'debezium'"))).hasMessageContaining("not supported yet");
       assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) FROM KAFKA ("
           + "brokers = '${LAMINAR_TEST_UNSET_VAR}', topic = 'x')"))
           .hasMessageContaining("${LAMINAR_TEST_UNSET_VAR}");
