@@ -42,8 +42,9 @@ import org.laminardb.spi.SourceContext;
  * start_timestamp}, else at {@code offset_reset}. With a {@code group_id} the consumed offsets
  * are also committed to Kafka now and then, for monitoring tools only.
  *
- * <p>A failing poll (broker unreachable, authorisation) is retried with exponential back-off up
- * to 10 s; the source's status shows the error meanwhile.
+ * <p>A failing poll (authorisation, a deleted topic) is retried with exponential back-off up to
+ * 10 s; a lost connection is retried by the client itself. The source's status shows either
+ * meanwhile.
  */
 final class KafkaSource extends ThreadedSource {
   private static final Duration POLL = Duration.ofMillis(100);
@@ -62,6 +63,9 @@ final class KafkaSource extends ThreadedSource {
   /** Next offset per slot, -1 while unknown. Consumer thread. */
   private long[] next = new long[0];
   private volatile String connectionIssue;
+  /** System.nanoTime() since when the consumer has had no broker connection, 0 if connected. */
+  private long disconnectedSince;
+  private long lastConnectionCheck;
   private BadRecords badRecords;
 
   KafkaSource(SourceContext context, KafkaSourceOptions options, SourceLayout layout,
@@ -106,13 +110,18 @@ final class KafkaSource extends ThreadedSource {
             discover(consumer, kept);
             lastDiscovery = now;
           }
+          if (partitions.isEmpty()) {
+            // No topic yet (or none matches the pattern): look again after a poll interval.
+            LockSupport.parkNanos(this, POLL.toNanos());
+            continue;
+          }
           records = consumer.poll(POLL);
           if (options.groupId() != null && now - lastCommit >= COMMIT_NANOS) {
             commitForMonitoring(consumer);
             lastCommit = now;
           }
           backoff = 0;
-          connectionIssue = null;
+          connectionIssue = disconnection(consumer, now);
         } catch (WakeupException | InterruptException e) {
           if (stopping()) {
             Thread.interrupted(); // let the consumer close cleanly
@@ -138,6 +147,37 @@ final class KafkaSource extends ThreadedSource {
         }
       }
     }
+  }
+
+  /**
+   * Describes a lost connection: the consumer reconnects by itself (with Kafka's reconnect
+   * back-off) and its polls just return nothing meanwhile, so the source looks at the client's
+   * {@code connection-count} metric once a second.
+   */
+  private String disconnection(KafkaConsumer<byte[], byte[]> consumer, long now) {
+    if (now - lastConnectionCheck < 1_000_000_000L) {
+      return connectionIssue;
+    }
+    lastConnectionCheck = now;
+    double connections = 1;
+    for (Map.Entry<org.apache.kafka.common.MetricName, ? extends org.apache.kafka.common.Metric>
+        e : consumer.metrics().entrySet()) {
+      if (e.getKey().name().equals("connection-count")
+          && e.getKey().group().equals("consumer-metrics")) {
+        Object v = e.getValue().metricValue();
+        connections = v instanceof Number ? ((Number) v).doubleValue() : 1;
+      }
+    }
+    if (connections > 0) {
+      disconnectedSince = 0;
+      return null;
+    }
+    if (disconnectedSince == 0) {
+      disconnectedSince = now;
+    }
+    long seconds = (now - disconnectedSince) / 1_000_000_000L;
+    return seconds < 2 ? null : "no connection to " + options.brokers() + " for " + seconds
+        + " s, reconnecting";
   }
 
   /** Writes a poll's records as rows; returns whether a bad record moved the position. */

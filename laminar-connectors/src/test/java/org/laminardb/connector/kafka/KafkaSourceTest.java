@@ -204,6 +204,36 @@ class KafkaSourceTest {
   }
 
   @Test
+  void shouldShowLostConnectionAndCarryOnWhenTheBrokerReturns() throws Exception {
+    broker.createTopic("conn1", 1);
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE t (id BIGINT, sym VARCHAR, price DOUBLE, ts TIMESTAMP) "
+          + kafka("conn1", ""));
+      db.execute("CREATE MATERIALIZED VIEW v AS SELECT COUNT(*) AS n FROM t");
+      produce(broker.bootstrap(), "conn1", List.of(new Rec(0, null, trade(1, "A", 1,
+          "2026-01-01 00:00:01"))));
+      await(db, "SELECT n FROM v", q -> q.size() == 1 && q.rows().get(0).getLong(0) == 1);
+      broker.kill();
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!status(db, "t").contains("no connection") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(status(db, "t")).contains("no connection to " + broker.bootstrap());
+      broker.restart();
+      produce(broker.bootstrap(), "conn1", List.of(new Rec(0, null, trade(2, "A", 1,
+          "2026-01-01 00:00:02"))));
+      QueryResult r = await(db, "SELECT n FROM v",
+          q -> q.size() == 1 && q.rows().get(0).getLong(0) == 2);
+      assertThat(r.rows().get(0).getLong(0)).isEqualTo(2);
+      deadline = System.nanoTime() + 30_000_000_000L;
+      while (!status(db, "t").equals("RUNNING") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(status(db, "t")).isEqualTo("RUNNING");
+    }
+  }
+
+  @Test
   void shouldRejectBadOptions() {
     try (LaminarDB db = LaminarDB.open()) {
       assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) "
