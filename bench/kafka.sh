@@ -9,7 +9,8 @@
 # of laminar-connectors) in its own JVM with a temporary log directory, runs every configuration
 # R times in a fresh JVM each, and stops the broker. Environment: JAVA (default java), MVN_ARGS
 # (e.g. "-Dmaven.repo.local=... -Dlaminar.target=..."), TARGET (build folder, default target),
-# HEAP (default -Xmx2g), BUILD=0 to skip building.
+# HEAP (default -Xmx2g), BUILD=0 to skip building, CONFIGS (harness arguments per configuration,
+# separated by ';'; default: copy, then LaminarDB with json, csv, avro, and json exactly once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA=${JAVA:-java}
@@ -66,8 +67,8 @@ echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d:
 "$JAVA" -version 2>&1 | head -1 | sed 's/^/# /'
 JAR=laminar-bench/$TARGET/benchmarks.jar
 for run in $(seq 1 "$RUNS"); do
-  for config in "--mode copy" "--mode laminar --format json" "--mode laminar --format csv" \
-      "--mode laminar --format avro" "--mode laminar --format json --guarantee exactly_once"; do
+  IFS=';' read -r -a CONFIG_LIST <<< "${CONFIGS:---mode copy;--mode laminar --format json;--mode laminar --format csv;--mode laminar --format avro;--mode laminar --format json --guarantee exactly_once}"
+  for config in "${CONFIG_LIST[@]}"; do
     # shellcheck disable=SC2086
     "$JAVA" $HEAP -cp "$JAR" org.laminardb.bench.KafkaHarness --brokers "localhost:$PORT" \
       --records "$RECORDS" --partitions "$PARTITIONS" $config | grep '^RESULT'
