@@ -4,11 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -66,7 +64,7 @@ final class KafkaSource extends ThreadedSource {
   /** System.nanoTime() since when the consumer has had no broker connection, 0 if connected. */
   private long disconnectedSince;
   private long lastConnectionCheck;
-  private BadRecords badRecords;
+  private volatile BadRecords badRecords;
 
   KafkaSource(SourceContext context, KafkaSourceOptions options, SourceLayout layout,
       RecordDecoder decoder) {
@@ -345,10 +343,5 @@ final class KafkaSource extends ThreadedSource {
     }
     p.setProperty(ConsumerConfig.CLIENT_ID_CONFIG, "laminardb-" + context.sourceName());
     return p;
-  }
-
-  /** Partitions seen, for tests. */
-  Set<TopicPartition> assigned() {
-    return new HashSet<>(partitions);
   }
 }
