@@ -94,6 +94,17 @@ public interface SourceContext {
   }
 
   /**
+   * Columns of the source's PRIMARY KEY: a source with one is an upsert source, whose rows
+   * replace (and, of kind {@code DELETE}, remove) the row with the same key, so its connector
+   * may write deletes.
+   *
+   * @return the column indexes, empty for an append-only source
+   */
+  default int[] primaryKey() {
+    return new int[0];
+  }
+
+  /**
    * Value of a {@code ${name}} placeholder given to the database's builder.
    *
    * @param name the variable name

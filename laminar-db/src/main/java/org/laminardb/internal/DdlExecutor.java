@@ -186,6 +186,11 @@ final class DdlExecutor {
       public String variable(String variable) {
         return engine.config().variables().get(variable);
       }
+
+      @Override
+      public int[] primaryKey() {
+        return rt.key.clone();
+      }
     };
     SourceConnectorFactory factory = Connectors.source(connectorName, node.connector());
     if (factory.partitionedWatermarks() && rt.watermark != null) {

@@ -41,37 +41,67 @@ final class JsonRecordDecoder implements RecordDecoder {
       throw new BadRecordException("the record has no value (a tombstone); format json needs "
           + "an object");
     }
-    Arrays.fill(seen, false);
     try (JsonParser p = FACTORY.createParser(value)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new BadRecordException("the value is not a JSON object");
       }
-      JsonToken t;
-      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        Integer c = columns.get(field);
-        if (c == null) {
-          c = columns.get(field.toLowerCase(Locale.ROOT));
-        }
-        JsonToken v = p.nextToken();
-        if (c == null) {
-          p.skipChildren();
-          continue;
-        }
-        seen[c] = true;
-        Cells.set(chunk.columns[c], names[c], row, valueOf(p, v, chunk.columns[c].type.kind()));
-      }
-      if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+      readObject(p, chunk, row);
+      if (p.nextToken() != null) {
         throw new BadRecordException("the value is not a single JSON object");
       }
     } catch (IOException e) {
       throw new BadRecordException("malformed JSON: " + firstLine(e.getMessage()));
+    }
+  }
+
+  /**
+   * Fills the payload columns of a row from the object the parser is at (its START_OBJECT
+   * read), leaving the parser at its END_OBJECT.
+   *
+   * @param p the parser
+   * @param chunk the chunk being filled
+   * @param row the row
+   * @throws IOException if the JSON is malformed
+   */
+  void readObject(JsonParser p, Chunk chunk, int row) throws IOException {
+    Arrays.fill(seen, false);
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      Integer c = columns.get(field);
+      if (c == null) {
+        c = columns.get(field.toLowerCase(Locale.ROOT));
+      }
+      JsonToken v = p.nextToken();
+      if (c == null) {
+        p.skipChildren();
+        continue;
+      }
+      seen[c] = true;
+      Cells.set(chunk.columns[c], names[c], row, valueOf(p, v, chunk.columns[c].type.kind()));
+    }
+    if (t != JsonToken.END_OBJECT) {
+      throw new BadRecordException("the value is not a single JSON object");
     }
     for (int c : payload) {
       if (!seen[c]) {
         Cells.setNull(chunk.columns[c], names[c], row);
       }
     }
+  }
+
+  /**
+   * The first line of a parser's message (Jackson appends the source location on more lines).
+   *
+   * @param message the message
+   * @return its first line
+   */
+  static String firstLine(String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
   }
 
   private static Object valueOf(JsonParser p, JsonToken v, TypeKind kind) throws IOException {
@@ -106,13 +136,5 @@ final class JsonRecordDecoder implements RecordDecoder {
       g.copyCurrentStructure(p);
     }
     return out.toString();
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

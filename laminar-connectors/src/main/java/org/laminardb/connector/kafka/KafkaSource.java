@@ -54,6 +54,8 @@ final class KafkaSource extends ThreadedSource {
   private final SourceLayout layout;
   private final RecordDecoder decoder;
   private final int eventTimeColumn;
+  /** Whether records without a value are no change (format debezium). */
+  private final boolean skipTombstones;
   private final PartitionWatermarks watermarks;
   /** Partitions by slot. */
   private final List<TopicPartition> partitions = new ArrayList<>();
@@ -73,6 +75,7 @@ final class KafkaSource extends ThreadedSource {
     this.layout = layout;
     this.decoder = decoder;
     this.eventTimeColumn = context.watermarkColumn();
+    this.skipTombstones = decoder instanceof DebeziumRecordDecoder;
     this.watermarks = new PartitionWatermarks(context.watermarkBoundMicros(),
         context.idleTimeoutNanos());
   }
@@ -191,6 +194,10 @@ final class KafkaSource extends ThreadedSource {
       int slot = boxed;
       watermarks.touch(slot, now);
       for (ConsumerRecord<byte[], byte[]> r : records.records(tp)) {
+        if (skipTombstones && r.value() == null) {
+          next[slot] = r.offset() + 1; // written with the next chunk
+          continue;
+        }
         int row = writer.beginRow();
         Chunk chunk = writer.chunk();
         try {

@@ -52,6 +52,14 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
         return new CsvRecordDecoder(layout, options.csvDelimiter());
       case "avro":
         return new AvroRecordDecoder(layout, avroSchema(context, options, layout));
+      case "debezium":
+        if (context.primaryKey().length == 0) {
+          throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "KAFKA source "
+              + context.sourceName() + " with format 'debezium' needs a PRIMARY KEY (the "
+              + "changed table's key): updates replace and deletes remove the row with the same "
+              + "key");
+        }
+        return new DebeziumRecordDecoder(layout);
       case "raw":
         if (layout.payload.length != 1 || context.schema().field(layout.payload[0]).type()
             .kind() != org.laminardb.core.type.TypeKind.VARCHAR) {

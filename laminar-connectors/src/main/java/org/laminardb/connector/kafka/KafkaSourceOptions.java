@@ -62,10 +62,6 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
       }
     }
     String format = o.choice("format", "json", "json", "csv", "raw", "avro", "debezium");
-    if (format.equals("debezium")) {
-      throw o.unsupported("KAFKA source format 'debezium' is not supported yet; supported: "
-          + "json, csv, raw, avro");
-    }
     if (o.get("schema_registry_url") != null) {
       throw o.unsupported("'schema_registry_url' is not supported yet: format 'avro' reads "
           + "plain binary Avro records of 'avro.schema' (or of the schema derived from the "

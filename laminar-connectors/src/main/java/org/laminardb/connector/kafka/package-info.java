@@ -4,7 +4,8 @@
  * every option with examples.
  *
  * <p>Source: {@code CREATE SOURCE name (columns [, WATERMARK ...]) FROM KAFKA (brokers = '...',
- * topic = 'a[,b]' | topic_pattern = 'regex', format = 'json' | 'csv' | 'raw', offset_reset =
+ * topic = 'a[,b]' | topic_pattern = 'regex', format = 'json' | 'csv' | 'raw' | 'avro' |
+ * 'debezium', 'avro.schema' = ..., offset_reset =
  * 'earliest' | 'latest', start_timestamp = ..., group_id = ..., on_error = 'fail' | 'skip' |
  * 'dead_letter', dead_letter_topic = ..., csv.delimiter = ',', 'properties.x' = ...)}. Columns
  * named {@code _partition}, {@code _offset}, {@code _timestamp} and {@code _key} are filled from

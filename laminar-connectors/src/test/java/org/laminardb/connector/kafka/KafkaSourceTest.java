@@ -234,13 +234,39 @@ class KafkaSourceTest {
   }
 
   @Test
+  void shouldApplyDebeziumChangeEventsToAKeyedSource() throws Exception {
+    broker.createTopic("dbz1", 1);
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE acc (id BIGINT, v VARCHAR, PRIMARY KEY (id)) "
+          + kafka("dbz1", "format = 'debezium'"));
+      db.execute("CREATE MATERIALIZED VIEW v AS SELECT id, v FROM acc");
+      db.execute("CREATE MATERIALIZED VIEW n AS SELECT COUNT(*) AS n FROM acc");
+      produce(broker.bootstrap(), "dbz1", List.of(
+          new Rec(0, "1", "{\"before\":null,\"after\":{\"id\":1,\"v\":\"a\"},\"op\":\"c\"}"),
+          new Rec(0, "2", "{\"before\":null,\"after\":{\"id\":2,\"v\":\"b\"},\"op\":\"c\"}"),
+          new Rec(0, "1", "{\"before\":{\"id\":1,\"v\":\"a\"},\"after\":{\"id\":1,\"v\":\"c\"},"
+              + "\"op\":\"u\"}"),
+          new Rec(0, "2", "{\"op\":\"d\",\"before\":{\"id\":2,\"v\":\"b\"},\"after\":null}"),
+          new Rec(0, "2", null),
+          new Rec(0, "3", "{\"schema\":{},\"payload\":{\"before\":null,"
+              + "\"after\":{\"id\":3,\"v\":\"d\"},\"op\":\"r\",\"ts_ms\":1}}")));
+      QueryResult r = await(db, "SELECT * FROM v ORDER BY id", q -> q.size() == 2
+          && q.rows().get(1).getLong(0) == 3);
+      assertThat(r.rows()).extracting(row -> row.getLong(0) + "=" + row.getString(1))
+          .containsExactly("1=c", "3=d");
+      assertThat(db.query("SELECT n FROM n").rows().get(0).getLong(0)).isEqualTo(2);
+      assertThat(status(db, "acc")).isEqualTo("RUNNING");
+    }
+  }
+
+  @Test
   void shouldRejectBadOptions() {
     try (LaminarDB db = LaminarDB.open()) {
       assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) "
           + kafka("x", "colour = 'red'"))).isInstanceOf(LaminarDBException.class)
           .hasMessageContaining("unknown KAFKA option 'colour'");
       assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) "
-          + kafka("x", "format = 'debezium'"))).hasMessageContaining("not supported yet");
+          + kafka("x", "format = 'debezium'"))).hasMessageContaining("PRIMARY KEY");
       assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) FROM KAFKA ("
           + "brokers = '${LAMINAR_TEST_UNSET_VAR}', topic = 'x')"))
           .hasMessageContaining("${LAMINAR_TEST_UNSET_VAR}");
