@@ -15,8 +15,6 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.laminardb.LaminarDB;
@@ -25,19 +23,7 @@ import org.laminardb.Row;
 
 /** Format avro of the KAFKA source and sink against a real broker. */
 @Timeout(120)
-class KafkaAvroTest {
-  private static KafkaBroker broker;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = KafkaBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
-  }
-
+class KafkaAvroTest extends BrokerTestBase {
   @Test
   void shouldRoundTripEveryTypeThroughAvroSinkAndSource() throws Exception {
     broker.createTopic("avro1", 1);

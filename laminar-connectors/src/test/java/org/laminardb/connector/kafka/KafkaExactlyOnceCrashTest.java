@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,24 +29,16 @@ import org.laminardb.connector.kafka.KafkaTestSupport.Rec;
  * restarted once; a read_committed consumer must then see every window's result exactly once,
  * equal to what the trades give (the oracle is computed here from the produced trades).
  */
-class KafkaExactlyOnceCrashTest {
+class KafkaExactlyOnceCrashTest extends BrokerTestBase {
   private static final LocalDateTime BASE = LocalDateTime.of(2026, 1, 1, 0, 0);
   private static final String[] SYMS = {"A", "B", "C", "D", "E"};
-  private static KafkaBroker broker;
-
   @TempDir Path dir;
   @TempDir Path outDir;
 
   @BeforeAll
-  static void startBroker() throws Exception {
-    broker = KafkaBroker.start();
+  static void createTopics() {
     broker.createTopic("trades", 2);
     broker.createTopic("results", 1);
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
   }
 
   private Process startChild() throws Exception {

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.laminardb.LaminarDB;
@@ -26,19 +24,7 @@ import org.laminardb.spi.TransactionalSinkConnector;
 
 /** The KAFKA sink against a real broker (one per class). */
 @Timeout(120)
-class KafkaSinkTest {
-  private static KafkaBroker broker;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = KafkaBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
-  }
-
+class KafkaSinkTest extends BrokerTestBase {
   private String into(String topic, String more) {
     return "INTO KAFKA (brokers = '" + broker.bootstrap() + "', topic = '" + topic + "'"
         + (more.isEmpty() ? "" : ", " + more) + ")";

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,20 +22,8 @@ import org.laminardb.error.LaminarDBException;
 
 /** The KAFKA source against a real broker (one per class). */
 @Timeout(120)
-class KafkaSourceTest {
-  private static KafkaBroker broker;
-
+class KafkaSourceTest extends BrokerTestBase {
   @TempDir Path dir;
-
-  @BeforeAll
-  static void startBroker() throws Exception {
-    broker = KafkaBroker.start();
-  }
-
-  @AfterAll
-  static void stopBroker() throws Exception {
-    broker.close();
-  }
 
   private static String trade(long id, String sym, double price, String ts) {
     return "{\"id\":" + id + ",\"sym\":\"" + sym + "\",\"price\":" + price + ",\"ts\":\"" + ts
@@ -60,7 +46,7 @@ class KafkaSourceTest {
     try (LaminarDB db = LaminarDB.open()) {
       db.execute("CREATE SOURCE t (id BIGINT, sym VARCHAR, price DOUBLE, ts TIMESTAMP, "
           + "_partition INT, _offset BIGINT, _key VARCHAR, _timestamp TIMESTAMP) "
-          + kafka("json1", "format = 'json'"));
+          + kafka("json1", "format = 'json', group_id = 'monitor1'"));
       db.execute("CREATE MATERIALIZED VIEW v AS SELECT _partition, COUNT(*) AS n, "
           + "SUM(id) AS s, MAX(_offset) AS mo, COUNT(_key) AS nk, COUNT(_timestamp) AS nt "
           + "FROM t GROUP BY _partition");
@@ -75,6 +61,17 @@ class KafkaSourceTest {
       assertThat(p0.getLong(4)).isEqualTo(50);
       assertThat(p0.getLong(5)).isEqualTo(50);
       assertThat(status(db, "t")).isEqualTo("RUNNING");
+      // The consumed offsets reach the group, for monitoring tools (every 5 s).
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      long committed = 0;
+      try (org.apache.kafka.clients.admin.Admin admin = broker.admin()) {
+        while (committed < 100 && System.nanoTime() < deadline) {
+          Thread.sleep(200);
+          committed = admin.listConsumerGroupOffsets("monitor1").partitionsToOffsetAndMetadata()
+              .get().values().stream().mapToLong(o -> o.offset()).sum();
+        }
+      }
+      assertThat(committed).as("offsets committed to group monitor1").isEqualTo(100);
     }
   }
 
