@@ -20,6 +20,7 @@ import org.laminardb.error.LaminarDBException;
 final class KafkaOptions {
   /** Prefix of options passed through to the Kafka client. */
   static final String PROPERTIES_PREFIX = "properties.";
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|min)");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)}");
 
   private final String object;
@@ -143,6 +144,34 @@ final class KafkaOptions {
       // reported below
     }
     throw invalid(key, v, "a whole number of at least " + min);
+  }
+
+  /**
+   * A duration option such as {@code '500 ms'}, {@code '2 s'} or {@code '1 min'}.
+   *
+   * @param key the key
+   * @return nanoseconds, 0 if not given
+   */
+  long durationNanos(String key) {
+    String v = get(key);
+    if (v == null) {
+      return 0;
+    }
+    Matcher m = DURATION.matcher(v.trim().toLowerCase(java.util.Locale.ROOT));
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      switch (m.group(2)) {
+        case "ms":
+          return n * 1_000_000L;
+        case "s":
+          return n * 1_000_000_000L;
+        case "min":
+          return n * 60_000_000_000L;
+        default:
+          break;
+      }
+    }
+    throw invalid(key, v, "a duration such as '500 ms', '2 s' or '1 min'");
   }
 
   /**

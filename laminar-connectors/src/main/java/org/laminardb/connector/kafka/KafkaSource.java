@@ -93,6 +93,14 @@ final class KafkaSource extends ThreadedSource {
 
   @Override
   protected void produce(ChunkWriter writer) {
+    long startAt = System.nanoTime() + options.startDelayNanos();
+    long wait;
+    while (!stopping() && (wait = startAt - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(this, wait); // views created right after the source see every row
+    }
+    if (stopping()) {
+      return;
+    }
     writer.trackPosition(() -> KafkaPositions.encode(partitions, next, partitions.size()));
     try (BadRecords bad = new BadRecords(context.sourceName(), options);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(),
@@ -308,7 +316,9 @@ final class KafkaSource extends ThreadedSource {
           consumer.seek(tp, o.offset());
         }
       }
-      consumer.seekToEnd(none);
+      if (!none.isEmpty()) {
+        consumer.seekToEnd(none); // (an empty list would mean every assigned partition)
+      }
     } else if (options.latest() && !restart) {
       consumer.seekToEnd(fresh);
     } else {

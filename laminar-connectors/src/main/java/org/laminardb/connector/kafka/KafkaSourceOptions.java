@@ -26,15 +26,17 @@ import java.util.regex.PatternSyntaxException;
  * @param deadLetterTopic the dead-letter topic of {@code on_error = 'dead_letter'}, or null
  * @param csvDelimiter the CSV field delimiter
  * @param avroSchema the Avro writer schema (JSON) of format avro, or null for the derived one
+ * @param startDelayNanos how long the source waits before it first reads
  * @param client the {@code properties.*} settings
  */
 record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, String groupId,
     String format, boolean latest, long startTimestampMillis, String onError,
-    String deadLetterTopic, char csvDelimiter, String avroSchema, Properties client) {
+    String deadLetterTopic, char csvDelimiter, String avroSchema, long startDelayNanos,
+    Properties client) {
 
   static final Set<String> KNOWN = Set.of("brokers", "topic", "topic_pattern", "group_id",
       "format", "offset_reset", "start_timestamp", "on_error", "dead_letter_topic",
-      "csv.delimiter", "schema_registry_url", "avro.schema");
+      "csv.delimiter", "schema_registry_url", "avro.schema", "start.delay");
 
   static KafkaSourceOptions parse(String source, Map<String, String> raw,
       UnaryOperator<String> variables) {
@@ -84,7 +86,8 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
       throw o.invalid("csv.delimiter", delimiter, "one character");
     }
     return new KafkaSourceOptions(brokers, topics, pattern, o.get("group_id"), format, latest,
-        start, onError, deadLetter, delimiter.charAt(0), avroSchema, o.clientProperties());
+        start, onError, deadLetter, delimiter.charAt(0), avroSchema,
+        o.durationNanos("start.delay"), o.clientProperties());
   }
 
   private static long startTimestamp(KafkaOptions o) {

@@ -257,6 +257,39 @@ class KafkaSourceTest extends BrokerTestBase {
   }
 
   @Test
+  void shouldStartAtTheLatestOffsetOrAtATimestamp() throws Exception {
+    broker.createTopic("start1", 1);
+    long base = System.currentTimeMillis() - 60_000;
+    try (org.apache.kafka.clients.producer.KafkaProducer<String, String> p =
+        new org.apache.kafka.clients.producer.KafkaProducer<>(java.util.Map.of(
+            "bootstrap.servers", broker.bootstrap()),
+            new org.apache.kafka.common.serialization.StringSerializer(),
+            new org.apache.kafka.common.serialization.StringSerializer())) {
+      for (long i = 1; i <= 3; i++) {
+        p.send(new org.apache.kafka.clients.producer.ProducerRecord<>("start1", 0,
+            base + i * 1000, null, trade(i, "A", 1, "2026-01-01 00:00:01")));
+      }
+      p.flush();
+    }
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE newest (id BIGINT, sym VARCHAR, price DOUBLE, ts TIMESTAMP) "
+          + kafka("start1", "offset_reset = 'latest'"));
+      db.execute("CREATE SOURCE fromts (id BIGINT, sym VARCHAR, price DOUBLE, ts TIMESTAMP, "
+          + "_timestamp TIMESTAMP) " + kafka("start1", "start_timestamp = '" + (base + 2000) + "', "
+          + "'start.delay' = '1 s'"));
+      db.execute("CREATE MATERIALIZED VIEW vl AS SELECT id FROM newest");
+      db.execute("CREATE MATERIALIZED VIEW vt AS SELECT id, _timestamp FROM fromts");
+      Thread.sleep(2500); // both sources have found their start by now
+      produce(broker.bootstrap(), "start1", List.of(new Rec(0, null,
+          trade(4, "A", 1, "2026-01-01 00:00:01"))));
+      QueryResult l = await(db, "SELECT id FROM vl", q -> q.size() == 1);
+      assertThat(l.rows()).extracting(row -> row.getLong(0)).containsExactly(4L);
+      QueryResult t = await(db, "SELECT id FROM vt ORDER BY id", q -> q.size() == 3);
+      assertThat(t.rows()).extracting(row -> row.getLong(0)).containsExactly(2L, 3L, 4L);
+    }
+  }
+
+  @Test
   void shouldRejectBadOptions() {
     try (LaminarDB db = LaminarDB.open()) {
       assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) "
