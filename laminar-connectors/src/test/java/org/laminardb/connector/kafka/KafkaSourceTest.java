@@ -290,6 +290,32 @@ class KafkaSourceTest extends BrokerTestBase {
   }
 
   @Test
+  void shouldReadTopicListsAndDiscoverTopicsMatchingAPattern() throws Exception {
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE pat (id BIGINT, sym VARCHAR, price DOUBLE, ts TIMESTAMP) "
+          + "FROM KAFKA (brokers = '" + broker.bootstrap() + "', topic_pattern = 'pat[0-9]+')");
+      db.execute("CREATE MATERIALIZED VIEW vp AS SELECT COUNT(*) AS n FROM pat");
+      broker.createTopic("pat1", 1);
+      produce(broker.bootstrap(), "pat1", List.of(new Rec(0, null,
+          trade(1, "A", 1, "2026-01-01 00:00:01"))));
+      await(db, "SELECT n FROM vp", q -> q.size() == 1 && q.rows().get(0).getLong(0) == 1);
+      db.execute("CREATE SOURCE list (id BIGINT, sym VARCHAR, price DOUBLE, ts TIMESTAMP) "
+          + "FROM KAFKA (brokers = '" + broker.bootstrap() + "', topic = 'pat1, pat2', "
+          + "'start.delay' = '500 ms')");
+      db.execute("CREATE MATERIALIZED VIEW vl AS SELECT COUNT(*) AS n FROM list");
+      broker.createTopic("pat2", 2); // both sources look for new partitions every 5 s
+      produce(broker.bootstrap(), "pat2", List.of(new Rec(1, null,
+          trade(2, "A", 1, "2026-01-01 00:00:01"))));
+      QueryResult p = await(db, "SELECT n FROM vp",
+          q -> q.size() == 1 && q.rows().get(0).getLong(0) == 2);
+      assertThat(p.rows().get(0).getLong(0)).isEqualTo(2);
+      QueryResult l = await(db, "SELECT n FROM vl",
+          q -> q.size() == 1 && q.rows().get(0).getLong(0) == 2);
+      assertThat(l.rows().get(0).getLong(0)).isEqualTo(2);
+    }
+  }
+
+  @Test
   void shouldRejectBadOptions() {
     try (LaminarDB db = LaminarDB.open()) {
       assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) "
