@@ -247,6 +247,21 @@ public final class LaminarDB implements AutoCloseable {
     }
 
     /**
+     * Value of a {@code ${name}} placeholder in connector options (e.g. {@code brokers =
+     * '${KAFKA_BROKERS}'}), so that secrets and addresses need not be written into statements,
+     * which a durable database logs. A value given here wins over an environment variable or Java
+     * system property of the same name.
+     *
+     * @param name the variable name
+     * @param value its value
+     * @return this builder
+     */
+    public Builder variable(String name, String value) {
+      config.variable(name, value);
+      return this;
+    }
+
+    /**
      * Period of automatic checkpoints (default one minute); zero turns them off ({@code
      * CHECKPOINT} and {@link LaminarDB#checkpoint()} still work). In memory a checkpoint only
      * ends and commits the epoch of exactly-once sinks.

@@ -25,4 +25,24 @@ public interface SinkContext {
    * @return the options
    */
   Map<String, String> options();
+
+  /**
+   * Whether every row written to the sink is an insert ({@code +I}); false for a changelog
+   * (aggregates, upsert sources), whose rows also retract ({@code -U}, {@code -D}).
+   *
+   * @return true for append-only input
+   */
+  default boolean appendOnly() {
+    return false;
+  }
+
+  /**
+   * Value of a {@code ${name}} placeholder given to the database's builder.
+   *
+   * @param name the variable name
+   * @return the value, or null if none was given
+   */
+  default String variable(String name) {
+    return null;
+  }
 }

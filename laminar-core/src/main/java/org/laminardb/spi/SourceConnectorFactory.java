@@ -23,14 +23,30 @@ public interface SourceConnectorFactory {
   SourceConnector create(SourceContext context);
 
   /**
-   * Whether the connector can continue where an earlier run stopped when told how many rows it
-   * had delivered ({@link SourceContext#resumeAfterRows()}): true for deterministic generators.
-   * Only such connectors can feed a durable database: their rows are logged like pushed rows,
-   * and after a restart the connector produces only the rows that came after.
+   * Whether the connector can continue where an earlier run stopped, when told how many rows it
+   * had delivered ({@link SourceContext#resumeAfterRows()}: deterministic generators) or the
+   * position it had attached to its last kept chunk ({@link SourceContext#resumePosition()}:
+   * Kafka offsets). Only such connectors can feed a durable database: their rows are logged
+   * like pushed rows, each chunk with its position, and after a restart the connector produces
+   * only the rows that came after.
    *
    * @return true if it resumes after a given number of rows
    */
   default boolean resumable() {
+    return false;
+  }
+
+  /**
+   * Whether the connector computes the source's watermark itself (for example per partition,
+   * combined as the minimum) and writes it with {@link
+   * org.laminardb.core.queue.ChunkWriter#watermark(long)}: the source's watermark then moves only
+   * with those explicit watermarks, not with the largest event time seen. The connector learns
+   * the WATERMARK clause from {@link SourceContext#watermarkColumn()} and {@link
+   * SourceContext#watermarkBoundMicros()}.
+   *
+   * @return true if it writes its own watermarks
+   */
+  default boolean partitionedWatermarks() {
     return false;
   }
 }

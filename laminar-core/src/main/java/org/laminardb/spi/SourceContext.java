@@ -51,4 +51,66 @@ public interface SourceContext {
   default long resumeAfterRows() {
     return 0;
   }
+
+  /**
+   * Position after the last chunk of this connector that a durable database kept from an earlier
+   * run (the {@link org.laminardb.core.chunk.Chunk#position} the connector attached through
+   * {@link ChunkWriter#trackPosition}): rows up to it are in the source's state, rows after it
+   * are not, so the connector resumes right after it. Read it in {@link SourceConnector#start()}.
+   *
+   * @return the position, or null for a new source, a source without positions, or in memory
+   */
+  default byte[] resumePosition() {
+    return null;
+  }
+
+  /**
+   * Column of the source's event time ({@code WATERMARK FOR col}), for a connector with {@link
+   * SourceConnectorFactory#partitionedWatermarks() partitioned watermarks}.
+   *
+   * @return the column index, or -1 without a WATERMARK clause
+   */
+  default int watermarkColumn() {
+    return -1;
+  }
+
+  /**
+   * Bound of the source's watermark ({@code col - INTERVAL ...}).
+   *
+   * @return microseconds, 0 without a WATERMARK clause
+   */
+  default long watermarkBoundMicros() {
+    return 0;
+  }
+
+  /**
+   * The source's idle timeout ({@code WITH ('watermark.idle_timeout' = ...)}): a partitioned
+   * connector leaves a partition quiet for that long out of its watermark.
+   *
+   * @return nanoseconds, 0 for none
+   */
+  default long idleTimeoutNanos() {
+    return 0;
+  }
+
+  /**
+   * Columns of the source's PRIMARY KEY: a source with one is an upsert source, whose rows
+   * replace (and, of kind {@code DELETE}, remove) the row with the same key, so its connector
+   * may write deletes.
+   *
+   * @return the column indexes, empty for an append-only source
+   */
+  default int[] primaryKey() {
+    return new int[0];
+  }
+
+  /**
+   * Value of a {@code ${name}} placeholder given to the database's builder.
+   *
+   * @param name the variable name
+   * @return the value, or null if none was given
+   */
+  default String variable(String name) {
+    return null;
+  }
 }

@@ -65,6 +65,11 @@ final class CheckpointFiles {
       String name = in.readUTF();
       long watermark = in.readLong();
       long connectorRows = in.readLong();
+      int positionLength = in.readInt();
+      byte[] position = positionLength < 0 ? null : in.readNBytes(positionLength);
+      if (position != null && position.length != positionLength) {
+        throw new IOException("the connector position is cut short");
+      }
       String failure = in.readBoolean() ? in.readUTF() : null;
       long graphLength = in.readLong();
       RelationRuntime rt = engine.catalog().find(name);
@@ -76,6 +81,7 @@ final class CheckpointFiles {
         new StateGraphReader(in, graphLength).restore(rt.stateRoots());
         rt.restoreOutputWatermark(watermark);
         rt.connectorRows = connectorRows;
+        rt.connectorPosition = position;
         return null;
       }).join();
       if (in.read() >= 0) {

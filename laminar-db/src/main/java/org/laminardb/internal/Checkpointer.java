@@ -352,6 +352,11 @@ final class Checkpointer implements AutoCloseable {
       out.writeUTF(rt.name);
       out.writeLong(rt.outputWatermark());
       out.writeLong(rt.connectorRows);
+      byte[] position = rt.connectorPosition;
+      out.writeInt(position == null ? -1 : position.length);
+      if (position != null) {
+        out.write(position);
+      }
       Throwable failure = rt.failure();
       out.writeBoolean(failure != null);
       if (failure != null) {

@@ -23,6 +23,7 @@ import org.laminardb.error.ErrorCode;
 import org.laminardb.spi.SinkConnector;
 import org.laminardb.spi.SinkContext;
 import org.laminardb.spi.SourceConnector;
+import org.laminardb.spi.SourceConnectorFactory;
 import org.laminardb.spi.SourceContext;
 import org.laminardb.sql.parser.ddl.ObjectKind;
 import org.laminardb.sql.parser.ddl.SqlColumnDeclaration;
@@ -160,8 +161,42 @@ final class DdlExecutor {
       public long resumeAfterRows() {
         return rt.connectorRows;
       }
+
+      @Override
+      public byte[] resumePosition() {
+        return rt.connectorPosition;
+      }
+
+      @Override
+      public int watermarkColumn() {
+        return rt.watermark == null ? -1 : rt.watermark.column();
+      }
+
+      @Override
+      public long watermarkBoundMicros() {
+        return rt.watermark == null ? 0 : rt.watermark.boundMicros();
+      }
+
+      @Override
+      public long idleTimeoutNanos() {
+        return rt.watermark == null ? 0 : rt.watermark.idleTimeoutNanos();
+      }
+
+      @Override
+      public String variable(String variable) {
+        return engine.config().variables().get(variable);
+      }
+
+      @Override
+      public int[] primaryKey() {
+        return rt.key.clone();
+      }
     };
-    SourceConnector connector = Connectors.source(connectorName, node.connector()).create(ctx);
+    SourceConnectorFactory factory = Connectors.source(connectorName, node.connector());
+    if (factory.partitionedWatermarks() && rt.watermark != null) {
+      rt.watermark.explicitOnly();
+    }
+    SourceConnector connector = factory.create(ctx);
     DurableLog log = engine.durable();
     engine.register(rt, channel, log == null ? rt.input : log.connectorAppender(rt, rt.input));
     rt.connector = connector;
@@ -424,6 +459,16 @@ final class DdlExecutor {
           @Override
           public Map<String, String> options() {
             return options;
+          }
+
+          @Override
+          public boolean appendOnly() {
+            return rt.appendOnly;
+          }
+
+          @Override
+          public String variable(String variable) {
+            return engine.config().variables().get(variable);
           }
         });
     Checkpointer checkpoints = engine.checkpointer();

@@ -271,6 +271,9 @@ final class DurableLog implements AutoCloseable {
         codec.decode(reader.payload(), 0, reader.payloadLength(), chunk);
         if (stream < 0) {
           rt.connectorRows += chunk.size;
+          if (chunk.position != null) {
+            rt.connectorPosition = chunk.position;
+          }
         }
         pending.computeIfAbsent(rt.reactor, r -> new ArrayList<>()).add(new Object[] {rt, chunk});
         if (++pendingChunks >= REPLAY_BATCH) {

@@ -20,10 +20,12 @@ import org.laminardb.WalSync;
  * @param backgroundCheckpoints whether a durable database keeps a background copy of its state
  *     that checkpoints encode, instead of pausing the reactors to encode the live state
  * @param shadow whether this engine is such a background copy (internal: its sinks write nothing)
+ * @param variables values of {@code ${NAME}} placeholders in connector options
  */
 public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleStrategy,
     int chunkCapacity, int queueDepth, WalSync walSync, long checkpointIntervalMillis,
-    int checkpointsKept, long walSegmentBytes, boolean backgroundCheckpoints, boolean shadow) {
+    int checkpointsKept, long walSegmentBytes, boolean backgroundCheckpoints, boolean shadow,
+    java.util.Map<String, String> variables) {
 
   /**
    * New builder with the defaults.
@@ -47,6 +49,7 @@ public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleS
     private long walSegmentBytes = 64L << 20;
     private boolean backgroundCheckpoints;
     private boolean shadow;
+    private final java.util.Map<String, String> variables = new java.util.HashMap<>();
 
     Builder() {}
 
@@ -191,6 +194,30 @@ public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleS
     }
 
     /**
+     * Sets the value of a {@code ${name}} placeholder in connector options.
+     *
+     * @param name the variable name
+     * @param value its value
+     * @return this
+     */
+    public Builder variable(String name, String value) {
+      variables.put(java.util.Objects.requireNonNull(name, "name"),
+          java.util.Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Sets several placeholder values.
+     *
+     * @param values name to value
+     * @return this
+     */
+    Builder variables(java.util.Map<String, String> values) {
+      variables.putAll(values);
+      return this;
+    }
+
+    /**
      * Builds the config.
      *
      * @return the config
@@ -198,7 +225,7 @@ public record EngineConfig(Path path, int reactorThreads, IdleStrategyKind idleS
     public EngineConfig build() {
       return new EngineConfig(path, reactorThreads, idleStrategy, chunkCapacity, queueDepth,
           walSync, checkpointIntervalMillis, checkpointsKept, walSegmentBytes,
-          backgroundCheckpoints, shadow);
+          backgroundCheckpoints, shadow, java.util.Map.copyOf(variables));
     }
   }
 }

@@ -66,6 +66,13 @@ final class RelationRuntime {
    * the recovery thread before the database is handed out).
    */
   volatile long connectorRows;
+  /**
+   * Position of the source's connector after the last of its chunks this source processed
+   * ({@link org.laminardb.core.chunk.Chunk#position}), or null: logged, checkpointed and replayed
+   * like {@link #connectorRows}. Reactor thread (and the recovery thread before the database is
+   * handed out).
+   */
+  volatile byte[] connectorPosition;
   /** PRIMARY KEY columns of a keyed source or table; empty otherwise. */
   int[] key = new int[0];
   /** Id of a source's chunks in the WAL of a durable database; 0 otherwise. */
@@ -178,7 +185,11 @@ final class RelationRuntime {
   }
 
   String status() {
-    return failure == null ? "RUNNING" : "FAILED: " + failure.getMessage();
+    if (failure != null) {
+      return "FAILED: " + failure.getMessage();
+    }
+    String detail = connector == null ? null : connector.status();
+    return detail == null ? "RUNNING" : "RUNNING (" + detail + ")";
   }
 
   /**

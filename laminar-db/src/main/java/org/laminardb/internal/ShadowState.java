@@ -57,7 +57,8 @@ final class ShadowState implements AutoCloseable {
     EngineConfig c = live.config();
     Engine copy = new Engine(EngineConfig.builder().reactorThreads(1)
         .idleStrategy(c.idleStrategy()).chunkCapacity(c.chunkCapacity())
-        .queueDepth(c.queueDepth()).checkpointIntervalMillis(0).shadow().build());
+        .queueDepth(c.queueDepth()).checkpointIntervalMillis(0).variables(c.variables())
+        .shadow().build());
     try {
       List<RelationRuntime> all = new ArrayList<>(live.catalog().all());
       for (RelationRuntime rt : all) {
@@ -85,10 +86,12 @@ final class ShadowState implements AutoCloseable {
         .encode(from.stateRoots())).join();
     long watermark = from.outputWatermark();
     long connectorRows = from.connectorRows;
+    byte[] connectorPosition = from.connectorPosition;
     to.reactor.submit(() -> {
       new StateGraphReader(state.asInputStream(), state.size()).restore(to.stateRoots());
       to.restoreOutputWatermark(watermark);
       to.connectorRows = connectorRows;
+      to.connectorPosition = connectorPosition;
       return null;
     }).join();
     if (from.failure() != null) {

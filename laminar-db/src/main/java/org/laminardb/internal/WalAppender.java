@@ -51,6 +51,9 @@ final class WalAppender implements ChunkConsumer {
     source.stateVersion++;
     if (connector) {
       source.connectorRows += chunk.size;
+      if (chunk.position != null) {
+        source.connectorPosition = chunk.position;
+      }
     }
     next.onChunk(chunk);
   }

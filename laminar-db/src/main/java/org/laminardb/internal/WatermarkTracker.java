@@ -26,6 +26,11 @@ final class WatermarkTracker implements ChunkConsumer {
   /** Wall clock (nanoTime) of the last row; not state: idleness restarts on restore. */
   private transient long lastActivity = System.nanoTime();
   private boolean idle;
+  /**
+   * Whether only explicit watermarks move it (a connector that computes the watermark per
+   * partition); configuration, not state.
+   */
+  private transient boolean explicitOnly;
 
   WatermarkTracker(int column, long boundMicros, long idleTimeoutNanos) {
     this.column = column;
@@ -40,6 +45,23 @@ final class WatermarkTracker implements ChunkConsumer {
 
   int column() {
     return column;
+  }
+
+  long boundMicros() {
+    return boundMicros;
+  }
+
+  long idleTimeoutNanos() {
+    return idleTimeoutNanos;
+  }
+
+  /**
+   * Lets only the writer's explicit watermarks move this watermark, not the largest event time
+   * seen: for a connector that computes the watermark itself (per partition). Before the first
+   * chunk.
+   */
+  void explicitOnly() {
+    this.explicitOnly = true;
   }
 
   long watermark() {
@@ -63,7 +85,8 @@ final class WatermarkTracker implements ChunkConsumer {
     if (!chunk.batchEnd) {
       return;
     }
-    long candidate = maxSeen == Long.MIN_VALUE ? Watermarks.NONE : maxSeen - boundMicros;
+    long candidate = maxSeen == Long.MIN_VALUE || explicitOnly
+        ? Watermarks.NONE : maxSeen - boundMicros;
     if (chunk.watermark != Long.MIN_VALUE && chunk.watermark > candidate) {
       candidate = chunk.watermark;
     }

@@ -32,6 +32,13 @@ public final class Chunk {
    * Long.MIN_VALUE} for none.
    */
   public long watermark = Long.MIN_VALUE;
+  /**
+   * Position of the source connector after this chunk's rows (opaque bytes the connector reads
+   * back to resume, e.g. Kafka offsets per partition), or null. Set by a {@link
+   * org.laminardb.core.queue.ChunkWriter} that tracks positions; a durable database logs it with
+   * the chunk. The array is never changed once set.
+   */
+  public byte[] position;
 
   /**
    * Creates an empty chunk.
@@ -87,6 +94,7 @@ public final class Chunk {
     size = 0;
     batchEnd = false;
     watermark = Long.MIN_VALUE;
+    position = null;
   }
 
   /**

@@ -26,6 +26,8 @@ public final class ChunkWriter {
   /** Rows were published (full chunks) since the last batch end. */
   private boolean openBatch;
   private volatile boolean closed;
+  /** Source of the connector's position, asked at every publish, or null. */
+  private PositionSource positions;
 
   /**
    * Creates a writer over a channel.
@@ -59,6 +61,33 @@ public final class ChunkWriter {
 
     /** Ends a publish begun by a successful {@link #enter()}. */
     void exit();
+  }
+
+  /**
+   * Position of a source connector: what it has consumed up to and including the last row it
+   * completed with {@link #endRow()} (or skipped). The writer asks for it at each publish and
+   * attaches it to the chunk ({@link Chunk#position}), so that a durable database logs each
+   * chunk together with the position after it, atomically.
+   */
+  @FunctionalInterface
+  public interface PositionSource {
+    /**
+     * Encodes the current position.
+     *
+     * @return a new array (it is kept, never changed), or null for none
+     */
+    byte[] position();
+  }
+
+  /**
+   * Makes every publish carry the connector's position (see {@link PositionSource}). The
+   * connector must advance its position before {@link #endRow()} of each row, since a full
+   * chunk is published inside that call. Called by the producer thread before its first row.
+   *
+   * @param source the position source, or null to stop tracking
+   */
+  public void trackPosition(PositionSource source) {
+    this.positions = source;
   }
 
   /**
@@ -148,6 +177,25 @@ public final class ChunkWriter {
    * move after them.
    */
   public void flush() {
+    flush(false);
+  }
+
+  /**
+   * Publishes the rows written so far as the end of a batch; with {@code force}, publishes an
+   * empty chunk even when there are none, so that a position that moved without rows (records
+   * skipped by the connector) is carried to the database.
+   *
+   * @param force publish even without rows
+   */
+  public void flush(boolean force) {
+    if (force && (current == null || current.size == 0) && !openBatch) {
+      if (current == null) {
+        current = claim();
+      }
+      current.batchEnd = true;
+      publish();
+      return;
+    }
     if (current != null && current.size > 0) {
       current.batchEnd = true;
       publish();
@@ -200,6 +248,9 @@ public final class ChunkWriter {
     }
     try {
       openBatch = !current.batchEnd;
+      if (positions != null) {
+        current.position = positions.position();
+      }
       channel.publish(current);
       current = null;
     } finally {

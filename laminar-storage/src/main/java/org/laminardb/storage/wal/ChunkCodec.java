@@ -29,6 +29,9 @@ import org.laminardb.error.LaminarDBException;
  *     LONG:   long  value[n]       (0 in NULL slots)
  *     DOUBLE: long  bits[n]        Double.doubleToRawLongBits (0 in NULL slots)
  *     STRING: per row: int byteLength (-1 for NULL), then that many UTF-8 bytes
+ *   only if flags bit 1 ({@link Chunk#position} set):
+ *     int   positionLength
+ *     byte  position[positionLength]
  * </pre>
  *
  * <p>Reuses one growing output buffer, so encoding allocates nothing in steady state (strings are
@@ -43,6 +46,7 @@ public final class ChunkCodec {
   /** Bytes before the per-column kinds: rows, columns, flags, watermark. */
   private static final int HEADER_BYTES = 4 + 4 + 1 + 8;
   private static final byte FLAG_BATCH_END = 1;
+  private static final byte FLAG_POSITION = 2;
 
   private final Schema schema;
   private final PhysicalKind[] kinds;
@@ -84,7 +88,8 @@ public final class ChunkCodec {
     ensure(HEADER_BYTES + c + n);
     putInt(n);
     putInt(c);
-    buf[pos++] = chunk.batchEnd ? FLAG_BATCH_END : 0;
+    buf[pos++] = (byte) ((chunk.batchEnd ? FLAG_BATCH_END : 0)
+        | (chunk.position != null ? FLAG_POSITION : 0));
     putLong(chunk.watermark);
     for (PhysicalKind k : kinds) {
       buf[pos++] = (byte) k.ordinal();
@@ -124,6 +129,12 @@ public final class ChunkCodec {
           break;
       }
     }
+    if (chunk.position != null) {
+      ensure(4 + chunk.position.length);
+      putInt(chunk.position.length);
+      System.arraycopy(chunk.position, 0, buf, pos, chunk.position.length);
+      pos += chunk.position.length;
+    }
     return pos;
   }
 
@@ -157,7 +168,7 @@ public final class ChunkCodec {
       byte flags = src[p + 8];
       long watermark = (long) LONGS.get(src, p + 9);
       p += HEADER_BYTES;
-      if (n < 0 || c != kinds.length || (flags & ~FLAG_BATCH_END) != 0) {
+      if (n < 0 || c != kinds.length || (flags & ~(FLAG_BATCH_END | FLAG_POSITION)) != 0) {
         throw bad("header says " + n + " rows of " + c + " columns with flags " + flags
             + "; the schema has " + kinds.length + " columns");
       }
@@ -187,6 +198,17 @@ public final class ChunkCodec {
           col.hasNulls = true;
         }
         p = decodeValues(src, p, end, n, i, col);
+      }
+      if ((flags & FLAG_POSITION) != 0) {
+        checkBounds(p + 4, end);
+        int positionLength = (int) INTS.get(src, p);
+        p += 4;
+        if (positionLength < 0) {
+          throw bad("negative position length " + positionLength);
+        }
+        checkBounds(p + positionLength, end);
+        into.position = Arrays.copyOfRange(src, p, p + positionLength);
+        p += positionLength;
       }
       if (p != end) {
         throw bad((end - p) + " bytes left over after the last column");

@@ -49,6 +49,22 @@ class ChunkCodecTest {
   }
 
   @Test
+  void shouldCarryConnectorPositionAndReadRecordsWithout() {
+    Chunk src = sample(3);
+    src.position = new byte[] {1, 2, 3, -4};
+    ChunkCodec codec = new ChunkCodec(SCHEMA);
+    byte[] bytes = Arrays.copyOf(codec.buffer(), codec.encode(src));
+    Chunk dst = new Chunk(SCHEMA, 16);
+    codec.decode(bytes, 0, bytes.length, dst);
+    assertThat(dst.size).isEqualTo(3);
+    assertThat(dst.position).containsExactly(1, 2, 3, -4);
+    src.position = null;
+    bytes = Arrays.copyOf(codec.buffer(), codec.encode(src));
+    codec.decode(bytes, 0, bytes.length, dst);
+    assertThat(dst.position).isNull();
+  }
+
+  @Test
   void roundTripWithNullsStringsAndAllKinds() {
     for (int rows : new int[] {0, 1, 63, 64, 65, 130, 1024}) {
       Chunk src = sample(rows);

@@ -1,0 +1,282 @@
+package org.laminardb.connector.kafka;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.laminardb.core.chunk.Chunk;
+import org.laminardb.core.chunk.RowKind;
+import org.laminardb.core.type.Schema;
+import org.laminardb.error.ErrorCode;
+import org.laminardb.error.LaminarDBException;
+import org.laminardb.spi.TransactionalSinkConnector;
+
+/**
+ * Running KAFKA sink. At least once: one idempotent producer; each checkpoint's pre-commit
+ * flushes it, so every row before a complete checkpoint is in Kafka. Exactly once: each epoch is
+ * one Kafka transaction of a small pool of transactional producers (ids {@code
+ * <transactional_id_prefix>-0 .. -3}); pre-commit flushes the transaction and keeps its producer
+ * id and epoch in the checkpoint, commit commits it once the checkpoint is complete, and
+ * recovery commits the transaction of the last complete checkpoint (see {@link
+ * TransactionResume}) and aborts every later one by initialising every producer of the pool.
+ *
+ * <p>Sink thread only (the engine calls one method at a time); send callbacks only record the
+ * first failure, which the next pre-commit or write reports.
+ */
+final class KafkaSink implements TransactionalSinkConnector {
+  /** Transactional producers: enough for the open epoch plus pre-committed ones. */
+  static final int POOL = 4;
+
+  private final String sink;
+  private final KafkaSinkOptions options;
+  private final RecordEncoder encoder;
+  /** Avro encoders of values and keys (format avro), else null. */
+  private final AvroRowEncoder avroValues;
+  private final AvroRowEncoder avroKeys;
+  private final Callback onSent = (metadata, error) -> {
+    if (error != null) {
+      recordFailure(error);
+    }
+  };
+  private volatile Exception failure;
+  /** At-least-once producer, or null. */
+  private KafkaProducer<byte[], byte[]> plain;
+  /** Transactional producers by slot (created on recovery); empty at least once. */
+  private final java.util.List<KafkaProducer<byte[], byte[]>> pool = new java.util.ArrayList<>();
+  /** Epoch each slot's open transaction belongs to, 0 if free. */
+  private final long[] slotEpoch = new long[POOL];
+  private final Map<Long, Integer> slotOfEpoch = new HashMap<>();
+  /** Epoch being written (exactly once), 0 before begin. */
+  private long openEpoch;
+
+  KafkaSink(String sink, Schema schema, KafkaSinkOptions options) {
+    this.sink = sink;
+    this.options = options;
+    this.encoder = new RecordEncoder(schema);
+    boolean avro = options.format().equals("avro");
+    this.avroValues = avro ? new AvroRowEncoder(sink, schema, null) : null;
+    this.avroKeys = avro && options.key().length > 0
+        ? new AvroRowEncoder(sink + "_key", schema, options.key()) : null;
+    if (options.exactlyOnce()) {
+      TransactionResume.check();
+    } else {
+      plain = new KafkaProducer<>(producerProperties(null), new ByteArraySerializer(),
+          new ByteArraySerializer());
+    }
+  }
+
+  private void recordFailure(Exception error) {
+    if (failure == null) {
+      failure = error;
+    }
+  }
+
+  private Properties producerProperties(String transactionalId) {
+    Properties p = new Properties();
+    p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
+    p.setProperty(ProducerConfig.BATCH_SIZE_CONFIG, "65536");
+    p.setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    if (transactionalId != null) {
+      // The longest a pending epoch may wait for its commit (across a restart) before the
+      // broker aborts it: the broker's default maximum, 15 minutes.
+      p.setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "900000");
+    }
+    p.putAll(options.client());
+    p.setProperty(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.brokers());
+    p.setProperty(ProducerConfig.ACKS_CONFIG, "all");
+    p.setProperty(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.setProperty(ProducerConfig.CLIENT_ID_CONFIG, transactionalId != null ? transactionalId
+        : "laminardb-" + sink);
+    if (transactionalId != null) {
+      p.setProperty(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    }
+    return p;
+  }
+
+  private String transactionalId(int slot) {
+    return options.transactionalIdPrefix() + "-" + slot;
+  }
+
+  @Override
+  public void recover(long committedEpoch, String state) {
+    if (!options.exactlyOnce()) {
+      return;
+    }
+    if (state != null && !state.isEmpty()) {
+      int bar = state.indexOf('|');
+      String txnId = state.substring(0, bar);
+      try (KafkaProducer<byte[], byte[]> resumed = new KafkaProducer<>(
+          producerProperties(txnId), new ByteArraySerializer(), new ByteArraySerializer())) {
+        resumed.partitionsFor(options.topic()); // connects: the broker's features are known
+        TransactionResume.resume(resumed, state.substring(bar + 1));
+        resumed.commitTransaction();
+      } catch (ProducerFencedException | InvalidProducerEpochException
+          | InvalidTxnStateException e) {
+        // Committed before the crash already (the coordinator has moved past that epoch).
+      }
+    }
+    // Initialising every producer of the pool aborts the transactions of later epochs.
+    for (int slot = 0; slot < POOL; slot++) {
+      KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(
+          producerProperties(transactionalId(slot)), new ByteArraySerializer(),
+          new ByteArraySerializer());
+      pool.add(p);
+      p.initTransactions();
+    }
+  }
+
+  @Override
+  public void begin(long epoch) {
+    if (!options.exactlyOnce()) {
+      return;
+    }
+    int slot = -1;
+    for (int i = 0; i < POOL && slot < 0; i++) {
+      if (slotEpoch[i] == 0) {
+        slot = i;
+      }
+    }
+    if (slot < 0) {
+      throw new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "KAFKA sink "
+          + sink + " has " + POOL + " epochs waiting for their checkpoints to complete: "
+          + Arrays.toString(slotEpoch));
+    }
+    pool.get(slot).beginTransaction();
+    slotEpoch[slot] = epoch;
+    slotOfEpoch.put(epoch, slot);
+    openEpoch = epoch;
+  }
+
+  @Override
+  public void write(Chunk chunk) {
+    checkFailure();
+    KafkaProducer<byte[], byte[]> producer = plain != null ? plain
+        : pool.get(slotOfEpoch.get(openEpoch));
+    int[] key = options.key();
+    for (int r = 0; r < chunk.size; r++) {
+      byte kind = chunk.kinds[r];
+      byte[] k = key.length == 0 ? null : avroKeys != null ? avroKeys.encode(chunk, r)
+          : options.format().equals("csv") ? encoder.csv(chunk, r, key)
+          : encoder.json(chunk, r, key);
+      byte[] v;
+      switch (options.format()) {
+        case "upsert":
+          if (kind == RowKind.UPDATE_BEFORE && nextIsUpdateOfSameKey(chunk, r, k)) {
+            continue; // the +U that follows replaces the row
+          }
+          v = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER
+              ? encoder.json(chunk, r, null) : null;
+          break;
+        case "debezium":
+          if (kind == RowKind.UPDATE_BEFORE && r + 1 < chunk.size
+              && chunk.kinds[r + 1] == RowKind.UPDATE_AFTER) {
+            v = encoder.envelope(chunk, r, chunk, r + 1, "u");
+            r++;
+          } else if (kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER) {
+            v = encoder.envelope(null, 0, chunk, r, "c");
+          } else {
+            v = encoder.envelope(chunk, r, null, 0, "d");
+          }
+          break;
+        case "csv":
+          v = encoder.csv(chunk, r, null);
+          break;
+        case "avro":
+          v = avroValues.encode(chunk, r);
+          break;
+        default:
+          v = encoder.json(chunk, r, null);
+          break;
+      }
+      producer.send(new ProducerRecord<>(options.topic(), k, v), onSent);
+    }
+  }
+
+  private boolean nextIsUpdateOfSameKey(Chunk chunk, int r, byte[] key) {
+    return r + 1 < chunk.size && chunk.kinds[r + 1] == RowKind.UPDATE_AFTER
+        && Arrays.equals(key, encoder.json(chunk, r + 1, options.key()));
+  }
+
+  @Override
+  public String preCommit(long epoch) {
+    if (!options.exactlyOnce()) {
+      flush(plain);
+      return null;
+    }
+    Integer slot = slotOfEpoch.get(epoch);
+    if (slot == null) {
+      return null;
+    }
+    flush(pool.get(slot));
+    return transactionalId(slot) + "|" + TransactionResume.state(pool.get(slot));
+  }
+
+  private void flush(KafkaProducer<byte[], byte[]> producer) {
+    try {
+      producer.flush();
+    } catch (KafkaException e) {
+      recordFailure(e);
+    }
+    checkFailure();
+  }
+
+  @Override
+  public void commit(long epoch) {
+    Integer slot = options.exactlyOnce() ? slotOfEpoch.remove(epoch) : null;
+    if (slot == null) {
+      return; // at least once, or committed already
+    }
+    pool.get(slot).commitTransaction();
+    slotEpoch[slot] = 0;
+  }
+
+  @Override
+  public void abort(long epoch) {
+    Integer slot = options.exactlyOnce() ? slotOfEpoch.remove(epoch) : null;
+    if (slot == null) {
+      return;
+    }
+    pool.get(slot).abortTransaction();
+    slotEpoch[slot] = 0;
+  }
+
+  private void checkFailure() {
+    Exception e = failure;
+    if (e != null) {
+      throw new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "KAFKA sink "
+          + sink + " cannot write to topic " + options.topic() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (plain != null) {
+      plain.close(Duration.ofSeconds(10));
+    }
+    if (!pool.isEmpty()) {
+      Integer open = slotOfEpoch.get(openEpoch);
+      for (int slot = 0; slot < pool.size(); slot++) {
+        try {
+          if (open != null && open == slot) {
+            pool.get(slot).abortTransaction(); // its rows come again from the log, or are gone
+          }
+        } catch (KafkaException e) {
+          // closing anyway; the next recovery aborts it
+        }
+        // Pre-committed transactions stay open: the next recovery commits the one of the
+        // last complete checkpoint.
+        pool.get(slot).close(Duration.ofSeconds(10));
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.laminardb.connector.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.laminardb.core.type.Schema;
+import org.laminardb.error.ErrorCode;
+import org.laminardb.error.LaminarDBException;
+
+/**
+ * Validated options of a KAFKA sink; see the package documentation for their meaning.
+ *
+ * @param brokers bootstrap servers
+ * @param topic the topic written
+ * @param format json, csv, upsert or debezium
+ * @param key indexes of the key columns (empty: no key)
+ * @param exactlyOnce whether delivery is exactly once (Kafka transactions)
+ * @param transactionalIdPrefix prefix of the transactional ids
+ * @param client the {@code properties.*} settings
+ */
+record KafkaSinkOptions(String brokers, String topic, String format, int[] key,
+    boolean exactlyOnce, String transactionalIdPrefix, Properties client) {
+
+  static final Set<String> KNOWN = Set.of("brokers", "topic", "format", "key",
+      "delivery_guarantee", "transactional_id_prefix", "schema_registry_url");
+
+  static KafkaSinkOptions parse(String sink, Schema schema, boolean appendOnly,
+      Map<String, String> raw, UnaryOperator<String> variables) {
+    KafkaOptions o = new KafkaOptions("sink " + sink, raw, KNOWN, variables);
+    String brokers = o.require("brokers");
+    String topic = o.require("topic");
+    String format = o.choice("format", "json", "json", "csv", "avro", "upsert", "debezium");
+    if (o.get("schema_registry_url") != null) {
+      throw o.unsupported("'schema_registry_url' is not supported yet: format 'avro' writes "
+          + "plain binary Avro records of the schema derived from the columns");
+    }
+    if (!appendOnly && (format.equals("json") || format.equals("csv")
+        || format.equals("avro"))) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "the input of KAFKA sink "
+          + sink + " is a changelog (it retracts rows), which format '" + format + "' cannot "
+          + "express: use format = 'upsert' with key = 'col,...' (a tombstone per delete) or "
+          + "format = 'debezium' (before/after envelope)");
+    }
+    int[] key = keyColumns(o, schema, o.get("key"));
+    if (format.equals("upsert") && key.length == 0) {
+      throw o.invalid("key", "", "the key columns of format 'upsert', e.g. key = 'id'");
+    }
+    boolean exactlyOnce = o.choice("delivery_guarantee", "at_least_once", "at_least_once",
+        "exactly_once").equals("exactly_once");
+    String prefix = o.get("transactional_id_prefix", "laminardb-" + sink);
+    return new KafkaSinkOptions(brokers, topic, format, key, exactlyOnce, prefix,
+        o.clientProperties());
+  }
+
+  private static int[] keyColumns(KafkaOptions o, Schema schema, String text) {
+    if (text == null || text.isBlank()) {
+      return new int[0];
+    }
+    List<Integer> out = new ArrayList<>();
+    for (String name : text.split(",")) {
+      int found = -1;
+      for (int i = 0; i < schema.size(); i++) {
+        if (schema.field(i).name().equalsIgnoreCase(name.trim())) {
+          found = i;
+        }
+      }
+      if (found < 0) {
+        throw new LaminarDBException(ErrorCode.UNDEFINED_COLUMN, "key column \"" + name.trim()
+            + "\" of the KAFKA sink is not a column of its input; columns: "
+            + schema.fields().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+      }
+      out.add(found);
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+}

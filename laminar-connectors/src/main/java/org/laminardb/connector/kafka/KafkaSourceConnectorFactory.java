@@ -1,0 +1,93 @@
+package org.laminardb.connector.kafka;
+
+import org.laminardb.error.ErrorCode;
+import org.laminardb.error.LaminarDBException;
+import org.laminardb.spi.SourceConnector;
+import org.laminardb.spi.SourceConnectorFactory;
+import org.laminardb.spi.SourceContext;
+
+/**
+ * Factory of the {@code KAFKA} source ({@code CREATE SOURCE ... FROM KAFKA (...)}); see the
+ * package documentation for its options. Resumable: its chunks carry the partitions' offsets,
+ * so it can feed a durable database exactly once. Computes its watermark per partition.
+ */
+public final class KafkaSourceConnectorFactory implements SourceConnectorFactory {
+  /** Name of the connector in SQL. */
+  public static final String NAME = "KAFKA";
+
+  /** Creates the factory (found through {@link java.util.ServiceLoader}). */
+  public KafkaSourceConnectorFactory() {
+    // stateless
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  /** Resumes from the offsets kept with its last logged chunk. */
+  @Override
+  public boolean resumable() {
+    return true;
+  }
+
+  /** One watermark per partition, combined as the minimum over the active partitions. */
+  @Override
+  public boolean partitionedWatermarks() {
+    return true;
+  }
+
+  @Override
+  public SourceConnector create(SourceContext context) {
+    KafkaSourceOptions options = KafkaSourceOptions.parse(context.sourceName(),
+        context.options(), KafkaOptions.variables(context::variable));
+    SourceLayout layout = new SourceLayout(context.sourceName(), context.schema());
+    return new KafkaSource(context, options, layout, decoder(context, options, layout));
+  }
+
+  private static RecordDecoder decoder(SourceContext context, KafkaSourceOptions options,
+      SourceLayout layout) {
+    switch (options.format()) {
+      case "csv":
+        return new CsvRecordDecoder(layout, options.csvDelimiter());
+      case "avro":
+        return new AvroRecordDecoder(layout, avroSchema(context, options, layout));
+      case "debezium":
+        if (context.primaryKey().length == 0) {
+          throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "KAFKA source "
+              + context.sourceName() + " with format 'debezium' needs a PRIMARY KEY (the "
+              + "changed table's key): updates replace and deletes remove the row with the same "
+              + "key");
+        }
+        return new DebeziumRecordDecoder(layout);
+      case "raw":
+        if (layout.payload.length != 1 || context.schema().field(layout.payload[0]).type()
+            .kind() != org.laminardb.core.type.TypeKind.VARCHAR) {
+          throw new LaminarDBException(ErrorCode.INVALID_PARAMETER_VALUE, "KAFKA source "
+              + context.sourceName() + " with format 'raw' needs exactly one VARCHAR column "
+              + "besides the metadata columns (_partition, _offset, _timestamp, _key)");
+        }
+        return new RawRecordDecoder(layout.payload[0], layout.names[layout.payload[0]]);
+      default:
+        return new JsonRecordDecoder(layout);
+    }
+  }
+
+  private static org.apache.avro.Schema avroSchema(SourceContext context,
+      KafkaSourceOptions options, SourceLayout layout) {
+    if (options.avroSchema() == null) {
+      return AvroSchemas.record(context.sourceName(), context.schema(), layout.payload);
+    }
+    try {
+      org.apache.avro.Schema s = new org.apache.avro.Schema.Parser().parse(options.avroSchema());
+      if (s.getType() != org.apache.avro.Schema.Type.RECORD) {
+        throw new org.apache.avro.SchemaParseException("not a record schema");
+      }
+      return s;
+    } catch (org.apache.avro.SchemaParseException e) {
+      throw new LaminarDBException(ErrorCode.INVALID_PARAMETER_VALUE, "invalid value for KAFKA "
+          + "option 'avro.schema' of source " + context.sourceName() + ": expected an Avro "
+          + "record schema in JSON: " + e.getMessage());
+    }
+  }
+}

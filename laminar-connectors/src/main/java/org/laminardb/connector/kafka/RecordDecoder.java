@@ -1,0 +1,19 @@
+package org.laminardb.connector.kafka;
+
+import org.laminardb.core.chunk.Chunk;
+
+/**
+ * Decoder of a Kafka record value in one format into the payload columns of a row. One per
+ * source, used on its consumer thread only.
+ */
+interface RecordDecoder {
+  /**
+   * Writes the payload columns of a row (the writer's row being filled).
+   *
+   * @param value the record value, or null (a tombstone)
+   * @param chunk the chunk being filled
+   * @param row the row
+   * @throws BadRecordException if the value is malformed or does not fit the columns
+   */
+  void decode(byte[] value, Chunk chunk, int row);
+}
