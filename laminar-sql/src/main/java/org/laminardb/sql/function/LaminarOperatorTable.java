@@ -126,7 +126,8 @@ public final class LaminarOperatorTable {
     SqlOperatorTable libraries = LaminarAggFunctions.replacing(
         SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.parse(FUN)));
     return SqlOperatorTables.chain(new WithoutCalciteWindows(libraries),
-        new LaminarFunctionTable(ownFunctions()), SqlOperatorTables.of(WindowTableFunctions.all()));
+        new LaminarFunctionTable(ownFunctions()), SqlOperatorTables.of(WindowTableFunctions.all()),
+        SqlOperatorTables.of(ProcTimeFunction.INSTANCE));
   }
 
   /** Calcite's operators minus its window table functions, which LaminarDB replaces. */
