@@ -181,7 +181,10 @@ SqlNodeList LaminarOptionList() :
     { return new SqlNodeList(list, s.end(this)); }
 }
 
-/** Parses key = value, where key is a string or a (dotted) name. */
+/**
+ * Parses key = value, where key is a string or a (dotted) name; the reserved words USER and
+ * TABLE are accepted as keys (connection options of lookup tables).
+ */
 void LaminarOption(List<SqlNode> list) :
 {
     final Span s;
@@ -193,6 +196,10 @@ void LaminarOption(List<SqlNode> list) :
     { s = span(); }
     (
         key = SimpleStringLiteral()
+    |
+        <USER> { key = "user"; }
+    |
+        <TABLE> { key = "table"; }
     |
         id = CompoundIdentifier() { key = String.join(".", id.names); }
     )
