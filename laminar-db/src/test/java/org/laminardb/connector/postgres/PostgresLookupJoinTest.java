@@ -364,6 +364,7 @@ class PostgresLookupJoinTest {
           + "FOR SYSTEM_TIME AS OF PROCTIME() AS d ON s.k = d.id");
       db.execute("INSERT INTO s VALUES (5, 1)");
       await("row", () -> count(db, "j") == 1);
+      db.execute("CHECKPOINT");
     }
     try (LaminarDB db = LaminarDB.open(data)) {
       assertThat(rows(db, "SHOW LOOKUP TABLES")).hasSize(1);
