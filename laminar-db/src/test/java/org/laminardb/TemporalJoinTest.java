@@ -100,10 +100,11 @@ class TemporalJoinTest {
             .isInstanceOf(LaminarDBException.class)
             .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("0A000"));
       }
-      // A source is not a temporal table: Calcite's validator rejects it.
       assertThatThrownBy(() -> db.execute("CREATE STREAM x AS SELECT * FROM dim JOIN s FOR "
           + "SYSTEM_TIME AS OF PROCTIME() AS x ON x.k = dim.id"))
-          .isInstanceOf(LaminarDBException.class).hasMessageContaining("temporal");
+          .isInstanceOf(LaminarDBException.class)
+          .hasMessageContaining("FOR SYSTEM_TIME AS OF on a source")
+          .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("0A000"));
     }
   }
 }

@@ -7,9 +7,8 @@ import org.apache.calcite.schema.impl.AbstractTable;
 import org.laminardb.sql.type.TypeMapping;
 
 /**
- * Calcite table standing for a catalog relation during validation and planning. Tables,
- * materialized views and lookup tables are {@link TemporalTable}s (see {@link #of}), so that they
- * can follow {@code FOR SYSTEM_TIME AS OF}.
+ * Calcite table standing for a catalog relation during validation and planning; made by {@link
+ * #of} as a {@link TemporalTable}.
  */
 class RelationTable extends AbstractTable {
   private final Relation relation;
@@ -20,17 +19,14 @@ class RelationTable extends AbstractTable {
     this.lookup = lookup;
   }
 
-  /** The Calcite table of a relation: temporal for tables, views and lookup tables. */
+  /**
+   * The Calcite table of a relation. Every relation is a {@link TemporalTable}, so that the
+   * validator accepts {@code FOR SYSTEM_TIME AS OF} on any of them and the planner can reject
+   * what it does not support with 0A000 ({@link TemporalJoinTranslator}).
+   */
   static RelationTable of(Relation relation, RelationResolver resolver) {
-    switch (relation.kind()) {
-      case TABLE:
-      case MATERIALIZED_VIEW:
-        return new Temporal(relation, null);
-      case LOOKUP_TABLE:
-        return new Temporal(relation, resolver.lookupTable(relation.name()));
-      default:
-        return new RelationTable(relation, null);
-    }
+    return new Temporal(relation, relation.kind() == RelationKind.LOOKUP_TABLE
+        ? resolver.lookupTable(relation.name()) : null);
   }
 
   /** Key and settings of a lookup table; null for other relations. */

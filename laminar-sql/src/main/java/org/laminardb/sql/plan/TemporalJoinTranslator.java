@@ -2,6 +2,7 @@ package org.laminardb.sql.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Calc;
@@ -68,6 +69,9 @@ final class TemporalJoinTranslator {
     }
     if (snapshot != null) {
       checkPeriod(snapshot);
+    }
+    if (lookup == null) {
+      checkTableSide(join.getRight());
     }
     JoinKind kind;
     if (join.getJoinType() == JoinRelType.INNER) {
@@ -146,6 +150,18 @@ final class TemporalJoinTranslator {
     RexProgram program = RexProgram.create(join.getRowType(), exprs, residual,
         join.getRowType(), rex);
     return new CalcNode(node, program, RelTranslator.schemaOf(join));
+  }
+
+  /** Rejects a temporal join whose right side is not a table or a materialized view. */
+  private static void checkTableSide(RelNode right) {
+    TableScan scan = scanUnder(right);
+    RelationKind tableKind = scan == null ? null
+        : scan.getTable().unwrap(RelationTable.class).relation().kind();
+    if (tableKind != RelationKind.TABLE && tableKind != RelationKind.MATERIALIZED_VIEW) {
+      throw unsupported("FOR SYSTEM_TIME AS OF on a "
+          + (tableKind == null ? "subquery" : tableKind.sqlName().toLowerCase(Locale.ROOT))
+          + " (temporal joins read a table, a materialized view or a lookup table)");
+    }
   }
 
   /** The right side of a temporal join without its Snapshot (Calcs above it kept). */
@@ -317,16 +333,20 @@ final class TemporalJoinTranslator {
     return rel instanceof Snapshot ? (Snapshot) rel : null;
   }
 
-  /** The scan of a lookup table under Calcs and a Snapshot, or null. */
-  private static TableScan lookupScanUnder(RelNode rel) {
+  /** The scan of a relation under Calcs and a Snapshot, or null. */
+  private static TableScan scanUnder(RelNode rel) {
     while (rel instanceof Calc || rel instanceof Snapshot) {
       rel = rel.getInput(0);
     }
-    if (!(rel instanceof TableScan)) {
-      return null;
-    }
-    RelationTable t = rel.getTable().unwrap(RelationTable.class);
-    return t != null && t.relation().kind() == RelationKind.LOOKUP_TABLE ? (TableScan) rel : null;
+    return rel instanceof TableScan && rel.getTable().unwrap(RelationTable.class) != null
+        ? (TableScan) rel : null;
+  }
+
+  /** The scan of a lookup table under Calcs and a Snapshot, or null. */
+  private static TableScan lookupScanUnder(RelNode rel) {
+    TableScan scan = scanUnder(rel);
+    return scan != null && scan.getTable().unwrap(RelationTable.class).relation().kind()
+        == RelationKind.LOOKUP_TABLE ? scan : null;
   }
 
   static LaminarDBException unsupported(String what) {
