@@ -118,7 +118,7 @@ public final class LookupJoinOperator implements ChunkConsumer {
     this.maxRows = maxRows;
     this.maxPending = maxPending;
     StringDictionary dictionary = new StringDictionary();
-    this.probe = new KeyEncoder(stream, streamKeys, dictionary);
+    this.probe = KeyEncoder.notNull(stream, streamKeys, dictionary);
     this.keys = new LongKeyTable(probe.width());
     this.key = new long[probe.width()];
     this.cache = new LookupCache(tableSchema, tableKeys, dictionary, keys, probe);
@@ -245,14 +245,19 @@ public final class LookupJoinOperator implements ChunkConsumer {
       return true;
     }
     int id = probe.encodeExisting(in, r, key, 0) ? keys.get(key, 0) : -1;
-    if (id < 0 || cache.state[id] != LookupCache.LOADED
-        || fresh && now - cache.loadedAt[id] > ttlNanos) {
+    if (id < 0) {
+      return false;
+    }
+    long[] meta = cache.meta;
+    long info = meta[2 * id + 1];
+    if (LookupCache.state(info) != LookupCache.LOADED
+        || fresh && now - meta[2 * id] > ttlNanos) {
       return false;
     }
     if (fresh) {
       hits++;
     }
-    int slot = cache.head[id];
+    int slot = LookupCache.slot(info);
     if (slot >= 0) {
       output.pair(output.out, output.next(in.kinds[r]), 0, in, r, cache, slot);
     } else if (kind == JoinKind.LEFT) {
@@ -273,8 +278,8 @@ public final class LookupJoinOperator implements ChunkConsumer {
       return;
     }
     int id = probe.encodeExisting(in, r, key, 0) ? keys.get(key, 0) : -1;
-    if (id >= 0 && (cache.state[id] == LookupCache.LOADING
-        || cache.state[id] == LookupCache.LOADED && now - cache.loadedAt[id] <= ttlNanos)) {
+    if (id >= 0 && (cache.state(id) == LookupCache.LOADING
+        || cache.state(id) == LookupCache.LOADED && now - cache.meta[2 * id] <= ttlNanos)) {
       return;
     }
     request(in, r);
@@ -288,7 +293,7 @@ public final class LookupJoinOperator implements ChunkConsumer {
       probe.retain(keys, id);
       cache.ensure();
     }
-    if (cache.state[id] == LookupCache.LOADING) {
+    if (cache.state(id) == LookupCache.LOADING) {
       return;
     }
     cache.startLoading(id);
@@ -338,14 +343,17 @@ public final class LookupJoinOperator implements ChunkConsumer {
   private void load(LookupRequest r, long now) {
     Chunk rows = r.rows;
     for (int i = 0; i < rows.size; i++) {
+      if (KeyedJoinRows.nullKey(rows, i, cache.keyColumns)) {
+        continue; // a query's row with a NULL key matches no key
+      }
       int id = cache.encoder.encodeExisting(rows, i, key, 0) ? keys.get(key, 0) : -1;
-      if (id >= 0 && cache.state[id] == LookupCache.LOADING) {
+      if (id >= 0 && cache.state(id) == LookupCache.LOADING) {
         cache.load(id, rows, i, now);
       }
     }
     for (int i = 0; i < r.keys.size; i++) {
       int id = r.ids[i];
-      if (cache.state[id] == LookupCache.LOADING) {
+      if (cache.state(id) == LookupCache.LOADING) {
         cache.load(id, null, 0, now);
       }
     }
