@@ -204,7 +204,10 @@ public final class LookupJoinOperator implements ChunkConsumer {
   public int doWork() {
     int work = resend();
     LookupRequest r = replies.poll();
-    if (r == null && work == 0) {
+    // Rows waiting with nothing asked for them (restored from a checkpoint, or whose key was
+    // evicted) get their head row's key requested below.
+    boolean stalled = !pending.isEmpty() && inFlight == 0 && unsentCount == 0;
+    if (r == null && work == 0 && !stalled) {
       return 0;
     }
     long now = nanoClock.getAsLong();

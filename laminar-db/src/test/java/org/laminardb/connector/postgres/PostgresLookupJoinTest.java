@@ -374,4 +374,32 @@ class PostgresLookupJoinTest {
       assertThat(rows(db, "SELECT * FROM j ORDER BY v")).hasToString("[[1, c5], [2, c6]]");
     }
   }
+
+  @Test
+  void shouldCheckpointRowsWaitingForTheDatabaseAndEmitThemAfterReopen() throws Exception {
+    Path data = dir.resolve("durable-outage");
+    try (LaminarDB db = LaminarDB.open(data)) {
+      db.execute("CREATE SOURCE s (k INT, v INT)");
+      db.execute(lookupDdl("dim", "customers", ", retry_backoff_min = '20ms', "
+          + "retry_backoff_max = '100ms', connect_timeout_ms = 1000"));
+      db.execute("CREATE MATERIALIZED VIEW j AS SELECT s.v, d.name FROM s LEFT JOIN dim "
+          + "FOR SYSTEM_TIME AS OF PROCTIME() AS d ON s.k = d.id");
+      db.execute("INSERT INTO s VALUES (7, 1)");
+      await("row", () -> count(db, "j") == 1);
+      pg.stopServer();
+      try {
+        db.execute("INSERT INTO s VALUES (8, 2), (7, 3), (99, 4)");
+        await("fetch errors", () -> lookupStatus(db, "dim").getLong("errors") >= 1);
+        db.execute("CHECKPOINT");
+        assertThat(count(db, "j")).isEqualTo(1);
+      } finally {
+        pg.startServer();
+      }
+    }
+    try (LaminarDB db = LaminarDB.open(data)) {
+      await("rows that waited", () -> count(db, "j") == 4);
+      assertThat(rows(db, "SELECT * FROM j ORDER BY v"))
+          .hasToString("[[1, c7], [2, c8], [3, c7], [4, null]]");
+    }
+  }
 }
