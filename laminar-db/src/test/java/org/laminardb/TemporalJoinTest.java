@@ -107,4 +107,27 @@ class TemporalJoinTest {
           .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("0A000"));
     }
   }
+
+  @Test
+  void shouldKeepTheTableSideAcrossCheckpointAndReopen(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) {
+    try (LaminarDB db = LaminarDB.open(dir)) {
+      db.execute("CREATE TABLE dim (id INT, name VARCHAR, PRIMARY KEY (id))");
+      db.execute("CREATE SOURCE s (k INT, v INT)");
+      db.execute("CREATE MATERIALIZED VIEW j AS SELECT s.v, d.name FROM s LEFT JOIN dim "
+          + "FOR SYSTEM_TIME AS OF PROCTIME() AS d ON s.k = d.id");
+      db.execute("INSERT INTO dim VALUES (1, 'a'), (2, 'b')");
+      rows(db, "SELECT * FROM dim");
+      db.execute("INSERT INTO s VALUES (1, 10)");
+      db.execute("CHECKPOINT");
+      db.execute("UPDATE dim SET name = 'c' WHERE id = 2");
+      rows(db, "SELECT * FROM dim");
+      db.execute("INSERT INTO s VALUES (2, 20)");
+    }
+    try (LaminarDB db = LaminarDB.open(dir)) {
+      db.execute("INSERT INTO s VALUES (1, 30), (2, 40), (3, 50)");
+      assertThat(rows(db, "SELECT * FROM j ORDER BY v"))
+          .hasToString("[[10, a], [20, c], [30, a], [40, c], [50, null]]");
+    }
+  }
 }
