@@ -468,6 +468,10 @@ final class DdlExecutor {
         throw SqlErrors.at(ErrorCode.WRONG_OBJECT_TYPE, node.from(),
             "a sink cannot read from another sink");
       }
+      if (in.kind == RelationKind.LOOKUP_TABLE) {
+        throw SqlErrors.unsupported(node.from(), "a sink cannot read a lookup table: its rows "
+            + "are read by key by lookup joins only");
+      }
       rt = new RelationRuntime(name, RelationKind.SINK, in.schema, sql, in.appendOnly,
           List.of(in), null);
       rt.reactor = engine.pool().forQuery(List.of(in), engine.catalog().all());

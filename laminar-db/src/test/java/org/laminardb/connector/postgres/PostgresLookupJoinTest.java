@@ -339,6 +339,11 @@ class PostgresLookupJoinTest {
           .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("0A000"));
       assertThatThrownBy(() -> db.execute("INSERT INTO dim VALUES (1, 'a', 1, 1, NULL)"))
           .isInstanceOf(LaminarDBException.class);
+      assertThatThrownBy(() -> db.subscribe("dim")).isInstanceOf(LaminarDBException.class)
+          .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("0A000"));
+      assertThatThrownBy(() -> db.execute("CREATE SINK k FROM dim INTO files (path = '/tmp')"))
+          .isInstanceOf(LaminarDBException.class)
+          .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("0A000"));
       assertThatThrownBy(() -> db.execute("DROP LOOKUP TABLE dim"))
           .isInstanceOf(LaminarDBException.class).hasMessageContaining("materialized view j");
       assertThatThrownBy(() -> db.execute("CREATE LOOKUP TABLE bad (id INT) FROM POSTGRES "
