@@ -25,14 +25,10 @@ abstract class KeyedJoinRows {
   int[] next = new int[16];
 
   KeyedJoinRows(Schema schema, int[] keyColumns, boolean keeps, StringDictionary dictionary) {
-    this(schema, keyColumns, keeps, new KeyEncoder(schema, keyColumns, dictionary));
-  }
-
-  KeyedJoinRows(Schema schema, int[] keyColumns, boolean keeps, KeyEncoder encoder) {
     this.columnCount = schema.size();
     this.keyColumns = keyColumns.clone();
     this.keeps = keeps;
-    this.encoder = encoder;
+    this.encoder = new KeyEncoder(schema, keyColumns, dictionary);
     this.rows = new OverRowStore(schema);
   }
 

@@ -46,6 +46,7 @@ public final class LookupJoinOperator implements ChunkConsumer {
 
   private final String table;
   private final int[] streamKeys;
+  private final int streamWidth;
   private final JoinKind kind;
   private final ChunkConsumer downstream;
   private final JoinOutput output;
@@ -109,6 +110,7 @@ public final class LookupJoinOperator implements ChunkConsumer {
     }
     this.table = table;
     this.streamKeys = streamKeys.clone();
+    this.streamWidth = stream.size();
     this.kind = kind;
     this.downstream = Objects.requireNonNull(downstream, "downstream");
     this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
@@ -251,18 +253,19 @@ public final class LookupJoinOperator implements ChunkConsumer {
     if (id < 0) {
       return false;
     }
-    long[] meta = cache.meta;
-    long info = meta[2 * id + 1];
-    if (LookupCache.state(info) != LookupCache.LOADED
-        || fresh && now - meta[2 * id] > ttlNanos) {
+    long[] words = cache.words;
+    int base = id * cache.stride;
+    int state = LookupCache.state(words[base + 1]);
+    if (state < LookupCache.ABSENT || fresh && now - words[base] > ttlNanos) {
       return false;
     }
     if (fresh) {
       hits++;
     }
-    int slot = LookupCache.slot(info);
-    if (slot >= 0) {
-      output.pair(output.out, output.next(in.kinds[r]), 0, in, r, cache, slot);
+    if (state == LookupCache.PRESENT) {
+      int o = output.next(in.kinds[r]);
+      output.copyInput(o, 0, in, r);
+      cache.write(id, output.out, o, streamWidth);
     } else if (kind == JoinKind.LEFT) {
       output.padded(output.next(in.kinds[r]), 0, in, r);
     }
@@ -282,7 +285,7 @@ public final class LookupJoinOperator implements ChunkConsumer {
     }
     int id = probe.encodeExisting(in, r, key, 0) ? keys.get(key, 0) : -1;
     if (id >= 0 && (cache.state(id) == LookupCache.LOADING
-        || cache.state(id) == LookupCache.LOADED && now - cache.meta[2 * id] <= ttlNanos)) {
+        || cache.state(id) >= LookupCache.ABSENT && now - cache.loadedAt(id) <= ttlNanos)) {
       return;
     }
     request(in, r);

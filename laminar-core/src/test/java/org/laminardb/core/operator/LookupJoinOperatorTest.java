@@ -197,4 +197,38 @@ class LookupJoinOperatorTest {
         .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("08006"));
     connector.gate.release(Integer.MAX_VALUE);
   }
+
+  @Test
+  void shouldCacheDoublesAndNullsOfEveryKind() {
+    Schema table = new Schema(List.of(
+        new Field("id", DataType.of(TypeKind.BIGINT).withNullable(false)),
+        new Field("score", DataType.of(TypeKind.DOUBLE)),
+        new Field("name", TestRows.VARCHAR),
+        new Field("n", TestRows.BIGINT)));
+    Schema out3 = schema(TestRows.BIGINT, TestRows.BIGINT, TestRows.BIGINT,
+        DataType.of(TypeKind.DOUBLE), TestRows.VARCHAR, TestRows.BIGINT);
+    LookupConnector rows = new LookupConnector() {
+      @Override
+      public void fetch(Chunk keys, Chunk o) {
+        for (int r = 0; r < keys.size; r++) {
+          long k = keys.columns[0].longs[r];
+          TestRows.append(o, row(I, k, k == 1 ? 2.5 : null, k == 1 ? null : "x",
+              k == 1 ? 7L : null));
+        }
+      }
+
+      @Override
+      public void close() {}
+    };
+    fetcher = new LookupFetcher("dim", rows, 1, 1, 5);
+    LookupJoinOperator op = new LookupJoinOperator(STREAM, new int[] {0}, "dim", table,
+        new int[] {0}, JoinKind.INNER, out3, out, 16, fetcher, 60_000, 100, 100, clock::get);
+    op.onChunk(chunk(STREAM, row(I, 1, 10), row(I, 2, 11)));
+    runUntil(op, () -> out.rows.size() == 2);
+    op.onChunk(chunk(STREAM, row(I, 2, 12), row(I, 1, 13)));
+    assertThat(out.take()).containsExactly(expect("+I", 1, 10, 1, 2.5, null, 7),
+        expect("+I", 2, 11, 2, null, "x", null), expect("+I", 2, 12, 2, null, "x", null),
+        expect("+I", 1, 13, 1, 2.5, null, 7));
+    assertThat(op.hits()).isEqualTo(2);
+  }
 }
