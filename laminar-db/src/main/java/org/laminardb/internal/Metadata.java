@@ -26,6 +26,9 @@ final class Metadata {
   private static final DataType TEXT = DataType.of(TypeKind.VARCHAR);
   private static final DataType NOT_NULL_TEXT = TEXT.withNullable(false);
 
+  /** A {@code password = '...'} connector option, masked by SHOW CREATE. */
+  private static final java.util.regex.Pattern PASSWORD = java.util.regex.Pattern.compile(
+      "(?i)(\\bpassword\\s*=\\s*)'(?:[^']|'')*'");
   private final Engine engine;
 
   Metadata(Engine engine) {
@@ -144,7 +147,8 @@ final class Metadata {
         RelationKind.valueOf(node.kind().name()), node.name());
     List<ColumnInfo> cols = List.of(col("name", NOT_NULL_TEXT), col("statement", NOT_NULL_TEXT));
     List<Object[]> values = new ArrayList<>();
-    values.add(new Object[] {r.name, r.createSql});
+    values.add(new Object[] {r.name, r.kind == RelationKind.LOOKUP_TABLE
+        ? PASSWORD.matcher(r.createSql).replaceAll("$1'***'") : r.createSql});
     return rows(cols, values);
   }
 
