@@ -419,7 +419,7 @@ final class DdlExecutor {
     Reactor reactor = rt.reactor;
     reactor.submit(() -> {
       for (java.util.function.IntSupplier t : pipeline.timers()) {
-        java.util.function.IntSupplier timer = counted(rt, t);
+        java.util.function.IntSupplier timer = counted(rt, guarded(rt, t));
         rt.addDuty(timer);
         rt.detachers.add(() -> rt.removeDuty(timer));
       }
@@ -430,6 +430,26 @@ final class DdlExecutor {
       }
       return null;
     }).join();
+  }
+
+  /**
+   * A query's timer that stops with the query: it does nothing once the query has failed, and an
+   * exception it throws fails the query (as {@link FailureGuard} does for its input) instead of
+   * escaping to the reactor on every cycle.
+   */
+  private static java.util.function.IntSupplier guarded(RelationRuntime rt,
+      java.util.function.IntSupplier timer) {
+    return () -> {
+      if (rt.failure() != null) {
+        return 0;
+      }
+      try {
+        return timer.getAsInt();
+      } catch (RuntimeException e) {
+        rt.fail(e);
+        return 0;
+      }
+    };
   }
 
   /** A duty that counts its work as a change of the object's state (incremental checkpoints). */

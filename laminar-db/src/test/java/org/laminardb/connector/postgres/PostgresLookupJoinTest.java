@@ -407,4 +407,32 @@ class PostgresLookupJoinTest {
           .hasToString("[[1, c7], [2, c8], [3, c7], [4, null]]");
     }
   }
+
+  @Test
+  void shouldFailOnlyTheQueryWhenTooManyRowsWait() throws Exception {
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE SOURCE s (k INT, v INT)");
+      db.execute(lookupDdl("dim", "customers", ", max_pending_rows = 2, "
+          + "retry_backoff_min = '20ms', retry_backoff_max = '100ms', connect_timeout_ms = 1000"));
+      db.execute("CREATE MATERIALIZED VIEW j AS SELECT s.v, d.name FROM s JOIN dim "
+          + "FOR SYSTEM_TIME AS OF PROCTIME() AS d ON s.k = d.id");
+      db.execute("CREATE MATERIALIZED VIEW other AS SELECT v FROM s");
+      pg.stopServer();
+      try {
+        db.execute("INSERT INTO s VALUES (1, 1), (2, 2), (3, 3)");
+        String status = null;
+        for (Row r : db.query("SHOW MATERIALIZED VIEWS")) {
+          if (r.getString("name").equals("j")) {
+            status = r.getString("status");
+          }
+        }
+        assertThat(status).startsWith("FAILED").contains("max_pending_rows=2");
+        assertThat(count(db, "other")).isEqualTo(3);
+      } finally {
+        pg.startServer();
+      }
+      assertThatThrownBy(() -> db.query("SELECT * FROM j")).isInstanceOf(LaminarDBException.class)
+          .hasMessageContaining("has failed");
+    }
+  }
 }
