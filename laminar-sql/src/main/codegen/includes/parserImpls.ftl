@@ -23,12 +23,14 @@ boolean LaminarIfExists() :
     { return false; }
 }
 
-/** Parses SOURCE, STREAM, MATERIALIZED VIEW, SINK or TABLE. */
+/** Parses SOURCE, STREAM, MATERIALIZED VIEW, SINK, TABLE or LOOKUP TABLE. */
 ObjectKind LaminarObjectKind() :
 {
 }
 {
     <SOURCE> { return ObjectKind.SOURCE; }
+|
+    <LOOKUP> <TABLE> { return ObjectKind.LOOKUP_TABLE; }
 |
     <STREAM> { return ObjectKind.STREAM; }
 |
@@ -61,7 +63,7 @@ SqlCreate LaminarCreate(Span s, boolean replace) :
     { return create; }
 }
 
-/** Parses SOURCE | TABLE name (elements) [FROM connector (options)] after CREATE. */
+/** Parses SOURCE | TABLE | LOOKUP TABLE name (elements) [FROM connector (options)] after CREATE. */
 SqlCreate LaminarCreateSource(Span s) :
 {
     final boolean ifNotExists;
@@ -73,9 +75,10 @@ SqlCreate LaminarCreateSource(Span s) :
     SqlNodeList optionList = SqlNodeList.EMPTY;
     SqlNodeList withList = SqlNodeList.EMPTY;
     boolean table = false;
+    boolean lookup = false;
 }
 {
-    ( <SOURCE> | <TABLE> { table = true; } )
+    ( <SOURCE> | <TABLE> { table = true; } | <LOOKUP> <TABLE> { table = true; lookup = true; } )
     ifNotExists = LaminarIfNotExists() name = CompoundIdentifier()
     <LPAREN>
     LaminarSourceElement(columns, watermarks, keys)
@@ -99,7 +102,7 @@ SqlCreate LaminarCreateSource(Span s) :
             new SqlNodeList(columns, Span.of(columns).pos()),
             watermarks.isEmpty() ? null : (SqlWatermark) watermarks.get(0),
             keys.isEmpty() ? SqlNodeList.EMPTY : keys.get(0),
-            connector, optionList, withList, table);
+            connector, optionList, withList, table, lookup);
     }
 }
 
@@ -178,7 +181,10 @@ SqlNodeList LaminarOptionList() :
     { return new SqlNodeList(list, s.end(this)); }
 }
 
-/** Parses key = value, where key is a string or a (dotted) name. */
+/**
+ * Parses key = value, where key is a string or a (dotted) name; the reserved words USER and
+ * TABLE are accepted as keys (connection options of lookup tables).
+ */
 void LaminarOption(List<SqlNode> list) :
 {
     final Span s;
@@ -190,6 +196,10 @@ void LaminarOption(List<SqlNode> list) :
     { s = span(); }
     (
         key = SimpleStringLiteral()
+    |
+        <USER> { key = "user"; }
+    |
+        <TABLE> { key = "table"; }
     |
         id = CompoundIdentifier() { key = String.join(".", id.names); }
     )
@@ -351,6 +361,8 @@ SqlNode LaminarShow() :
         <SINKS> { return new SqlShowObjects(s.end(this), ObjectKind.SINK); }
     |
         <TABLES> { return new SqlShowObjects(s.end(this), ObjectKind.TABLE); }
+    |
+        <LOOKUP> <TABLES> { return new SqlShowObjects(s.end(this), ObjectKind.LOOKUP_TABLE); }
     |
         <CHECKPOINTS> { return new SqlShowCheckpoints(s.end(this)); }
     |

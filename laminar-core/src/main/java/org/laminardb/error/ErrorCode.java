@@ -43,6 +43,8 @@ public enum ErrorCode {
   FEATURE_NOT_SUPPORTED("0A000"),
   /** The operation was cancelled or timed out. */
   QUERY_CANCELED("57014"),
+  /** An external system (e.g. the database of a lookup table) cannot be reached. */
+  CONNECTION_FAILURE("08006"),
   /** The object or database is closed or not in a state to do this. */
   OBJECT_NOT_IN_PREREQUISITE_STATE("55000"),
   /** The object is locked by another process or instance (e.g. a WAL directory). */

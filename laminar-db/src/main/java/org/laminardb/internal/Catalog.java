@@ -78,10 +78,16 @@ final class Catalog implements RelationResolver {
 
   private void collect(RelationRuntime r, Set<RelationRuntime> out) {
     for (RelationRuntime o : objects.values()) {
-      if (o.inputs.contains(r) && out.add(o)) {
+      if ((o.inputs.contains(r) || o.lookupInputs.contains(r)) && out.add(o)) {
         collect(o, out);
       }
     }
+  }
+
+  @Override
+  public org.laminardb.sql.plan.LookupTableInfo lookupTable(String name) {
+    RelationRuntime r = find(name);
+    return r == null ? null : r.lookupInfo;
   }
 
   @Override

@@ -45,6 +45,18 @@ final class Connectors {
     throw missing("sink", name, known, at);
   }
 
+  static org.laminardb.spi.LookupConnectorFactory lookup(String name, SqlNode at) {
+    TreeSet<String> known = new TreeSet<>();
+    for (org.laminardb.spi.LookupConnectorFactory f
+        : ServiceLoader.load(org.laminardb.spi.LookupConnectorFactory.class)) {
+      if (f.name().equalsIgnoreCase(name)) {
+        return f;
+      }
+      known.add(f.name());
+    }
+    throw missing("lookup", name, known, at);
+  }
+
   private static RuntimeException missing(String role, String name, TreeSet<String> known,
       SqlNode at) {
     String artifact = EXTERNAL.get(name.toUpperCase(Locale.ROOT));

@@ -50,6 +50,9 @@ final class DdlExecutor {
   }
 
   StatementResult createSource(SqlCreateSource node, String sql) {
+    if (node.isLookup()) {
+      return createLookupTable(node, sql);
+    }
     String name = node.name().getSimple();
     String tag = node.isTable() ? "CREATE TABLE" : "CREATE SOURCE";
     if (node.ifNotExists() && engine.catalog().find(name) != null) {
@@ -121,6 +124,82 @@ final class DdlExecutor {
     } else {
       engine.catalog().add(rt);
     }
+    return StatementResult.done(tag);
+  }
+
+  /**
+   * CREATE LOOKUP TABLE: a catalog object with no rows of its own, whose fetcher threads start
+   * now but connect only when a lookup join first misses.
+   */
+  private StatementResult createLookupTable(SqlCreateSource node, String sql) {
+    String name = node.name().getSimple();
+    String tag = "CREATE LOOKUP TABLE";
+    if (node.ifNotExists() && engine.catalog().find(name) != null) {
+      return StatementResult.done(tag);
+    }
+    engine.catalog().checkFree(name, node.name());
+    int[] key = primaryKey(node);
+    if (key.length == 0) {
+      throw SqlErrors.unsupported(node.name(), "a lookup table needs a PRIMARY KEY: lookup joins "
+          + "read it by key (CREATE LOOKUP TABLE " + name + " (..., PRIMARY KEY (id)) FROM "
+          + "POSTGRES (...))");
+    }
+    if (node.connector() == null) {
+      throw SqlErrors.unsupported(node.name(), "a lookup table needs FROM connector (options), "
+          + "e.g. FROM POSTGRES (url = 'jdbc:postgresql://host/db', table = 'customers')");
+    }
+    if (node.watermark() != null) {
+      throw SqlErrors.unsupported(node.watermark(), "a lookup table has no WATERMARK: it is "
+          + "read by key as of processing time");
+    }
+    if (!node.withOptions().isEmpty()) {
+      throw SqlErrors.unsupported(node.name(), "WITH options on a lookup table; the cache "
+          + "options go with the connector's: FROM POSTGRES (..., cache_ttl = '60s')");
+    }
+    Schema schema = withNotNullKey(sourceSchema(node), key);
+    String connectorName = node.connector().getSimple();
+    org.laminardb.spi.LookupConnectorFactory factory = Connectors.lookup(connectorName,
+        node.connector());
+    LookupTableOptions lo;
+    org.laminardb.spi.LookupConnector connector;
+    try {
+      lo = LookupTableOptions.parse(options(node.options()));
+      LookupTableOptions opts = lo;
+      connector = factory.create(new org.laminardb.spi.LookupContext() {
+        @Override
+        public String tableName() {
+          return name;
+        }
+
+        @Override
+        public Schema schema() {
+          return schema;
+        }
+
+        @Override
+        public int[] keyColumns() {
+          return key.clone();
+        }
+
+        @Override
+        public Map<String, String> options() {
+          return opts.connectorOptions();
+        }
+      });
+    } catch (org.laminardb.error.LaminarDBException e) {
+      throw SqlErrors.at(e.code(), node.connector(), e.getMessage());
+    }
+    RelationRuntime rt = new RelationRuntime(name, RelationKind.LOOKUP_TABLE, schema, sql,
+        false, List.of(), new RelationRuntime.SourceDescriptor(connectorName.toLowerCase(
+            Locale.ROOT), Map.of(), null));
+    rt.key = key;
+    rt.reactor = engine.pool().forNewSource(engine.catalog().all());
+    rt.lookupInfo = new org.laminardb.sql.plan.LookupTableInfo(key,
+        connectorName.toLowerCase(Locale.ROOT), lo.ttlMillis(), lo.maxRows(), lo.maxPending());
+    rt.lookupFetcher = new org.laminardb.core.lookup.LookupFetcher(name, connector, lo.threads(),
+        lo.retryMinMillis(), lo.retryMaxMillis());
+    rt.closeables.add(rt.lookupFetcher);
+    engine.catalog().add(rt);
     return StatementResult.done(tag);
   }
 
@@ -226,7 +305,8 @@ final class DdlExecutor {
       }
       if (index < 0) {
         throw SqlErrors.at(ErrorCode.UNDEFINED_COLUMN, cols.get(i),
-            "primary key column \"" + col + "\" is not a column of the source");
+            "primary key column \"" + col + "\" is not a column of "
+                + (node.isLookup() ? "the lookup table" : "the source"));
       }
       for (int j = 0; j < i; j++) {
         if (key[j] == index) {
@@ -294,6 +374,7 @@ final class DdlExecutor {
     RelationRuntime rt = new RelationRuntime(name,
         view ? RelationKind.MATERIALIZED_VIEW : RelationKind.STREAM, plan.schema(), sql,
         plan.appendOnly(), inputs, null);
+    rt.lookupInputs.addAll(lookupInputsOf(plan));
     rt.rowtime = plan.rowtimeColumn();
     rt.reactor = engine.pool().forQuery(inputs, engine.catalog().all());
     if (view) {
@@ -302,8 +383,7 @@ final class DdlExecutor {
       rt.replay = rt.store::scan;
     }
     RelationRuntime late = lateStream(rt, plan, node.lateDataTo());
-    wire(rt, PipelineBuilder.build(plan, rt.output, new PipelineContext(
-        engine.config().chunkCapacity(), late == null ? null : late.output)));
+    wire(rt, PipelineBuilder.build(plan, rt.output, context(late)));
     engine.catalog().add(rt);
     if (late != null) {
       engine.catalog().add(late);
@@ -335,13 +415,37 @@ final class DdlExecutor {
     return late;
   }
 
+  /** The relations whose rows a plan reads (lookup tables are not among them). */
   private List<RelationRuntime> inputsOf(PlannedQuery plan) {
     List<RelationRuntime> inputs = new ArrayList<>();
     for (org.laminardb.sql.plan.Relation r : plan.inputs()) {
       RelationRuntime in = engine.catalog().find(r.name());
-      inputs.add(in);
+      if (in.kind != RelationKind.LOOKUP_TABLE) {
+        inputs.add(in);
+      }
     }
     return inputs;
+  }
+
+  /** The lookup tables a plan reads by key. */
+  private List<RelationRuntime> lookupInputsOf(PlannedQuery plan) {
+    List<RelationRuntime> out = new ArrayList<>();
+    for (org.laminardb.sql.plan.Relation r : plan.inputs()) {
+      RelationRuntime in = engine.catalog().find(r.name());
+      if (in.kind == RelationKind.LOOKUP_TABLE) {
+        out.add(in);
+      }
+    }
+    return out;
+  }
+
+  /** The pipeline context of a new query: chunk size, late rows, lookup tables' fetchers. */
+  private PipelineContext context(RelationRuntime late) {
+    return new PipelineContext(engine.config().chunkCapacity(),
+        late == null ? null : late.output).withLookups(name -> {
+          RelationRuntime l = engine.catalog().find(name);
+          return l.lookupFetcher;
+        });
   }
 
   /** Connects a pipeline to its inputs on the reactor, replaying stored views first. */
@@ -350,7 +454,7 @@ final class DdlExecutor {
     Reactor reactor = rt.reactor;
     reactor.submit(() -> {
       for (java.util.function.IntSupplier t : pipeline.timers()) {
-        java.util.function.IntSupplier timer = counted(rt, t);
+        java.util.function.IntSupplier timer = counted(rt, guarded(rt, t));
         rt.addDuty(timer);
         rt.detachers.add(() -> rt.removeDuty(timer));
       }
@@ -361,6 +465,26 @@ final class DdlExecutor {
       }
       return null;
     }).join();
+  }
+
+  /**
+   * A query's timer that stops with the query: it does nothing once the query has failed, and an
+   * exception it throws fails the query (as {@link FailureGuard} does for its input) instead of
+   * escaping to the reactor on every cycle.
+   */
+  private static java.util.function.IntSupplier guarded(RelationRuntime rt,
+      java.util.function.IntSupplier timer) {
+    return () -> {
+      if (rt.failure() != null) {
+        return 0;
+      }
+      try {
+        return timer.getAsInt();
+      } catch (RuntimeException e) {
+        rt.fail(e);
+        return 0;
+      }
+    };
   }
 
   /** A duty that counts its work as a change of the object's state (incremental checkpoints). */
@@ -399,6 +523,10 @@ final class DdlExecutor {
         throw SqlErrors.at(ErrorCode.WRONG_OBJECT_TYPE, node.from(),
             "a sink cannot read from another sink");
       }
+      if (in.kind == RelationKind.LOOKUP_TABLE) {
+        throw SqlErrors.unsupported(node.from(), "a sink cannot read a lookup table: its rows "
+            + "are read by key by lookup joins only");
+      }
       rt = new RelationRuntime(name, RelationKind.SINK, in.schema, sql, in.appendOnly,
           List.of(in), null);
       rt.reactor = engine.pool().forQuery(List.of(in), engine.catalog().all());
@@ -410,10 +538,10 @@ final class DdlExecutor {
       List<RelationRuntime> inputs = inputsOf(plan);
       rt = new RelationRuntime(name, RelationKind.SINK, plan.schema(), sql, plan.appendOnly(),
           inputs, null);
+      rt.lookupInputs.addAll(lookupInputsOf(plan));
       rt.reactor = engine.pool().forQuery(inputs, engine.catalog().all());
       late = lateStream(rt, plan, node.lateDataTo());
-      pipeline = PipelineBuilder.build(plan, rt.output, new PipelineContext(
-          engine.config().chunkCapacity(), late == null ? null : late.output));
+      pipeline = PipelineBuilder.build(plan, rt.output, context(late));
     }
     if (!engine.config().shadow()) { // a background copy of the state writes to no sink
       SinkRuntime sink = startSink(rt, node);

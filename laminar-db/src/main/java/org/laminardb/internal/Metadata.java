@@ -26,6 +26,9 @@ final class Metadata {
   private static final DataType TEXT = DataType.of(TypeKind.VARCHAR);
   private static final DataType NOT_NULL_TEXT = TEXT.withNullable(false);
 
+  /** A {@code password = '...'} connector option, masked by SHOW CREATE. */
+  private static final java.util.regex.Pattern PASSWORD = java.util.regex.Pattern.compile(
+      "(?i)(\\bpassword\\s*=\\s*)'(?:[^']|'')*'");
   private final Engine engine;
 
   Metadata(Engine engine) {
@@ -34,6 +37,9 @@ final class Metadata {
 
   StatementResult show(SqlShowObjects node) {
     RelationKind kind = RelationKind.valueOf(node.kind().name());
+    if (kind == RelationKind.LOOKUP_TABLE) {
+      return showLookupTables();
+    }
     boolean sourceLike = kind == RelationKind.SOURCE || kind == RelationKind.TABLE;
     List<ColumnInfo> cols = sourceLike
         ? List.<ColumnInfo>of(col("name", NOT_NULL_TEXT), col("connector", TEXT), col("watermark_clause", TEXT),
@@ -55,6 +61,37 @@ final class Metadata {
       rows.add(row(cols, sourceLike ? sourceRow(r) : queryRow(r)));
     }
     return StatementResult.ofRows("SHOW", new QueryResult(cols, rows));
+  }
+
+  /**
+   * SHOW LOOKUP TABLES: connector, key, cache settings, keys fetched, fetch errors and status
+   * (RUNNING, or RETRYING with the last error while the external system is unreachable).
+   */
+  private StatementResult showLookupTables() {
+    DataType bigint = DataType.of(TypeKind.BIGINT).withNullable(false);
+    List<ColumnInfo> cols = List.of(col("name", NOT_NULL_TEXT), col("connector", NOT_NULL_TEXT),
+        col("key", NOT_NULL_TEXT), col("cache", NOT_NULL_TEXT), col("fetched_keys", bigint),
+        col("errors", bigint), col("last_error", TEXT), col("status", NOT_NULL_TEXT));
+    List<Object[]> values = new ArrayList<>();
+    List<RelationRuntime> objects = new ArrayList<>();
+    for (RelationRuntime r : engine.catalog().all()) {
+      if (r.kind == RelationKind.LOOKUP_TABLE) {
+        objects.add(r);
+      }
+    }
+    objects.sort(Comparator.comparing(r -> r.name, String.CASE_INSENSITIVE_ORDER));
+    for (RelationRuntime r : objects) {
+      List<String> key = new ArrayList<>();
+      for (int k : r.key) {
+        key.add(r.schema.field(k).name());
+      }
+      org.laminardb.core.lookup.LookupFetcher f = r.lookupFetcher;
+      Throwable last = f.lastError();
+      values.add(new Object[] {r.name, r.lookupInfo.connector(), String.join(", ", key),
+          "ttl=" + r.lookupInfo.ttlMillis() + "ms max_rows=" + r.lookupInfo.maxRows(),
+          f.fetchedKeys(), f.errors(), last == null ? null : last.getMessage(), r.status()});
+    }
+    return rows(cols, values);
   }
 
   /** SHOW CHECKPOINTS: the checkpoints kept, oldest first. */
@@ -95,6 +132,9 @@ final class Metadata {
     for (RelationRuntime i : r.inputs) {
       in.add(i.name);
     }
+    for (RelationRuntime i : r.lookupInputs) {
+      in.add(i.name);
+    }
     long wm = r.outputWatermark();
     return new Object[] {r.name, String.join(", ", in),
         r.appendOnly ? "append-only" : "changelog",
@@ -107,7 +147,8 @@ final class Metadata {
         RelationKind.valueOf(node.kind().name()), node.name());
     List<ColumnInfo> cols = List.of(col("name", NOT_NULL_TEXT), col("statement", NOT_NULL_TEXT));
     List<Object[]> values = new ArrayList<>();
-    values.add(new Object[] {r.name, r.createSql});
+    values.add(new Object[] {r.name, r.kind == RelationKind.LOOKUP_TABLE
+        ? PASSWORD.matcher(r.createSql).replaceAll("$1'***'") : r.createSql});
     return rows(cols, values);
   }
 

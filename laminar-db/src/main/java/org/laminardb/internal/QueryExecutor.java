@@ -48,6 +48,12 @@ final class QueryExecutor {
     SnapshotSchema snapshot = new SnapshotSchema();
     for (Relation r : q.inputs()) {
       RelationRuntime rt = engine.catalog().find(r.name());
+      if (rt.kind == RelationKind.LOOKUP_TABLE) {
+        throw SqlErrors.unsupported(node, "ad-hoc queries over lookup table \"" + rt.name
+            + "\" are not supported: its rows live in " + rt.lookupInfo.connector() + " and are "
+            + "read by key by lookup joins only; query " + rt.lookupInfo.connector()
+            + " directly, or join a stream with it in a continuous query");
+      }
       if (rt.kind != RelationKind.MATERIALIZED_VIEW && rt.kind != RelationKind.TABLE) {
         throw SqlErrors.at(ErrorCode.WRONG_OBJECT_TYPE, node, rt.kind.sqlName()
             .toLowerCase(Locale.ROOT) + " \"" + rt.name + "\" is unbounded and not stored, so it "

@@ -85,6 +85,15 @@ final class RelationRuntime {
   /** The thread and two-phase commit of a sink; null for other objects. */
   SinkRuntime sinkRuntime;
   volatile Reactor reactor;
+  /** The fetcher of a lookup table (ring-1 threads); null for other objects. */
+  org.laminardb.core.lookup.LookupFetcher lookupFetcher;
+  /** Key and cache settings of a lookup table; null for other objects. */
+  org.laminardb.sql.plan.LookupTableInfo lookupInfo;
+  /**
+   * Lookup tables a query reads by key: dependencies (DROP, CASCADE) that, unlike {@link
+   * #inputs}, feed no rows and do not tie the query to a reactor.
+   */
+  final List<RelationRuntime> lookupInputs = new CopyOnWriteArrayList<>();
   private volatile Throwable failure;
 
   RelationRuntime(String name, RelationKind kind, Schema schema, String createSql,
@@ -187,6 +196,14 @@ final class RelationRuntime {
   String status() {
     if (failure != null) {
       return "FAILED: " + failure.getMessage();
+    }
+    if (lookupFetcher != null) {
+      return lookupFetcher.status();
+    }
+    for (RelationRuntime l : lookupInputs) {
+      if (l.lookupFetcher != null && l.lookupFetcher.failing()) {
+        return "RUNNING, waiting for " + l.lookupFetcher.status();
+      }
     }
     String detail = connector == null ? null : connector.status();
     return detail == null ? "RUNNING" : "RUNNING (" + detail + ")";

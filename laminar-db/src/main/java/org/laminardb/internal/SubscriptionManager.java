@@ -25,6 +25,11 @@ final class SubscriptionManager {
       throw new LaminarDBException(ErrorCode.WRONG_OBJECT_TYPE, "\"" + rt.name + "\" is a sink; "
           + "subscribe to a source, stream or materialized view");
     }
+    if (rt.kind == RelationKind.LOOKUP_TABLE) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "\"" + rt.name + "\" is a "
+          + "lookup table, whose rows are read by key by lookup joins only; subscribe to a "
+          + "source, stream or materialized view");
+    }
     if (rt.failure() != null) {
       throw failed(rt);
     }

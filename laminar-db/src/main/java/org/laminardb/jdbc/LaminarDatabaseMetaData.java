@@ -16,13 +16,14 @@ import org.laminardb.internal.CatalogObjectInfo;
 
 /**
  * Database metadata of a connection. Catalog objects are listed by {@link #getTables} with
- * TABLE_TYPE {@code SOURCE}, {@code STREAM}, {@code MATERIALIZED VIEW} or {@code SINK}, with no
+ * TABLE_TYPE {@code SOURCE}, {@code TABLE}, {@code LOOKUP TABLE}, {@code STREAM}, {@code
+ * MATERIALIZED VIEW} or {@code SINK}, with no
  * catalog or schema (both null); name patterns match case-insensitively, as names do.
  */
 final class LaminarDatabaseMetaData extends MetaDataListings {
   /** The object kinds, as TABLE_TYPE values, sorted. */
   static final List<String> TABLE_TYPES =
-      List.of("MATERIALIZED VIEW", "SINK", "SOURCE", "STREAM", "TABLE");
+      List.of("LOOKUP TABLE", "MATERIALIZED VIEW", "SINK", "SOURCE", "STREAM", "TABLE");
 
   private static final List<ColumnInfo> TABLE_COLUMNS = MetaTables.columns(
       "TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS", "TYPE_CAT",

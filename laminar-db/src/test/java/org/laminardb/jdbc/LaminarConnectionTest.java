@@ -139,7 +139,8 @@ class LaminarConnectionTest {
       while (rs.next()) {
         types.add(rs.getString("TABLE_TYPE"));
       }
-      assertThat(types).containsExactly("MATERIALIZED VIEW", "SINK", "SOURCE", "STREAM", "TABLE");
+      assertThat(types).containsExactly("LOOKUP TABLE", "MATERIALIZED VIEW", "SINK", "SOURCE",
+          "STREAM", "TABLE");
     }
     try (ResultSet rs = md.getSchemas()) {
       assertThat(rs.next()).isFalse();

@@ -44,6 +44,11 @@ final class JoinOutput {
     other.rows.write(c, dst, o, offsets[1 - s], widths[1 - s]);
   }
 
+  /** Writes row {@code r} of input {@code s}'s chunk into its columns of output row o. */
+  void copyInput(int o, int s, Chunk in, int r) {
+    copy(out, o, s, in, r);
+  }
+
   /** Writes row {@code r} of input {@code s}'s chunk into output row o, the other side NULL. */
   void padded(int o, int s, Chunk in, int r) {
     copy(out, o, s, in, r);

@@ -34,6 +34,11 @@ abstract class KeyedJoinRows {
 
   /** Whether a key column of a row is NULL (then it matches nothing). */
   boolean nullKey(Chunk chunk, int row) {
+    return nullKey(chunk, row, keyColumns);
+  }
+
+  /** Whether one of the given columns of a row is NULL. */
+  static boolean nullKey(Chunk chunk, int row, int[] keyColumns) {
     for (int c : keyColumns) {
       if (chunk.columns[c].isNull(row)) {
         return true;

@@ -59,8 +59,29 @@ public final class KeyEncoder {
     this(schema, keyColumns, true, Objects.requireNonNull(dictionary, "dictionary"));
   }
 
+  /**
+   * Creates an encoder of keys that are never NULL (the caller checks before encoding), without
+   * null-mask words, interning strings into a shared dictionary: a one-column key is one word,
+   * which {@link LongKeyTable} keeps beside its slot. Encoders built this way over other schemas
+   * with key columns of the same physical kinds agree.
+   *
+   * @param schema schema of the rows to encode
+   * @param keyColumns indexes of the key columns in {@code schema}, in key order
+   * @param dictionary the dictionary shared by the agreeing encoders
+   * @return the encoder
+   */
+  public static KeyEncoder notNull(Schema schema, int[] keyColumns, StringDictionary dictionary) {
+    return new KeyEncoder(schema, keyColumns, false, Objects.requireNonNull(dictionary,
+        "dictionary"), true);
+  }
+
   private KeyEncoder(Schema schema, int[] keyColumns, boolean nullMask,
       StringDictionary sharedDictionary) {
+    this(schema, keyColumns, nullMask, sharedDictionary, false);
+  }
+
+  private KeyEncoder(Schema schema, int[] keyColumns, boolean nullMask,
+      StringDictionary sharedDictionary, boolean neverNull) {
     Objects.requireNonNull(schema, "schema");
     this.columns = keyColumns.clone();
     this.kinds = new byte[columns.length];
@@ -77,7 +98,7 @@ public final class KeyEncoder {
       anyNullable |= schema.field(c).type().nullable();
       anyString |= p == PhysicalKind.STRING;
     }
-    this.nullable = anyNullable || nullMask;
+    this.nullable = !neverNull && (anyNullable || nullMask);
     this.width = columns.length + (nullable ? (columns.length + 63) >>> 6 : 0);
     this.dictionary = sharedDictionary != null ? sharedDictionary
         : anyString ? new StringDictionary() : null;

@@ -127,7 +127,7 @@ public final class LaminarOperatorTable {
         SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.parse(FUN)));
     return SqlOperatorTables.chain(new WithoutCalciteWindows(libraries),
         new LaminarFunctionTable(ownFunctions()), SqlOperatorTables.of(WindowTableFunctions.all()),
-        SqlOperatorTables.of(AsofMarkers.ALL));
+        SqlOperatorTables.of(AsofMarkers.ALL), SqlOperatorTables.of(ProcTimeFunction.INSTANCE));
   }
 
   /** Calcite's operators minus its window table functions, which LaminarDB replaces. */

@@ -6,6 +6,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 import org.laminardb.error.LaminarDBException;
+import org.laminardb.sql.function.ProcTimeFunction;
 
 /**
  * Rejects, with their position, SQL constructs that parse and validate but that continuous
@@ -33,14 +34,20 @@ final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
   @Override
   public Void visit(SqlCall call) {
     SqlKind kind = call.getKind();
+    if (ProcTimeFunction.isCall(call)) {
+      throw SqlErrors.unsupported(call, "PROCTIME() is only supported as the period of a "
+          + "processing-time temporal join (FOR SYSTEM_TIME AS OF PROCTIME()); use NOW() for the "
+          + "wall clock");
+    }
     switch (kind) {
       case ORDER_BY:
         throw SqlErrors.unsupported(call, "ORDER BY, LIMIT and OFFSET are not supported in "
             + "continuous queries (a stream has no end to sort); use them in an ad-hoc SELECT "
             + "over a materialized view");
       case SNAPSHOT:
-        throw SqlErrors.unsupported(call, "temporal joins (FOR SYSTEM_TIME AS OF) are not "
-            + "supported yet; " + JOINS);
+        // The period is checked by TemporalJoinTranslator; PROCTIME() is allowed there only.
+        call.operand(0).accept(this);
+        return null;
       case OVER:
       case WINDOW:
         // Checked while translating (OverTranslator), which knows the window's shape.

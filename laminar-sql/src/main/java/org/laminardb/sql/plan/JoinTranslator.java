@@ -376,7 +376,7 @@ final class JoinTranslator {
    * How a key value is stored, as a name: integers and DECIMALs as numbers with their scale
    * (INT 5, BIGINT 5 and DECIMAL(p, 0) 5 are all the long 5), other types by their kind.
    */
-  private static String encoding(DataType t) {
+  static String encoding(DataType t) {
     switch (t.kind()) {
       case INT:
       case BIGINT:

@@ -6,6 +6,7 @@ import org.laminardb.core.operator.ChunkConsumer;
 import org.laminardb.core.operator.GroupAggregateOperator;
 import org.laminardb.core.operator.IntervalJoinOperator;
 import org.laminardb.core.operator.JoinOperator;
+import org.laminardb.core.operator.ProcTimeTemporalJoinOperator;
 import org.laminardb.core.operator.WatermarkMerger;
 import org.laminardb.core.type.Schema;
 import org.laminardb.sql.codegen.CalcCompiler;
@@ -107,6 +108,13 @@ public final class PipelineBuilder {
       context.addLateCounter(op::lateRows);
       build(j.left(), op.left());
       build(j.right(), op.right());
+    } else if (node instanceof TemporalJoinNode) {
+      TemporalJoinNode t = (TemporalJoinNode) node;
+      ProcTimeTemporalJoinOperator op = new ProcTimeTemporalJoinOperator(t.stream().schema(),
+          t.streamKeys(), t.table().schema(), t.tableKeys(), t.kind(), t.schema(), downstream,
+          context.chunkCapacity());
+      build(t.stream(), op.stream());
+      build(t.table(), op.table());
     } else if (node instanceof OperatorNode) {
       OperatorNode o = (OperatorNode) node;
       build(o.input(), o.instantiate(downstream, context));

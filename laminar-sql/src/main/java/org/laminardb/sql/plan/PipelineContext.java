@@ -17,6 +17,10 @@ public final class PipelineContext {
   final List<Runnable> openers = new ArrayList<>();
   final List<IntSupplier> timers = new ArrayList<>();
   final List<LongSupplier> lateCounters = new ArrayList<>();
+  private java.util.function.Function<String, org.laminardb.core.lookup.LookupFetcher> lookups =
+      name -> {
+        throw new IllegalStateException("no lookup tables in this context: " + name);
+      };
 
   /**
    * Creates a context.
@@ -45,6 +49,28 @@ public final class PipelineContext {
    */
   public ChunkConsumer lateOutput() {
     return lateOutput;
+  }
+
+  /**
+   * Sets where lookup joins find the fetcher of a lookup table.
+   *
+   * @param lookups the fetcher of a lookup table by name
+   * @return this context
+   */
+  public PipelineContext withLookups(
+      java.util.function.Function<String, org.laminardb.core.lookup.LookupFetcher> lookups) {
+    this.lookups = lookups;
+    return this;
+  }
+
+  /**
+   * The fetcher of a lookup table: ring-1 threads shared by the lookup joins reading it.
+   *
+   * @param table the lookup table's name
+   * @return its fetcher
+   */
+  public org.laminardb.core.lookup.LookupFetcher lookupFetcher(String table) {
+    return lookups.apply(table);
   }
 
   /**

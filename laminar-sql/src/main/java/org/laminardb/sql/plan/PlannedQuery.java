@@ -39,6 +39,10 @@ public record PlannedQuery(PhysicalNode root, Schema schema) {
       Relation r = ((ScanNode) node).relation();
       out.putIfAbsent(r.name().toLowerCase(java.util.Locale.ROOT), r);
     }
+    if (node instanceof LookupJoinNode) {
+      Relation r = ((LookupJoinNode) node).table();
+      out.putIfAbsent(r.name().toLowerCase(java.util.Locale.ROOT), r);
+    }
     for (PhysicalNode in : node.inputs()) {
       collect(in, out);
     }

@@ -25,12 +25,14 @@ final class RelTranslator {
   private final WindowTranslator windows;
   private final OverTranslator over;
   private final JoinTranslator joins;
+  private final TemporalJoinTranslator temporalJoins;
 
   RelTranslator(QueryOptions options) {
     this.options = options;
     this.windows = new WindowTranslator(this);
     this.over = new OverTranslator(this);
     this.joins = new JoinTranslator(this);
+    this.temporalJoins = new TemporalJoinTranslator(this);
   }
 
   QueryOptions options() {
@@ -50,6 +52,9 @@ final class RelTranslator {
       if (t == null) {
         throw ContinuousQueryChecker.unsupportedRel("reading " + rel.getTable().getQualifiedName());
       }
+      if (t.relation().kind() == RelationKind.LOOKUP_TABLE) {
+        throw TemporalJoinTranslator.lookupTableScan(t.relation().name());
+      }
       return new ScanNode(t.relation());
     }
     if (rel instanceof Calc) {
@@ -60,7 +65,14 @@ final class RelTranslator {
       return aggregate((Aggregate) rel);
     }
     if (rel instanceof Join) {
-      return joins.translate((Join) rel);
+      PhysicalNode temporal = temporalJoins.translate((Join) rel);
+      return temporal != null ? temporal : joins.translate((Join) rel);
+    }
+    if (rel instanceof org.apache.calcite.rel.core.Correlate) {
+      PhysicalNode temporal = temporalJoins.translate((org.apache.calcite.rel.core.Correlate) rel);
+      if (temporal != null) {
+        return temporal;
+      }
     }
     if (rel instanceof AsofJoinRel) {
       return joins.asof((AsofJoinRel) rel);
@@ -82,6 +94,8 @@ final class RelTranslator {
         return "a query without a source (VALUES or SELECT without FROM)";
       case "Sort":
         return "ORDER BY / LIMIT";
+      case "Snapshot":
+        return "FOR SYSTEM_TIME AS OF outside the right input of a join";
       case "Join":
       case "Correlate":
         return "a join or subquery";

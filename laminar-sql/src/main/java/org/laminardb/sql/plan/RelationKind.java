@@ -11,7 +11,9 @@ public enum RelationKind {
   /** Output to an external system. */
   SINK("SINK"),
   /** Keyed rows written by INSERT, UPSERT, UPDATE and DELETE; stored and queryable. */
-  TABLE("TABLE");
+  TABLE("TABLE"),
+  /** Keyed rows in an external system, read by key by lookup joins; not stored. */
+  LOOKUP_TABLE("LOOKUP TABLE");
 
   private final String sqlName;
 

@@ -11,4 +11,14 @@ public interface RelationResolver {
    * @return the relations
    */
   Collection<Relation> relations();
+
+  /**
+   * Key and settings of a lookup table.
+   *
+   * @param name the lookup table's name
+   * @return its information, or null if there is no such lookup table
+   */
+  default LookupTableInfo lookupTable(String name) {
+    return null;
+  }
 }

@@ -133,7 +133,7 @@ public final class StreamPlanner {
     JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(LaminarTypeSystem.INSTANCE);
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     for (Relation r : resolver.relations()) {
-      root.add(r.name(), new RelationTable(r));
+      root.add(r.name(), RelationTable.of(r, resolver));
     }
     Properties props = new Properties();
     props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");

@@ -33,6 +33,14 @@ class RoundTripTest {
         "CREATE MATERIALIZED VIEW v AS SELECT a FROM t UNION ALL SELECT a FROM u EMIT FINAL",
         "CREATE SINK k FROM s INTO kafka (topic = 'out')",
         "CREATE SINK IF NOT EXISTS k INTO stdout () AS SELECT * FROM s EMIT CHANGES",
+        "CREATE LOOKUP TABLE IF NOT EXISTS dim (id INT, name VARCHAR, PRIMARY KEY (id))"
+            + " FROM postgres (url = 'jdbc:postgresql://h/db', user = 'u', table = 'public.c',"
+            + " cache_ttl = '30s', cache_max_rows = 1000)",
+        "DROP LOOKUP TABLE IF EXISTS dim CASCADE",
+        "SHOW LOOKUP TABLES",
+        "SHOW CREATE LOOKUP TABLE dim",
+        "CREATE STREAM e AS SELECT s.k, d.name FROM s LEFT JOIN dim FOR SYSTEM_TIME AS OF"
+            + " PROCTIME() AS d ON s.k = d.id",
         "DROP SOURCE s",
         "DROP MATERIALIZED VIEW IF EXISTS v CASCADE",
         "DROP SINK k RESTRICT",

@@ -11,7 +11,12 @@ public enum ObjectKind {
   /** An external output: {@code CREATE SINK}. */
   SINK("SINK", "SINKS"),
   /** A keyed table written by INSERT, UPSERT, UPDATE and DELETE: {@code CREATE TABLE}. */
-  TABLE("TABLE", "TABLES");
+  TABLE("TABLE", "TABLES"),
+  /**
+   * A keyed table kept in an external system and read by key by lookup joins: {@code CREATE
+   * LOOKUP TABLE}.
+   */
+  LOOKUP_TABLE("LOOKUP TABLE", "LOOKUP TABLES");
 
   private final String sqlName;
   private final String sqlPluralName;

@@ -29,6 +29,7 @@ public final class SqlCreateSource extends SqlCreate {
   private final SqlNodeList options;
   private final SqlNodeList withOptions;
   private final boolean table;
+  private final boolean lookup;
 
   /**
    * Creates a CREATE SOURCE or CREATE TABLE statement.
@@ -55,8 +56,40 @@ public final class SqlCreateSource extends SqlCreate {
       SqlNodeList options,
       SqlNodeList withOptions,
       boolean table) {
+    this(pos, name, ifNotExists, columns, watermark, primaryKey, connector, options, withOptions,
+        table, false);
+  }
+
+  /**
+   * Creates a CREATE SOURCE, CREATE TABLE or CREATE LOOKUP TABLE statement.
+   *
+   * @param pos position of the statement
+   * @param name the name
+   * @param ifNotExists whether IF NOT EXISTS was given
+   * @param columns column declarations
+   * @param watermark the WATERMARK clause, or null
+   * @param primaryKey the PRIMARY KEY columns, empty if none
+   * @param connector the FROM connector, or null
+   * @param options the connector's options
+   * @param withOptions the WITH options
+   * @param table true for CREATE TABLE and CREATE LOOKUP TABLE
+   * @param lookup true for CREATE LOOKUP TABLE
+   */
+  public SqlCreateSource(
+      SqlParserPos pos,
+      SqlIdentifier name,
+      boolean ifNotExists,
+      SqlNodeList columns,
+      SqlWatermark watermark,
+      SqlNodeList primaryKey,
+      SqlIdentifier connector,
+      SqlNodeList options,
+      SqlNodeList withOptions,
+      boolean table,
+      boolean lookup) {
     super(OPERATOR, pos, false, ifNotExists);
     this.table = table;
+    this.lookup = lookup;
     this.name = name;
     this.columns = columns;
     this.watermark = watermark;
@@ -91,6 +124,15 @@ public final class SqlCreateSource extends SqlCreate {
    */
   public boolean isTable() {
     return table;
+  }
+
+  /**
+   * Whether this is CREATE LOOKUP TABLE (then {@link #isTable()} is true as well).
+   *
+   * @return true for a lookup table
+   */
+  public boolean isLookup() {
+    return lookup;
   }
 
   /**
@@ -157,7 +199,7 @@ public final class SqlCreateSource extends SqlCreate {
 
   @Override
   public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
-    writer.keyword(table ? "CREATE TABLE" : "CREATE SOURCE");
+    writer.keyword(lookup ? "CREATE LOOKUP TABLE" : table ? "CREATE TABLE" : "CREATE SOURCE");
     if (ifNotExists) {
       writer.keyword("IF NOT EXISTS");
     }
