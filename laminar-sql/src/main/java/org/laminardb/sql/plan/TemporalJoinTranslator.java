@@ -13,6 +13,8 @@ import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexCorrelVariable;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
@@ -47,7 +49,9 @@ import org.laminardb.sql.type.TypeMapping;
 final class TemporalJoinTranslator {
   static final String SUPPORTED = "temporal joins support s [LEFT] JOIN t FOR SYSTEM_TIME AS OF "
       + "PROCTIME() [AS x] ON s.k = x.k against a table, a materialized view or a lookup table "
-      + "(and s [LEFT] JOIN lookup_table ON s.k = lookup_table.key); see docs/SQL.md";
+      + "(and s [LEFT] JOIN lookup_table ON s.k = lookup_table.key), and s [LEFT] JOIN v FOR "
+      + "SYSTEM_TIME AS OF s.ts [AS x] ON s.k = x.k against a source, stream or view with a "
+      + "watermark (event time); see docs/SQL.md";
 
   private final RelTranslator translator;
 
@@ -104,9 +108,118 @@ final class TemporalJoinTranslator {
     if (snapshot == null) {
       return null;
     }
-    checkPeriod(snapshot);
-    throw unsupported("FOR SYSTEM_TIME AS OF PROCTIME() with a condition that Calcite could "
-        + "not turn into a join");
+    int leftTime = eventTimePeriod(snapshot, correlate);
+    if (leftTime < 0) {
+      checkPeriod(snapshot);
+      throw unsupported("FOR SYSTEM_TIME AS OF PROCTIME() with a condition that Calcite could "
+          + "not turn into a join");
+    }
+    return eventTimeJoin(correlate, snapshot, leftTime);
+  }
+
+  /**
+   * The left column an event-time period reads ({@code FOR SYSTEM_TIME AS OF s.ts}: a field of
+   * the Correlate's variable), or -1 for any other period.
+   */
+  private static int eventTimePeriod(Snapshot snapshot,
+      org.apache.calcite.rel.core.Correlate correlate) {
+    RexNode period = snapshot.getPeriod();
+    if (period instanceof RexFieldAccess
+        && ((RexFieldAccess) period).getReferenceExpr() instanceof RexCorrelVariable
+        && ((RexCorrelVariable) ((RexFieldAccess) period).getReferenceExpr()).id
+            .equals(correlate.getCorrelationId())) {
+      return ((RexFieldAccess) period).getField().getIndex();
+    }
+    return -1;
+  }
+
+  /**
+   * An event-time temporal join: each row of the append-only left input joins the version of
+   * the right input's key valid at the row's time, found by an {@link AsofJoinNode} in versioned
+   * mode (backward match, deletes end a version), emitted once the right watermark reaches the
+   * row's time. The right side is a Filter of key equalities over the Snapshot of a relation
+   * with a watermarked event-time column.
+   */
+  private PhysicalNode eventTimeJoin(org.apache.calcite.rel.core.Correlate correlate,
+      Snapshot snapshot, int leftTime) {
+    JoinKind kind;
+    if (correlate.getJoinType() == JoinRelType.INNER) {
+      kind = JoinKind.INNER;
+    } else if (correlate.getJoinType() == JoinRelType.LEFT) {
+      kind = JoinKind.LEFT;
+    } else {
+      throw unsupported("a " + correlate.getJoinType() + " temporal join: only INNER and LEFT");
+    }
+    RelNode right = correlate.getRight();
+    RexNode condition = null;
+    if (right instanceof org.apache.calcite.rel.core.Filter) {
+      condition = ((org.apache.calcite.rel.core.Filter) right).getCondition();
+      right = ((org.apache.calcite.rel.core.Filter) right).getInput();
+    } else if (right instanceof Calc && ((Calc) right).getProgram().projectsOnlyIdentity()) {
+      RexProgram program = ((Calc) right).getProgram();
+      condition = program.getCondition() == null ? null
+          : program.expandLocalRef(program.getCondition());
+      right = ((Calc) right).getInput();
+    }
+    if (right != snapshot) {
+      throw unsupported("an event-time temporal join over a subquery or expression of the "
+          + "versioned relation: FOR SYSTEM_TIME AS OF s.ts must follow a source, stream or "
+          + "view name");
+    }
+    List<Integer> leftKeys = new ArrayList<>();
+    List<Integer> rightKeys = new ArrayList<>();
+    for (RexNode c : condition == null ? List.<RexNode>of()
+        : org.apache.calcite.plan.RelOptUtil.conjunctions(condition)) {
+      int[] pair = c.getKind() == SqlKind.EQUALS ? correlatedKey((RexCall) c, correlate) : null;
+      if (pair == null) {
+        throw unsupported("conditions other than key equalities (s.k = v.k) in the ON clause "
+            + "of an event-time temporal join, here " + c + " (filter in WHERE, or filter the "
+            + "versioned relation in a view)");
+      }
+      leftKeys.add(pair[0]);
+      rightKeys.add(pair[1]);
+    }
+    if (leftKeys.isEmpty()) {
+      throw unsupported("an event-time temporal join needs an equality between the stream and "
+          + "the versioned relation's key (ON s.k = v.k)");
+    }
+    PhysicalNode stream = translator.translate(correlate.getLeft());
+    if (!stream.appendOnly() || stream.rowtimeColumn() != leftTime) {
+      throw unsupported("an event-time temporal join whose left input is not append-only with "
+          + "FOR SYSTEM_TIME AS OF its watermarked event-time column");
+    }
+    PhysicalNode versions = translator.translate(snapshot.getInput());
+    int rightTime = versions.rowtimeColumn();
+    if (rightTime < 0) {
+      throw unsupported("an event-time temporal join against a relation without a watermarked "
+          + "event-time column (declare WATERMARK FOR on the versioned source; for a table use "
+          + "FOR SYSTEM_TIME AS OF PROCTIME())");
+    }
+    int[] lk = leftKeys.stream().mapToInt(Integer::intValue).toArray();
+    int[] rk = rightKeys.stream().mapToInt(Integer::intValue).toArray();
+    checkKeyTypes(stream, lk, versions, rk);
+    return new AsofJoinNode(stream, versions, lk, rk, leftTime, rightTime,
+        org.laminardb.core.operator.AsofDirection.BACKWARD, false, Long.MAX_VALUE,
+        kind == JoinKind.LEFT, true, RelTranslator.schemaOf(correlate));
+  }
+
+  /** {left column, right column} of {@code $cor.x = $i} (either order), or null. */
+  private static int[] correlatedKey(RexCall eq, org.apache.calcite.rel.core.Correlate c) {
+    RexNode a = eq.getOperands().get(0);
+    RexNode b = eq.getOperands().get(1);
+    if (a instanceof RexInputRef) {
+      RexNode t = a;
+      a = b;
+      b = t;
+    }
+    if (a instanceof RexFieldAccess && b instanceof RexInputRef
+        && ((RexFieldAccess) a).getReferenceExpr() instanceof RexCorrelVariable
+        && ((RexCorrelVariable) ((RexFieldAccess) a).getReferenceExpr()).id
+            .equals(c.getCorrelationId())) {
+      return new int[] {((RexFieldAccess) a).getField().getIndex(),
+          ((RexInputRef) b).getIndex()};
+    }
+    return null;
   }
 
   /**
@@ -119,8 +232,8 @@ final class TemporalJoinTranslator {
     if (period instanceof RexCall && ((RexCall) period).getOperator() instanceof ProcTimeFunction) {
       return;
     }
-    // event-time temporal joins (FOR SYSTEM_TIME AS OF <time column>): not supported yet
-    throw unsupported("event-time temporal joins (FOR SYSTEM_TIME AS OF " + period + ")");
+    throw unsupported("FOR SYSTEM_TIME AS OF " + period + " (the period must be PROCTIME() or "
+        + "the left input's event-time column)");
   }
 
   private PhysicalNode temporalJoin(Join join, JoinKind kind, PhysicalNode stream,
