@@ -193,14 +193,6 @@ public final class AsofJoinOperator {
     return forwarded;
   }
 
-  private static long add(long a, long b) {
-    long r = a + b;
-    if (((a ^ r) & (b ^ r)) < 0) {
-      return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-    }
-    return r;
-  }
-
   // ---------------------------------------------------------------- left rows
 
   private void onLeft(Chunk in) {
@@ -260,13 +252,13 @@ public final class AsofJoinOperator {
       case BACKWARD:
         return time;
       case FORWARD: {
-        long limit = add(time, tolerance);
+        long limit = Watermarks.plus(time, tolerance);
         int f = id < 0 ? -1 : versions.forward(id, time, strict);
         return f < 0 ? limit : Math.min(limit, versions.timeOf(f));
       }
       default: {
         long d = id < 0 ? -1 : nearestDistance(id, time);
-        return add(time, d < 0 ? tolerance : Math.min(d, tolerance));
+        return Watermarks.plus(time, d < 0 ? tolerance : Math.min(d, tolerance));
       }
     }
   }
@@ -277,10 +269,10 @@ public final class AsofJoinOperator {
     int f = versions.forward(id, time, true);
     long d = -1;
     if (b >= 0) {
-      d = add(time, -versions.timeOf(b));
+      d = Watermarks.plus(time, -versions.timeOf(b));
     }
     if (f >= 0) {
-      long df = add(versions.timeOf(f), -time);
+      long df = Watermarks.plus(versions.timeOf(f), -time);
       d = d < 0 ? df : Math.min(d, df);
     }
     return d;
@@ -300,8 +292,8 @@ public final class AsofJoinOperator {
         int b = versions.backward(id, time, false);
         int f = versions.forward(id, time, true);
         if (b >= 0 && f >= 0) {
-          long db = add(time, -versions.timeOf(b));
-          long df = add(versions.timeOf(f), -time);
+          long db = Watermarks.plus(time, -versions.timeOf(b));
+          long df = Watermarks.plus(versions.timeOf(f), -time);
           slot = df < db ? f : b;
         } else {
           slot = b >= 0 ? b : f;
@@ -313,7 +305,7 @@ public final class AsofJoinOperator {
       return -1;
     }
     long t = versions.timeOf(slot);
-    long distance = t <= time ? add(time, -t) : add(t, -time);
+    long distance = t <= time ? Watermarks.plus(time, -t) : Watermarks.plus(t, -time);
     return distance > tolerance ? -1 : slot;
   }
 
@@ -433,7 +425,7 @@ public final class AsofJoinOperator {
     if (leftWatermark == Watermarks.NONE) {
       return Long.MIN_VALUE;
     }
-    return Math.min(add(leftWatermark, 1), pending.oldestTime());
+    return Math.min(Watermarks.plus(leftWatermark, 1), pending.oldestTime());
   }
 
   /** Trims a few keys after the trim bound advanced: amortised O(1) per right row. */
@@ -471,7 +463,7 @@ public final class AsofJoinOperator {
     if (direction != AsofDirection.FORWARD && firstAtBound > start) {
       int last = firstAtBound - 1;
       long t = versions.times[id][last];
-      boolean outOfReach = tolerance != NO_TOLERANCE && t < add(bound, -tolerance);
+      boolean outOfReach = tolerance != NO_TOLERANCE && t < Watermarks.plus(bound, -tolerance);
       boolean deleted = versions.deleted[versions.slots[id][last]];
       keepFrom = outOfReach || deleted ? firstAtBound : last;
     }
@@ -516,57 +508,31 @@ public final class AsofJoinOperator {
    * deadline, chained per key (so that a new right row can bring their deadlines forward), and
    * two heaps, by deadline and by time. A slot's life counter tells stale heap entries apart.
    */
-  private static final class Pending extends KeyedJoinRows {
-    final int timeColumn;
-    int[] prev = new int[16];
-    int[] keyOf = new int[16];
-    long[] time = new long[16];
+  private static final class Pending extends TimedJoinRows {
     long[] deadline = new long[16];
     int[] life = new int[16];
     final SlotHeap releases = new SlotHeap();
     final SlotHeap times = new SlotHeap();
 
     Pending(Schema schema, int[] keyColumns, int timeColumn, StringDictionary dictionary) {
-      super(schema, keyColumns, false, dictionary);
-      this.timeColumn = timeColumn;
+      super(schema, keyColumns, timeColumn, false, dictionary);
+    }
+
+    @Override
+    void grow(int n) {
+      deadline = Arrays.copyOf(deadline, n);
+      life = Arrays.copyOf(life, n);
     }
 
     void add(Chunk in, int r, int id, long rowTime, long due) {
-      int slot = rows.add(in, r);
-      if (slot >= next.length) {
-        int n = Math.max(slot + 1, next.length * 2);
-        next = Arrays.copyOf(next, n);
-        prev = Arrays.copyOf(prev, n);
-        keyOf = Arrays.copyOf(keyOf, n);
-        time = Arrays.copyOf(time, n);
-        deadline = Arrays.copyOf(deadline, n);
-        life = Arrays.copyOf(life, n);
-      }
-      int h = head[id];
-      next[slot] = h;
-      prev[slot] = -1;
-      if (h >= 0) {
-        prev[h] = slot;
-      }
-      head[id] = slot;
-      keyOf[slot] = id;
-      time[slot] = rowTime;
+      int slot = link(in, r, id, rowTime);
       deadline[slot] = due;
       releases.push(due, slot, life[slot]);
       times.push(rowTime, slot, life[slot]);
     }
 
     void remove(int slot) {
-      int p = prev[slot];
-      int n = next[slot];
-      if (p < 0) {
-        head[keyOf[slot]] = n;
-      } else {
-        next[p] = n;
-      }
-      if (n >= 0) {
-        prev[n] = p;
-      }
+      unlink(slot);
       life[slot]++;
       rows.free(slot);
     }

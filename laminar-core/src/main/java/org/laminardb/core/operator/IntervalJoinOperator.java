@@ -193,19 +193,10 @@ public final class IntervalJoinOperator {
     return late;
   }
 
-  /** {@code a + b} clamped to the range of long. */
-  private static long add(long a, long b) {
-    long r = a + b;
-    if (((a ^ r) & (b ^ r)) < 0) {
-      return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-    }
-    return r;
-  }
-
   /** The other input's watermark at or past which no future row of it can match this row. */
   private long expiry(int s, long time) {
-    return s == 0 ? add(time, upper) : add(time, lower == Long.MIN_VALUE ? Long.MAX_VALUE
-        : -lower);
+    return s == 0 ? Watermarks.plus(time, upper)
+        : Watermarks.plus(time, lower == Long.MIN_VALUE ? Long.MAX_VALUE : -lower);
   }
 
   private void onChunk(int side, Chunk chunk) {
@@ -333,8 +324,9 @@ public final class IntervalJoinOperator {
     int t = rowtimeSide;
     long own = idle[t] ? Watermarks.IDLE : watermarks[t];
     long other = idle[1 - t] ? Watermarks.IDLE
-        : t == 0 ? add(watermarks[1], upper == Long.MIN_VALUE ? Long.MAX_VALUE : -upper)
-        : add(watermarks[0], lower);
+        : t == 0
+            ? Watermarks.plus(watermarks[1], upper == Long.MIN_VALUE ? Long.MAX_VALUE : -upper)
+        : Watermarks.plus(watermarks[0], lower);
     long out = Math.min(own, other);
     if (out > forwarded && out != Watermarks.IDLE) {
       forwarded = out;

@@ -13,14 +13,7 @@ import org.laminardb.core.type.Schema;
  * of (expiry, slot) so that a watermark evicts exactly the expired rows. Key ids come from the
  * operator's key table, shared by both sides. Garbage free in steady state; single-threaded.
  */
-final class IntervalJoinSide extends KeyedJoinRows {
-  final int timeColumn;
-  /** Previous slot in the same key's chain, -1 at the head. */
-  int[] prev = new int[16];
-  /** Key id of each slot. */
-  int[] keyOf = new int[16];
-  /** Event time of each slot's row. */
-  long[] time = new long[16];
+final class IntervalJoinSide extends TimedJoinRows {
   /** Whether each slot's row has matched a row of the other input. */
   boolean[] matched = new boolean[16];
   /** Expiry times, smallest first, with the slot of each entry. */
@@ -28,47 +21,20 @@ final class IntervalJoinSide extends KeyedJoinRows {
 
   IntervalJoinSide(Schema schema, int[] keyColumns, int timeColumn, boolean keeps,
       StringDictionary dictionary) {
-    super(schema, keyColumns, keeps, dictionary);
-    this.timeColumn = timeColumn;
+    super(schema, keyColumns, timeColumn, keeps, dictionary);
+  }
+
+  @Override
+  void grow(int n) {
+    matched = Arrays.copyOf(matched, n);
   }
 
   /** Stores a row under a key id with its time, match flag and expiry; returns its slot. */
   int add(Chunk chunk, int row, int keyId, long rowTime, boolean isMatched, long expiry) {
-    int slot = rows.add(chunk, row);
-    if (slot >= next.length) {
-      int n = Math.max(slot + 1, next.length * 2);
-      next = Arrays.copyOf(next, n);
-      prev = Arrays.copyOf(prev, n);
-      keyOf = Arrays.copyOf(keyOf, n);
-      time = Arrays.copyOf(time, n);
-      matched = Arrays.copyOf(matched, n);
-    }
-    int h = head[keyId];
-    next[slot] = h;
-    prev[slot] = -1;
-    if (h >= 0) {
-      prev[h] = slot;
-    }
-    head[keyId] = slot;
-    keyOf[slot] = keyId;
-    time[slot] = rowTime;
+    int slot = link(chunk, row, keyId, rowTime);
     matched[slot] = isMatched;
     expiries.push(expiry, slot, 0);
     return slot;
-  }
-
-  /** Takes a slot out of its key's chain (the row stays allocated: free it with rows.free). */
-  void unlink(int slot) {
-    int p = prev[slot];
-    int n = next[slot];
-    if (p < 0) {
-      head[keyOf[slot]] = n;
-    } else {
-      next[p] = n;
-    }
-    if (n >= 0) {
-      prev[n] = p;
-    }
   }
 
   /** Whether the earliest expiry is at or before a watermark. */

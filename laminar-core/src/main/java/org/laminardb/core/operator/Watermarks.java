@@ -16,4 +16,20 @@ public final class Watermarks {
   public static final long IDLE = Long.MAX_VALUE;
 
   private Watermarks() {}
+
+  /**
+   * {@code a + b} clamped to the range of long: event times plus or minus bounds that may be
+   * unbounded ({@code Long.MIN_VALUE}/{@code MAX_VALUE}).
+   *
+   * @param a a time or bound
+   * @param b a time or bound
+   * @return the clamped sum
+   */
+  static long plus(long a, long b) {
+    long r = a + b;
+    if (((a ^ r) & (b ^ r)) < 0) {
+      return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    return r;
+  }
 }
