@@ -66,11 +66,7 @@ class AsofJoinDifferentialTest {
       h2.execute("CREATE TABLE a (k INT, ts TIMESTAMP, v BIGINT)",
           "CREATE TABLE b (k INT, ts TIMESTAMP, w BIGINT)");
       for (int q = 0; q < QUERIES.length; q++) {
-        StringBuilder plan = new StringBuilder();
-        for (Row r : db.query("EXPLAIN CREATE MATERIALIZED VIEW x AS " + QUERIES[q][0])) {
-          plan.append(r.getString(0)).append('\n');
-        }
-        assertThat(plan.toString()).as(QUERIES[q][0]).contains("AsofJoin(");
+        assertThat(ResultComparison.explain(db, "CREATE MATERIALIZED VIEW x AS " + QUERIES[q][0])).as(QUERIES[q][0]).contains("AsofJoin(");
         db.execute("CREATE MATERIALIZED VIEW q" + q + " AS " + QUERIES[q][0]);
       }
       long[] clock = {0, 0};

@@ -15,14 +15,6 @@ class AsofJoinTest {
   private static final String QUOTES = "CREATE SOURCE quotes (sym VARCHAR, ts TIMESTAMP, "
       + "bid DOUBLE, WATERMARK FOR ts AS ts)";
 
-  private static String explain(LaminarDB db, String sql) {
-    StringBuilder plan = new StringBuilder();
-    for (Row r : db.query("EXPLAIN " + sql)) {
-      plan.append(r.getString(0)).append('\n');
-    }
-    return plan.toString();
-  }
-
   private static LocalDateTime at(int seconds) {
     return LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds(seconds);
   }
@@ -49,7 +41,7 @@ class AsofJoinTest {
             "AsofJoin(kind=LEFT", "tolerance=INTERVAL '2' SECOND"},
       };
       for (String[] form : forms) {
-        String plan = explain(db, "CREATE STREAM s AS SELECT t.sym, t.qty, q.bid FROM trades t "
+        String plan = ResultComparison.explain(db, "CREATE STREAM s AS SELECT t.sym, t.qty, q.bid FROM trades t "
             + form[0]);
         for (int i = 1; i < form.length; i++) {
           assertThat(plan).as(form[0]).contains(form[i]);

@@ -19,14 +19,6 @@ class IntervalJoinTest {
     return ResultComparison.query(db, sql);
   }
 
-  private static String explain(LaminarDB db, String sql) {
-    StringBuilder plan = new StringBuilder();
-    for (Row r : db.query("EXPLAIN " + sql)) {
-      plan.append(r.getString(0)).append('\n');
-    }
-    return plan.toString();
-  }
-
   private static LocalDateTime at(int seconds) {
     return LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds(seconds);
   }
@@ -42,28 +34,28 @@ class IntervalJoinTest {
         "a.ts <= b.ts + INTERVAL '1' SECOND AND a.ts + INTERVAL '2' SECOND >= b.ts",
       };
       for (String c : conditions) {
-        String plan = explain(db, "SELECT a.k, b.w FROM a JOIN b ON a.k = b.k AND " + c);
+        String plan = ResultComparison.explain(db, "SELECT a.k, b.w FROM a JOIN b ON a.k = b.k AND " + c);
         assertThat(plan).as(c).contains("IntervalJoin(kind=INNER",
             "bounds=right.ts - left.ts BETWEEN INTERVAL '-1' SECOND AND INTERVAL '2' SECOND",
             "state: bounded by watermarks");
       }
-      assertThat(explain(db, "SELECT a.k, b.w FROM a, b WHERE a.k = b.k AND b.ts "
+      assertThat(ResultComparison.explain(db, "SELECT a.k, b.w FROM a, b WHERE a.k = b.k AND b.ts "
           + "BETWEEN a.ts - INTERVAL '1' SECOND AND a.ts + INTERVAL '2' SECOND"))
           .as("bounds in WHERE").contains("IntervalJoin(kind=INNER");
-      assertThat(explain(db, "SELECT a.k, b.w FROM a JOIN b ON a.k = b.k AND b.ts > a.ts - "
+      assertThat(ResultComparison.explain(db, "SELECT a.k, b.w FROM a JOIN b ON a.k = b.k AND b.ts > a.ts - "
           + "INTERVAL '1' SECOND AND b.ts < a.ts + INTERVAL '2' SECOND")).as("strict bounds")
           .contains("BETWEEN INTERVAL '-0.999999' SECOND AND INTERVAL '1.999999' SECOND");
-      assertThat(explain(db, "SELECT a.k, b.w FROM a LEFT JOIN b ON a.k = b.k AND b.ts "
+      assertThat(ResultComparison.explain(db, "SELECT a.k, b.w FROM a LEFT JOIN b ON a.k = b.k AND b.ts "
           + "BETWEEN a.ts AND a.ts + INTERVAL '1' MINUTE")).contains("IntervalJoin(kind=LEFT",
           "AND INTERVAL '60' SECOND");
-      assertThat(explain(db, "SELECT a.k, b.w FROM a JOIN b ON a.k = b.k AND b.ts >= a.ts"))
+      assertThat(ResultComparison.explain(db, "SELECT a.k, b.w FROM a JOIN b ON a.k = b.k AND b.ts >= a.ts"))
           .as("one bound only").contains("Join(kind=INNER", "state: unbounded")
           .doesNotContain("IntervalJoin");
-      assertThat(explain(db, "SELECT a.k, b.w FROM a JOIN b ON a.k = b.k AND b.ts "
+      assertThat(ResultComparison.explain(db, "SELECT a.k, b.w FROM a JOIN b ON a.k = b.k AND b.ts "
           + "BETWEEN a.ts AND a.ts + INTERVAL '1' MONTH")).as("not a fixed length")
           .doesNotContain("IntervalJoin");
       db.execute("CREATE SOURCE c (k INT, ts TIMESTAMP)");
-      assertThat(explain(db, "SELECT a.k FROM a JOIN c ON a.k = c.k AND c.ts "
+      assertThat(ResultComparison.explain(db, "SELECT a.k FROM a JOIN c ON a.k = c.k AND c.ts "
           + "BETWEEN a.ts AND a.ts + INTERVAL '1' SECOND")).as("no watermark on c")
           .doesNotContain("IntervalJoin");
     }

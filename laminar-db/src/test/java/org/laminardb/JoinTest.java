@@ -51,12 +51,8 @@ class JoinTest {
       db.execute("CREATE SOURCE b (k INT, ts TIMESTAMP)");
       db.execute("CREATE MATERIALIZED VIEW j AS SELECT a.k, b.ts FROM a JOIN b ON a.k = b.k "
           + "AND b.ts BETWEEN a.ts - INTERVAL '1' MINUTE AND a.ts + INTERVAL '1' MINUTE");
-      StringBuilder plan = new StringBuilder();
-      for (Row r : db.query("EXPLAIN SELECT a.k, b.ts FROM a JOIN b ON a.k = b.k "
-          + "AND b.ts BETWEEN a.ts - INTERVAL '1' MINUTE AND a.ts")) {
-        plan.append(r.getString(0)).append('\n');
-      }
-      assertThat(plan.toString()).contains("Join(kind=INNER", "residual=", "state: unbounded");
+      assertThat(ResultComparison.explain(db, "SELECT a.k, b.ts FROM a JOIN b ON a.k = b.k "
+          + "AND b.ts BETWEEN a.ts - INTERVAL '1' MINUTE AND a.ts")).contains("Join(kind=INNER", "residual=", "state: unbounded");
       db.execute("INSERT INTO a VALUES (1, TIMESTAMP '2024-01-01 00:10:00')");
       db.execute("INSERT INTO b VALUES (1, TIMESTAMP '2024-01-01 00:10:30'), "
           + "(1, TIMESTAMP '2024-01-01 00:12:00'), (2, TIMESTAMP '2024-01-01 00:10:00')");
@@ -132,14 +128,6 @@ class JoinTest {
         .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
   }
 
-  private static String plan(LaminarDB db, String sql) {
-    StringBuilder plan = new StringBuilder();
-    for (Row r : db.query("EXPLAIN " + sql)) {
-      plan.append(r.getString(0)).append('\n');
-    }
-    return plan.toString();
-  }
-
   @Test
   void shouldExpireJoinStateAfterTheTimeToLiveAndRejectUnboundedJoinsWhenAsked()
       throws Exception {
@@ -149,7 +137,7 @@ class JoinTest {
       db.execute("CREATE SOURCE b (k INT, w INT, ts TIMESTAMP, "
           + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)");
       String join = "SELECT a.k, a.v, b.w FROM a JOIN b ON a.k = b.k";
-      assertThat(plan(db, "CREATE STREAM s AS " + join + " WITH ('state.ttl' = '300 ms')"))
+      assertThat(ResultComparison.explain(db, "CREATE STREAM s AS " + join + " WITH ('state.ttl' = '300 ms')"))
           .contains("state: rows expire 300 ms after they are stored (state.ttl)");
       assertThatThrownBy(() -> db.execute("CREATE STREAM s AS " + join
           + " WITH ('state.bounded' = 'true')"))

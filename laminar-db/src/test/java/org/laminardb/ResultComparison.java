@@ -151,4 +151,19 @@ final class ResultComparison {
     }
     return true;
   }
+
+  /**
+   * The lines of {@code EXPLAIN sql}, one per line.
+   *
+   * @param db the database
+   * @param sql a query or CREATE ... AS query
+   * @return the plan text
+   */
+  static String explain(LaminarDB db, String sql) {
+    StringBuilder plan = new StringBuilder();
+    for (Row r : db.query("EXPLAIN " + sql)) {
+      plan.append(r.getString(0)).append('\n');
+    }
+    return plan.toString();
+  }
 }

@@ -17,14 +17,6 @@ class TemporalJoinTest {
     return ResultComparison.query(db, sql);
   }
 
-  private static String explain(LaminarDB db, String sql) {
-    StringBuilder plan = new StringBuilder();
-    for (Row r : db.query("EXPLAIN " + sql)) {
-      plan.append(r.getString(0)).append('\n');
-    }
-    return plan.toString();
-  }
-
   @Test
   void shouldJoinTheCurrentVersionOfATableRowAndNeverRetract() {
     try (LaminarDB db = LaminarDB.open()) {
@@ -32,7 +24,7 @@ class TemporalJoinTest {
       db.execute("CREATE SOURCE s (k INT, v INT)");
       String q = "SELECT s.v, d.name FROM s LEFT JOIN dim FOR SYSTEM_TIME AS OF PROCTIME() AS d "
           + "ON s.k = d.id";
-      assertThat(explain(db, q)).contains("ProcTimeTemporalJoin(kind=LEFT, keys=[left.k = "
+      assertThat(ResultComparison.explain(db, q)).contains("ProcTimeTemporalJoin(kind=LEFT, keys=[left.k = "
           + "right.id]").contains("output: append-only");
       db.execute("CREATE MATERIALIZED VIEW j AS " + q);
       db.execute("CREATE MATERIALIZED VIEW inner_j AS SELECT s.v, d.name FROM s JOIN dim "

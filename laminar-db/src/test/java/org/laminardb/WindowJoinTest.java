@@ -19,14 +19,6 @@ class WindowJoinTest {
       + "window_end AS we FROM TABLE(TUMBLE(TABLE auction, DESCRIPTOR(ts), INTERVAL '10' SECOND)) "
       + "GROUP BY seller, window_start, window_end";
 
-  private static String explain(LaminarDB db, String sql) {
-    StringBuilder plan = new StringBuilder();
-    for (Row r : db.query("EXPLAIN " + sql)) {
-      plan.append(r.getString(0)).append('\n');
-    }
-    return plan.toString();
-  }
-
   private static LocalDateTime at(int seconds) {
     return LocalDateTime.of(2024, 1, 1, 0, 0).plusSeconds(seconds);
   }
@@ -38,16 +30,16 @@ class WindowJoinTest {
       db.execute("CREATE SOURCE auction (seller INT, ts TIMESTAMP, WATERMARK FOR ts AS ts)");
       String query = "SELECT p.id, p.ws, a.n FROM (" + PERSONS + ") p JOIN (" + AUCTIONS
           + ") a ON p.id = a.seller AND p.ws = a.ws AND p.we = a.we";
-      assertThat(explain(db, "CREATE STREAM x AS " + query))
+      assertThat(ResultComparison.explain(db, "CREATE STREAM x AS " + query))
           .contains("WindowJoin(kind=INNER", "state: bounded by watermarks", "ON_WINDOW_CLOSE");
-      assertThat(explain(db, "CREATE MATERIALIZED VIEW x AS " + query))
+      assertThat(ResultComparison.explain(db, "CREATE MATERIALIZED VIEW x AS " + query))
           .as("a view's windows emit on update by default: a changelog, so a regular join")
           .contains("Join(kind=INNER", "state: unbounded");
-      assertThat(explain(db, "CREATE MATERIALIZED VIEW x AS SELECT p.id, a.n FROM (" + PERSONS
+      assertThat(ResultComparison.explain(db, "CREATE MATERIALIZED VIEW x AS SELECT p.id, a.n FROM (" + PERSONS
           + ") p JOIN (" + AUCTIONS + ") a ON p.id = a.seller AND p.ws = a.ws"))
           .as("window_start is not the event-time column").contains("Join(kind=INNER",
               "state: unbounded");
-      assertThat(explain(db, "CREATE MATERIALIZED VIEW x AS " + query + " EMIT ON WINDOW CLOSE"))
+      assertThat(ResultComparison.explain(db, "CREATE MATERIALIZED VIEW x AS " + query + " EMIT ON WINDOW CLOSE"))
           .contains("WindowJoin(kind=INNER", "state: bounded by watermarks");
       db.execute("CREATE MATERIALIZED VIEW active AS " + query + " EMIT ON WINDOW CLOSE");
       try (SourceWriter p = db.source("person"); SourceWriter a = db.source("auction")) {
