@@ -51,6 +51,10 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
       case "csv":
         return new CsvRecordDecoder(layout, options.csvDelimiter());
       case "avro":
+        if (options.registry() != null) {
+          return new RegistryAvroRecordDecoder(new SchemaRegistryClient(options.registry()),
+              layout, AvroSchemas.record(context.sourceName(), context.schema(), layout.payload));
+        }
         return new AvroRecordDecoder(layout, avroSchema(context, options, layout));
       case "debezium":
         if (context.primaryKey().length == 0) {

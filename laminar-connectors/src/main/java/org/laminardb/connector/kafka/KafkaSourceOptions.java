@@ -27,16 +27,23 @@ import java.util.regex.PatternSyntaxException;
  * @param csvDelimiter the CSV field delimiter
  * @param avroSchema the Avro writer schema (JSON) of format avro, or null for the derived one
  * @param startDelayNanos how long the source waits before it first reads
+ * @param registry the schema registry of format avro, or null
  * @param client the {@code properties.*} settings
  */
 record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, String groupId,
     String format, boolean latest, long startTimestampMillis, String onError,
     String deadLetterTopic, char csvDelimiter, String avroSchema, long startDelayNanos,
-    Properties client) {
+    SchemaRegistryClient.Settings registry, Properties client) {
 
-  static final Set<String> KNOWN = Set.of("brokers", "topic", "topic_pattern", "group_id",
-      "format", "offset_reset", "start_timestamp", "on_error", "dead_letter_topic",
-      "csv.delimiter", "schema_registry_url", "avro.schema", "start.delay");
+  static final Set<String> KNOWN = known();
+
+  private static Set<String> known() {
+    Set<String> k = new java.util.HashSet<>(Set.of("brokers", "topic", "topic_pattern",
+        "group_id", "format", "offset_reset", "start_timestamp", "on_error", "dead_letter_topic",
+        "csv.delimiter", "avro.schema", "start.delay"));
+    k.addAll(SchemaRegistryClient.Settings.OPTIONS);
+    return Set.copyOf(k);
+  }
 
   static KafkaSourceOptions parse(String source, Map<String, String> raw,
       UnaryOperator<String> variables) {
@@ -64,14 +71,11 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
       }
     }
     String format = o.choice("format", "json", "json", "csv", "raw", "avro", "debezium");
-    if (o.get("schema_registry_url") != null) {
-      throw o.unsupported("'schema_registry_url' is not supported yet: format 'avro' reads "
-          + "plain binary Avro records of 'avro.schema' (or of the schema derived from the "
-          + "columns)");
-    }
+    SchemaRegistryClient.Settings registry = SchemaRegistryClient.Settings.parse(o, format);
     String avroSchema = o.get("avro.schema");
-    if (avroSchema != null && !format.equals("avro")) {
-      throw o.invalid("avro.schema", avroSchema, "no value unless format = 'avro'");
+    if (avroSchema != null && (!format.equals("avro") || registry != null)) {
+      throw o.invalid("avro.schema", avroSchema, "no value unless format = 'avro' without "
+          + "schema_registry_url (the registry gives the writer schema of each record)");
     }
     boolean latest = o.choice("offset_reset", "earliest", "earliest", "latest").equals("latest");
     long start = startTimestamp(o);
@@ -87,7 +91,7 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
     }
     return new KafkaSourceOptions(brokers, topics, pattern, o.get("group_id"), format, latest,
         start, onError, deadLetter, delimiter.charAt(0), avroSchema,
-        o.durationNanos("start.delay"), o.clientProperties());
+        o.durationNanos("start.delay"), registry, o.clientProperties());
   }
 
   private static long startTimestamp(KafkaOptions o) {
