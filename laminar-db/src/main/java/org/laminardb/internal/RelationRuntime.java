@@ -85,6 +85,8 @@ final class RelationRuntime {
   /** The thread and two-phase commit of a sink; null for other objects. */
   SinkRuntime sinkRuntime;
   volatile Reactor reactor;
+  /** The source that created this side stream ({@code SourceContext.sideStream}), or null. */
+  RelationRuntime sideStreamOf;
   private volatile Throwable failure;
 
   RelationRuntime(String name, RelationKind kind, Schema schema, String createSql,

@@ -73,9 +73,13 @@ final class KafkaSource extends ThreadedSource {
   /** The registry issue with its back-off, for status(); null while the registry answers. */
   private volatile String registryStatus;
 
+  /** Writer of the dead-letter stream, or null. */
+  private final ChunkWriter deadLetterStream;
+
   KafkaSource(SourceContext context, KafkaSourceOptions options, SourceLayout layout,
-      RecordDecoder decoder) {
+      RecordDecoder decoder, ChunkWriter deadLetterStream) {
     super(context, "kafka");
+    this.deadLetterStream = deadLetterStream;
     this.options = options;
     this.layout = layout;
     this.decoder = decoder;
@@ -110,7 +114,8 @@ final class KafkaSource extends ThreadedSource {
       return;
     }
     writer.trackPosition(() -> KafkaPositions.encode(partitions, next, partitions.size()));
-    try (BadRecords bad = new BadRecords(context.sourceName(), options);
+    try (BadRecords bad = new BadRecords(context.sourceName(), options,
+        deadLetterStream);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(),
             new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       badRecords = bad;
@@ -155,6 +160,7 @@ final class KafkaSource extends ThreadedSource {
           continue;
         }
         boolean skipped = write(records, consumer, writer, bad);
+        bad.flush();
         long wm = eventTimeColumn < 0 ? Watermarks.NONE : watermarks.current(System.nanoTime());
         if (wm != Watermarks.NONE && wm > lastWatermark) {
           lastWatermark = wm;

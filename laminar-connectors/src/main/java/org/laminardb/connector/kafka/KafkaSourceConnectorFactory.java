@@ -42,7 +42,10 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
     KafkaSourceOptions options = KafkaSourceOptions.parse(context.sourceName(),
         context.options(), KafkaOptions.variables(context::variable));
     SourceLayout layout = new SourceLayout(context.sourceName(), context.schema());
-    return new KafkaSource(context, options, layout, decoder(context, options, layout));
+    RecordDecoder decoder = decoder(context, options, layout);
+    org.laminardb.core.queue.ChunkWriter deadLetters = options.deadLetterStream() == null ? null
+        : context.sideStream(options.deadLetterStream(), BadRecords.STREAM_SCHEMA);
+    return new KafkaSource(context, options, layout, decoder, deadLetters);
   }
 
   private static RecordDecoder decoder(SourceContext context, KafkaSourceOptions options,
