@@ -33,7 +33,8 @@ import java.util.regex.PatternSyntaxException;
  */
 record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, String groupId,
     String format, boolean latest, long startTimestampMillis, String onError,
-    String deadLetterTopic, String deadLetterStream, char csvDelimiter, String avroSchema, long startDelayNanos,
+    String deadLetterTopic, String deadLetterStream, char csvDelimiter, String avroSchema,
+    long startDelayNanos,
     SchemaRegistryClient.Settings registry, Properties client) {
 
   static final Set<String> KNOWN = known();

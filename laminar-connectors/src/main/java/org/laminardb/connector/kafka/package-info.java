@@ -7,7 +7,8 @@
  * topic = 'a[,b]' | topic_pattern = 'regex', format = 'json' | 'csv' | 'raw' | 'avro' |
  * 'debezium', 'avro.schema' = ..., schema_registry_url = 'http://...', offset_reset =
  * 'earliest' | 'latest', start_timestamp = ..., group_id = ..., on_error = 'fail' | 'skip' |
- * 'dead_letter', dead_letter_topic = ..., dead_letter_stream = ..., csv.delimiter = ',', 'properties.x' = ...)}. Columns
+ * 'dead_letter', dead_letter_topic = ..., dead_letter_stream = ..., csv.delimiter = ',',
+ * 'properties.x' = ...)}. Columns
  * named {@code _partition}, {@code _offset}, {@code _timestamp} and {@code _key} are filled from
  * the record's metadata. Every chunk carries the partitions' next offsets, so a durable database
  * resumes each partition exactly after the last record it logged. The watermark is computed per

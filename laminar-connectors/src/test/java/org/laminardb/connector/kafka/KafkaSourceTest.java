@@ -324,7 +324,8 @@ class KafkaSourceTest extends BrokerTestBase {
       db.execute("CREATE MATERIALIZED VIEW bad AS SELECT * FROM t_bad");
       produce(broker.bootstrap(), "bad4", List.of(new Rec(0, "k1", "{\"id\": \"x\"}"),
           new Rec(0, null, "{\"id\": 2}"), new Rec(0, "k3", null)));
-      QueryResult r = await(db, "SELECT topic, \"partition\", \"offset\", error, raw FROM bad ORDER BY \"offset\"", q -> q.size() == 2);
+      QueryResult r = await(db, "SELECT topic, \"partition\", \"offset\", error, raw "
+          + "FROM bad ORDER BY \"offset\"", q -> q.size() == 2);
       assertThat(r.size()).as("status %s", status(db, "t")).isEqualTo(2);
       assertThat(r.rows().get(0).getString(0)).isEqualTo("bad4");
       assertThat(r.rows().get(0).getInt(1)).isZero();
@@ -343,7 +344,8 @@ class KafkaSourceTest extends BrokerTestBase {
     }
     try (LaminarDB db = LaminarDB.open(dir)) { // the stream comes back with its source
       produce(broker.bootstrap(), "bad4", List.of(new Rec(0, null, "{\"id\": \"y\"}")));
-      QueryResult r = await(db, "SELECT \"offset\" FROM bad WHERE \"offset\" = 3", q -> q.size() == 1);
+      QueryResult r = await(db, "SELECT \"offset\" FROM bad WHERE \"offset\" = 3",
+          q -> q.size() == 1);
       assertThat(r.size()).as("status %s", status(db, "t")).isEqualTo(1);
       db.execute("DROP SOURCE t CASCADE");
       assertThatThrownBy(() -> db.query("SELECT * FROM bad")).hasMessageContaining("bad");
