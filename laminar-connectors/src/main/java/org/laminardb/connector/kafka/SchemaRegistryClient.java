@@ -25,8 +25,8 @@ import org.apache.avro.SchemaParseException;
  * <p>Blocking: used only on ring-1 threads (a source's consumer thread, a sink's writer). Not
  * thread-safe.
  *
- * <p>Tested against a stand-in registry that implements exactly these two calls (see {@code
- * KafkaSchemaRegistryTest}), not against Confluent's server.
+ * <p>Tested against a stand-in registry that implements exactly these two calls (the tests'
+ * {@code StandInSchemaRegistry}), not against Confluent's server.
  */
 final class SchemaRegistryClient {
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
