@@ -160,7 +160,6 @@ final class KafkaSource extends ThreadedSource {
           continue;
         }
         boolean skipped = write(records, consumer, writer, bad);
-        bad.flush();
         long wm = eventTimeColumn < 0 ? Watermarks.NONE : watermarks.current(System.nanoTime());
         if (wm != Watermarks.NONE && wm > lastWatermark) {
           lastWatermark = wm;
@@ -168,6 +167,7 @@ final class KafkaSource extends ThreadedSource {
         } else if (!records.isEmpty()) {
           writer.flush(skipped);
         }
+        bad.flush(); // after the poll's good rows
         if (registryIssue != null) {
           registryBackoff = registryBackoff == 0 ? 100_000_000L
               : Math.min(registryBackoff * 2, MAX_BACKOFF_NANOS);
