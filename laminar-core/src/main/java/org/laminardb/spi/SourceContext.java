@@ -113,4 +113,23 @@ public interface SourceContext {
   default String variable(String name) {
     return null;
   }
+
+  /**
+   * A new stream of the database that this source feeds besides its own rows, such as the bad
+   * records of a dead-letter policy. It is created with the source (call this only from {@link
+   * SourceConnectorFactory#create}), reads like any stream (views, subscriptions), depends on the
+   * source (dropped with it by {@code DROP SOURCE ... CASCADE}, not on its own) and is not
+   * logged: in a durable database its rows are not replayed after a restart.
+   *
+   * @param name the stream's name, which must not be taken
+   * @param schema its columns
+   * @return the writer of the stream's rows, for the connector's own thread
+   * @throws org.laminardb.error.LaminarDBException 42P07 if the name is taken, 0A000 where the
+   *     database offers no side streams
+   */
+  default ChunkWriter sideStream(String name, Schema schema) {
+    throw new org.laminardb.error.LaminarDBException(
+        org.laminardb.error.ErrorCode.FEATURE_NOT_SUPPORTED,
+        "source " + sourceName() + " cannot create side stream " + name + " here");
+  }
 }

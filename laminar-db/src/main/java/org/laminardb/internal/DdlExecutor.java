@@ -210,6 +210,7 @@ final class DdlExecutor {
     // checkpoint holds the catalog lock, so that the log's order is the processing order.
     ChunkWriter writer = new ChunkWriter(channel,
         engine.durable() == null ? null : engine.publishGate());
+    List<RelationRuntime> sides = new ArrayList<>();
     SourceContext ctx = new SourceContext() {
       @Override
       public String sourceName() {
@@ -270,17 +271,33 @@ final class DdlExecutor {
       public int[] primaryKey() {
         return rt.key.clone();
       }
+
+      @Override
+      public ChunkWriter sideStream(String name, Schema schema) {
+        return createSideStream(rt, node, sides, name, schema);
+      }
     };
     SourceConnectorFactory factory = Connectors.source(connectorName, node.connector());
     if (factory.partitionedWatermarks() && rt.watermark != null) {
       rt.watermark.explicitOnly();
     }
-    SourceConnector connector = factory.create(ctx);
+    SourceConnector connector;
+    try {
+      connector = factory.create(ctx);
+    } catch (RuntimeException | Error e) {
+      for (RelationRuntime side : sides) {
+        engine.dropRuntime(side); // detaches its channel from the reactor
+      }
+      throw e;
+    }
     DurableLog log = engine.durable();
     engine.register(rt, channel, log == null ? rt.input : log.connectorAppender(rt, rt.input));
     rt.connector = connector;
     rt.closeables.add(writer::close);
     engine.catalog().add(rt);
+    for (RelationRuntime side : sides) {
+      engine.catalog().add(side);
+    }
     if (engine.config().shadow()) {
       return; // a background copy gets the connector's rows from the log
     }
@@ -289,6 +306,35 @@ final class DdlExecutor {
     } else {
       connector.start();
     }
+  }
+
+  /**
+   * A stream fed by a source's connector besides the source ({@link SourceContext#sideStream}):
+   * on the source's reactor, depending on the source, unlogged.
+   */
+  private ChunkWriter createSideStream(RelationRuntime source, SqlCreateSource node,
+      List<RelationRuntime> sides, String name, Schema schema) {
+    engine.catalog().checkFree(name, node.connector());
+    for (RelationRuntime s : sides) {
+      if (s.name.equalsIgnoreCase(name)) {
+        throw SqlErrors.at(ErrorCode.DUPLICATE_OBJECT, node.connector(), "stream \"" + name
+            + "\" already exists");
+      }
+    }
+    if (name.equalsIgnoreCase(source.name)) {
+      throw SqlErrors.at(ErrorCode.DUPLICATE_OBJECT, node.connector(), "a side stream of "
+          + "source " + source.name + " needs a name of its own");
+    }
+    RelationRuntime side = new RelationRuntime(name, RelationKind.STREAM, schema,
+        "-- fed by source " + source.name, true, List.of(source), null);
+    side.reactor = source.reactor;
+    side.sideStreamOf = source;
+    ChunkChannel channel = engine.newChannel(schema);
+    ChunkWriter writer = new ChunkWriter(channel);
+    engine.register(side, channel, side.input);
+    source.closeables.add(writer::close);
+    sides.add(side);
+    return writer;
   }
 
   /** Column indexes of the PRIMARY KEY, empty without one. */
@@ -619,6 +665,11 @@ final class DdlExecutor {
       return StatementResult.done(tag);
     }
     rt = engine.catalog().require(name, RelationKind.valueOf(node.kind().name()), node.name());
+    if (rt.sideStreamOf != null) {
+      throw SqlErrors.at(ErrorCode.DEPENDENT_OBJECTS_STILL_EXIST, node.name(), "stream "
+          + rt.name + " is fed by source " + rt.sideStreamOf.name + " and dropped with it: DROP "
+          + "SOURCE " + rt.sideStreamOf.name + " CASCADE");
+    }
     List<RelationRuntime> dependants = engine.catalog().dependants(rt);
     if (!dependants.isEmpty() && !node.cascade()) {
       List<String> names = new ArrayList<>();

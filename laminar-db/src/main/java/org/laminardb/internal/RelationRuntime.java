@@ -94,6 +94,8 @@ final class RelationRuntime {
    * #inputs}, feed no rows and do not tie the query to a reactor.
    */
   final List<RelationRuntime> lookupInputs = new CopyOnWriteArrayList<>();
+  /** The source that created this side stream ({@code SourceContext.sideStream}), or null. */
+  RelationRuntime sideStreamOf;
   private volatile Throwable failure;
 
   RelationRuntime(String name, RelationKind kind, Schema schema, String createSql,

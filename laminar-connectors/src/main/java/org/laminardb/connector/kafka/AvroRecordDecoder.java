@@ -29,29 +29,57 @@ import org.laminardb.core.chunk.Chunk;
  */
 final class AvroRecordDecoder implements RecordDecoder {
   private final Schema writer;
+  /** The schema the records are read as: the writer's, or one resolved from it. */
+  private final Schema schema;
   private final GenericDatumReader<GenericRecord> reader;
   private final String[] names;
   private final int[] payload;
-  /** Writer field position per payload column, -1 if absent. */
+  /** Field position (in {@link #schema}) per payload column, -1 if absent. */
   private final int[] fieldOf;
   private BinaryDecoder decoder;
   private GenericRecord reuse;
 
+  /**
+   * Creates a decoder of records of one writer schema, read as written.
+   *
+   * @param layout the source's columns
+   * @param writer the writer schema
+   */
   AvroRecordDecoder(SourceLayout layout, Schema writer) {
+    this(layout, writer, writer);
+  }
+
+  /**
+   * Creates a decoder of records of a writer schema read as another schema by Avro's schema
+   * resolution (extra writer fields skipped, missing ones set to the reader's default).
+   *
+   * @param layout the source's columns
+   * @param writer the writer schema
+   * @param readAs the reader schema
+   */
+  AvroRecordDecoder(SourceLayout layout, Schema writer, Schema readAs) {
     this.writer = writer;
-    this.reader = new GenericDatumReader<>(writer);
+    this.schema = readAs;
+    this.reader = new GenericDatumReader<>(writer, readAs);
     this.names = layout.names;
     this.payload = layout.payload;
     this.fieldOf = new int[payload.length];
     for (int i = 0; i < payload.length; i++) {
-      fieldOf[i] = -1;
-      for (Schema.Field f : writer.getFields()) {
-        if (f.name().equalsIgnoreCase(names[payload[i]])
-            || f.name().equalsIgnoreCase(AvroSchemas.avroName(names[payload[i]]))) {
-          fieldOf[i] = f.pos();
-        }
+      Schema.Field f = field(readAs, names[payload[i]]);
+      fieldOf[i] = f == null ? -1 : f.pos();
+    }
+  }
+
+  /** The field of a record schema for a column (case-insensitive), or null. */
+  static Schema.Field field(Schema record, String column) {
+    Schema.Field found = null;
+    for (Schema.Field f : record.getFields()) {
+      if (f.name().equalsIgnoreCase(column)
+          || f.name().equalsIgnoreCase(AvroSchemas.avroName(column))) {
+        found = f;
       }
     }
+    return found;
   }
 
   @Override
@@ -60,8 +88,22 @@ final class AvroRecordDecoder implements RecordDecoder {
       throw new BadRecordException("the record has no value (a tombstone); format avro needs "
           + "a record");
     }
+    decode(value, 0, chunk, row);
+  }
+
+  /**
+   * Writes the payload columns from an Avro record that starts at an offset of the value.
+   *
+   * @param value the record value
+   * @param offset where the Avro body starts
+   * @param chunk the chunk being filled
+   * @param row the row
+   * @throws BadRecordException if the body is malformed or does not fit the columns
+   */
+  void decode(byte[] value, int offset, Chunk chunk, int row) {
     try {
-      decoder = DecoderFactory.get().binaryDecoder(value, decoder);
+      decoder = DecoderFactory.get().binaryDecoder(value, offset, value.length - offset,
+          decoder);
       reuse = reader.read(reuse, decoder);
       if (!decoder.isEnd()) {
         throw new BadRecordException("bytes left after the Avro record");
@@ -77,7 +119,7 @@ final class AvroRecordDecoder implements RecordDecoder {
         Cells.setNull(chunk.columns[c], names[c], row);
         continue;
       }
-      Schema.Field f = writer.getFields().get(fieldOf[i]);
+      Schema.Field f = schema.getFields().get(fieldOf[i]);
       Cells.set(chunk.columns[c], names[c], row, javaValue(reuse.get(fieldOf[i]), f.schema()));
     }
   }

@@ -24,6 +24,8 @@ final class AvroRowEncoder {
   private final GenericData.Record record;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
   private BinaryEncoder encoder;
+  /** Schema-registry id written before each record (Confluent wire format), or -1. */
+  private int schemaId = -1;
 
   /**
    * Creates the encoder.
@@ -49,6 +51,25 @@ final class AvroRowEncoder {
   }
 
   /**
+   * Writes each record in the Confluent wire format from now on: magic byte 0 and the schema's
+   * registry id (4 bytes, big-endian) before the Avro body.
+   *
+   * @param id the id of {@link #schema()} in the schema registry
+   */
+  void prefixWithSchemaId(int id) {
+    this.schemaId = id;
+  }
+
+  /**
+   * Whether {@link #prefixWithSchemaId} was called.
+   *
+   * @return true once the encoder writes the wire format
+   */
+  boolean hasSchemaId() {
+    return schemaId >= 0;
+  }
+
+  /**
    * Encodes a row.
    *
    * @param chunk the chunk
@@ -62,6 +83,13 @@ final class AvroRowEncoder {
       record.put(i, c.isNull(row) ? null : value(c, row));
     }
     out.reset();
+    if (schemaId >= 0) {
+      out.write(0);
+      out.write(schemaId >>> 24);
+      out.write(schemaId >>> 16);
+      out.write(schemaId >>> 8);
+      out.write(schemaId);
+    }
     encoder = EncoderFactory.get().binaryEncoder(out, encoder);
     try {
       writer.write(record, encoder);

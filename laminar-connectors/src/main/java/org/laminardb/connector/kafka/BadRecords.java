@@ -1,6 +1,12 @@
 package org.laminardb.connector.kafka;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +16,12 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.laminardb.core.chunk.Chunk;
+import org.laminardb.core.queue.ChunkWriter;
+import org.laminardb.core.type.DataType;
+import org.laminardb.core.type.Field;
+import org.laminardb.core.type.Schema;
+import org.laminardb.core.type.TypeKind;
 import org.laminardb.error.ErrorCode;
 import org.laminardb.error.LaminarDBException;
 
@@ -18,21 +30,43 @@ import org.laminardb.error.LaminarDBException;
  * stops the source with an error naming the topic, partition and offset; {@code skip} drops the
  * record; {@code dead_letter} writes it unchanged (key, value, headers) to the dead-letter topic
  * with headers {@code laminar.error}, {@code laminar.topic}, {@code laminar.partition} and {@code
- * laminar.offset}. Bad records are counted and the last one is described in the source's
- * status. Consumer thread only (the counters are read by status()).
+ * laminar.offset}, and/or as a row of the dead-letter stream ({@link #STREAM_SCHEMA}). Bad
+ * records are counted and the last one is described in the source's status. Consumer thread
+ * only (the counters are read by status()).
  */
 final class BadRecords implements AutoCloseable {
+  /**
+   * Columns of a dead-letter stream: {@code topic VARCHAR, partition INT, "offset" BIGINT, error
+   * VARCHAR, raw VARCHAR} (the value as UTF-8 text, or {@code \x} and hex digits when it is not
+   * UTF-8, NULL for a tombstone).
+   */
+  static final Schema STREAM_SCHEMA = new Schema(List.of(
+      new Field("topic", DataType.of(TypeKind.VARCHAR).withNullable(false)),
+      new Field("partition", DataType.of(TypeKind.INT).withNullable(false)),
+      new Field("offset", DataType.of(TypeKind.BIGINT).withNullable(false)),
+      new Field("error", DataType.of(TypeKind.VARCHAR).withNullable(false)),
+      new Field("raw", DataType.of(TypeKind.VARCHAR))));
+
   private final String source;
   private final String policy;
   private final String deadLetterTopic;
   private final KafkaProducer<byte[], byte[]> deadLetters;
+  /** Writer of the dead-letter stream, or null. */
+  private final ChunkWriter stream;
+  private final String streamName;
+  private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+  private boolean unflushed;
   private volatile long count;
   private volatile String last;
 
-  BadRecords(String source, KafkaSourceOptions options) {
+  BadRecords(String source, KafkaSourceOptions options, ChunkWriter stream) {
     this.source = source;
     this.policy = options.onError();
     this.deadLetterTopic = options.deadLetterTopic();
+    this.stream = stream;
+    this.streamName = options.deadLetterStream();
     if (deadLetterTopic != null) {
       Properties p = new Properties();
       p.putAll(options.client());
@@ -62,6 +96,21 @@ final class BadRecords implements AutoCloseable {
           + " read a bad record in " + last + " (on_error = 'fail'; 'skip' and 'dead_letter' "
           + "keep the source running)");
     }
+    if (stream != null) {
+      int row = stream.beginRow();
+      Chunk c = stream.chunk();
+      c.columns[0].strings[row] = r.topic();
+      c.columns[1].longs[row] = r.partition();
+      c.columns[2].longs[row] = r.offset();
+      c.columns[3].strings[row] = String.valueOf(e.getMessage());
+      if (r.value() == null) {
+        c.columns[4].setNull(row);
+      } else {
+        c.columns[4].strings[row] = text(r.value());
+      }
+      stream.endRow();
+      unflushed = true;
+    }
     if (deadLetters != null) {
       ProducerRecord<byte[], byte[]> dl = new ProducerRecord<>(deadLetterTopic, null, r.key(),
           r.value(), r.headers());
@@ -80,6 +129,23 @@ final class BadRecords implements AutoCloseable {
         throw new LaminarDBException(ErrorCode.QUERY_CANCELED, "interrupted while writing a "
             + "bad record to the dead-letter topic", ex);
       }
+    }
+  }
+
+  /** Publishes the dead-letter rows written since the last flush. */
+  void flush() {
+    if (unflushed) {
+      stream.flush();
+      unflushed = false;
+    }
+  }
+
+  /** The value as UTF-8 text, or as {@code \x} and lower-case hex digits if it is not UTF-8. */
+  private String text(byte[] value) {
+    try {
+      return utf8.decode(ByteBuffer.wrap(value)).toString();
+    } catch (CharacterCodingException notText) {
+      return "\\x" + HexFormat.of().formatHex(value);
     }
   }
 
@@ -102,8 +168,10 @@ final class BadRecords implements AutoCloseable {
     if (n == 0) {
       return null;
     }
+    String to = deadLetterTopic == null ? "stream " + streamName
+        : streamName == null ? deadLetterTopic : deadLetterTopic + " and stream " + streamName;
     return n + " bad record" + (n == 1 ? "" : "s") + (policy.equals("skip") ? " skipped"
-        : " sent to " + deadLetterTopic) + ", last: " + last;
+        : " sent to " + to) + ", last: " + last;
   }
 
   private static byte[] utf8(String s) {

@@ -36,6 +36,8 @@ import org.laminardb.spi.TransactionalSinkConnector;
 final class KafkaSink implements TransactionalSinkConnector {
   /** Transactional producers: enough for the open epoch plus pre-committed ones. */
   static final int POOL = 4;
+  /** How long the first write retries a schema registry that cannot be reached. */
+  private static final long REGISTRY_RETRY_NANOS = 60_000_000_000L;
 
   private final String sink;
   private final KafkaSinkOptions options;
@@ -43,6 +45,8 @@ final class KafkaSink implements TransactionalSinkConnector {
   /** Avro encoders of values and keys (format avro), else null. */
   private final AvroRowEncoder avroValues;
   private final AvroRowEncoder avroKeys;
+  /** Client of the schema registry (format avro with schema_registry_url), else null. */
+  private final SchemaRegistryClient registry;
   private final Callback onSent = (metadata, error) -> {
     if (error != null) {
       recordFailure(error);
@@ -67,6 +71,8 @@ final class KafkaSink implements TransactionalSinkConnector {
     this.avroValues = avro ? new AvroRowEncoder(sink, schema, null) : null;
     this.avroKeys = avro && options.key().length > 0
         ? new AvroRowEncoder(sink + "_key", schema, options.key()) : null;
+    this.registry = options.registry() == null ? null
+        : new SchemaRegistryClient(options.registry());
     if (options.exactlyOnce()) {
       TransactionResume.check();
     } else {
@@ -160,6 +166,9 @@ final class KafkaSink implements TransactionalSinkConnector {
   @Override
   public void write(Chunk chunk) {
     checkFailure();
+    if (registry != null && !avroValues.hasSchemaId()) {
+      registerSchemas();
+    }
     KafkaProducer<byte[], byte[]> producer = plain != null ? plain
         : pool.get(slotOfEpoch.get(openEpoch));
     int[] key = options.key();
@@ -199,6 +208,34 @@ final class KafkaSink implements TransactionalSinkConnector {
           break;
       }
       producer.send(new ProducerRecord<>(options.topic(), k, v), onSent);
+    }
+  }
+
+  /**
+   * Registers the value schema under subject {@code <topic>-value} (and the key schema under
+   * {@code <topic>-key}) before the first record is written, retrying for up to a minute.
+   */
+  private void registerSchemas() {
+    long deadline = System.nanoTime() + REGISTRY_RETRY_NANOS;
+    long backoff = 100_000_000L;
+    while (true) {
+      try {
+        if (avroKeys != null && !avroKeys.hasSchemaId()) {
+          avroKeys.prefixWithSchemaId(registry.register(options.topic() + "-key",
+              avroKeys.schema()));
+        }
+        avroValues.prefixWithSchemaId(registry.register(options.topic() + "-value",
+            avroValues.schema()));
+        return;
+      } catch (SchemaRegistryClient.Unavailable e) {
+        if (System.nanoTime() + backoff > deadline || Thread.currentThread().isInterrupted()) {
+          throw new LaminarDBException(ErrorCode.OBJECT_NOT_IN_PREREQUISITE_STATE, "KAFKA sink "
+              + sink + " cannot register its Avro schema for topic " + options.topic() + ": "
+              + e.getMessage(), e);
+        }
+        java.util.concurrent.locks.LockSupport.parkNanos(this, backoff);
+        backoff = Math.min(backoff * 2, 10_000_000_000L);
+      }
     }
   }
 

@@ -20,13 +20,21 @@ import org.laminardb.error.LaminarDBException;
  * @param key indexes of the key columns (empty: no key)
  * @param exactlyOnce whether delivery is exactly once (Kafka transactions)
  * @param transactionalIdPrefix prefix of the transactional ids
+ * @param registry the schema registry of format avro, or null
  * @param client the {@code properties.*} settings
  */
 record KafkaSinkOptions(String brokers, String topic, String format, int[] key,
-    boolean exactlyOnce, String transactionalIdPrefix, Properties client) {
+    boolean exactlyOnce, String transactionalIdPrefix, SchemaRegistryClient.Settings registry,
+    Properties client) {
 
-  static final Set<String> KNOWN = Set.of("brokers", "topic", "format", "key",
-      "delivery_guarantee", "transactional_id_prefix", "schema_registry_url");
+  static final Set<String> KNOWN = known();
+
+  private static Set<String> known() {
+    Set<String> k = new java.util.HashSet<>(Set.of("brokers", "topic", "format", "key",
+        "delivery_guarantee", "transactional_id_prefix"));
+    k.addAll(SchemaRegistryClient.Settings.OPTIONS);
+    return Set.copyOf(k);
+  }
 
   static KafkaSinkOptions parse(String sink, Schema schema, boolean appendOnly,
       Map<String, String> raw, UnaryOperator<String> variables) {
@@ -34,10 +42,7 @@ record KafkaSinkOptions(String brokers, String topic, String format, int[] key,
     String brokers = o.require("brokers");
     String topic = o.require("topic");
     String format = o.choice("format", "json", "json", "csv", "avro", "upsert", "debezium");
-    if (o.get("schema_registry_url") != null) {
-      throw o.unsupported("'schema_registry_url' is not supported yet: format 'avro' writes "
-          + "plain binary Avro records of the schema derived from the columns");
-    }
+    SchemaRegistryClient.Settings registry = SchemaRegistryClient.Settings.parse(o, format);
     if (!appendOnly && (format.equals("json") || format.equals("csv")
         || format.equals("avro"))) {
       throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "the input of KAFKA sink "
@@ -52,7 +57,7 @@ record KafkaSinkOptions(String brokers, String topic, String format, int[] key,
     boolean exactlyOnce = o.choice("delivery_guarantee", "at_least_once", "at_least_once",
         "exactly_once").equals("exactly_once");
     String prefix = o.get("transactional_id_prefix", "laminardb-" + sink);
-    return new KafkaSinkOptions(brokers, topic, format, key, exactlyOnce, prefix,
+    return new KafkaSinkOptions(brokers, topic, format, key, exactlyOnce, prefix, registry,
         o.clientProperties());
   }
 

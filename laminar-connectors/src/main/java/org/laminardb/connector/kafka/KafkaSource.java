@@ -67,10 +67,19 @@ final class KafkaSource extends ThreadedSource {
   private long disconnectedSince;
   private long lastConnectionCheck;
   private volatile BadRecords badRecords;
+  /** Why the schema registry could not be asked in the last poll, or null. Consumer thread. */
+  private String registryIssue;
+  private long registryBackoff;
+  /** The registry issue with its back-off, for status(); null while the registry answers. */
+  private volatile String registryStatus;
+
+  /** Writer of the dead-letter stream, or null. */
+  private final ChunkWriter deadLetterStream;
 
   KafkaSource(SourceContext context, KafkaSourceOptions options, SourceLayout layout,
-      RecordDecoder decoder) {
+      RecordDecoder decoder, ChunkWriter deadLetterStream) {
     super(context, "kafka");
+    this.deadLetterStream = deadLetterStream;
     this.options = options;
     this.layout = layout;
     this.decoder = decoder;
@@ -82,13 +91,16 @@ final class KafkaSource extends ThreadedSource {
 
   @Override
   public String status() {
-    String issue = connectionIssue;
+    String issue = join(connectionIssue, registryStatus);
     BadRecords bad = badRecords;
-    String b = bad == null ? null : bad.status();
-    if (issue == null) {
+    return join(issue, bad == null ? null : bad.status());
+  }
+
+  private static String join(String a, String b) {
+    if (a == null) {
       return b;
     }
-    return b == null ? issue : issue + "; " + b;
+    return b == null ? a : a + "; " + b;
   }
 
   @Override
@@ -102,7 +114,8 @@ final class KafkaSource extends ThreadedSource {
       return;
     }
     writer.trackPosition(() -> KafkaPositions.encode(partitions, next, partitions.size()));
-    try (BadRecords bad = new BadRecords(context.sourceName(), options);
+    try (BadRecords bad = new BadRecords(context.sourceName(), options,
+        deadLetterStream);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerProperties(),
             new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       badRecords = bad;
@@ -146,13 +159,24 @@ final class KafkaSource extends ThreadedSource {
           LockSupport.parkNanos(this, backoff);
           continue;
         }
-        boolean skipped = write(records, writer, bad);
+        boolean skipped = write(records, consumer, writer, bad);
         long wm = eventTimeColumn < 0 ? Watermarks.NONE : watermarks.current(System.nanoTime());
         if (wm != Watermarks.NONE && wm > lastWatermark) {
           lastWatermark = wm;
           writer.watermark(wm);
         } else if (!records.isEmpty()) {
           writer.flush(skipped);
+        }
+        bad.flush(); // after the poll's good rows
+        if (registryIssue != null) {
+          registryBackoff = registryBackoff == 0 ? 100_000_000L
+              : Math.min(registryBackoff * 2, MAX_BACKOFF_NANOS);
+          registryStatus = registryIssue + " (retrying in " + registryBackoff / 1_000_000
+              + " ms)";
+          LockSupport.parkNanos(this, registryBackoff);
+        } else if (registryBackoff != 0) {
+          registryBackoff = 0;
+          registryStatus = null;
         }
       }
     }
@@ -189,10 +213,15 @@ final class KafkaSource extends ThreadedSource {
         + " s, reconnecting";
   }
 
-  /** Writes a poll's records as rows; returns whether a bad record moved the position. */
-  private boolean write(ConsumerRecords<byte[], byte[]> records, ChunkWriter writer,
-      BadRecords bad) {
+  /**
+   * Writes a poll's records as rows; returns whether a bad record moved the position. A
+   * partition whose record needs a schema the registry cannot give now is sought back to that
+   * record ({@link #registryIssue} says why), to be read again after a back-off.
+   */
+  private boolean write(ConsumerRecords<byte[], byte[]> records,
+      KafkaConsumer<byte[], byte[]> consumer, ChunkWriter writer, BadRecords bad) {
     boolean skipped = false;
+    registryIssue = null;
     long now = System.nanoTime();
     for (TopicPartition tp : records.partitions()) {
       Integer boxed = slots.get(tp);
@@ -217,6 +246,11 @@ final class KafkaSource extends ThreadedSource {
           bad.handle(r, e);
           skipped = true;
           continue;
+        } catch (SchemaRegistryClient.Unavailable e) {
+          writer.abortRow();
+          consumer.seek(tp, r.offset()); // read again (next[slot] is still this offset)
+          registryIssue = e.getMessage();
+          break;
         }
         if (eventTimeColumn >= 0) {
           Column c = chunk.columns[eventTimeColumn];

@@ -42,7 +42,10 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
     KafkaSourceOptions options = KafkaSourceOptions.parse(context.sourceName(),
         context.options(), KafkaOptions.variables(context::variable));
     SourceLayout layout = new SourceLayout(context.sourceName(), context.schema());
-    return new KafkaSource(context, options, layout, decoder(context, options, layout));
+    RecordDecoder decoder = decoder(context, options, layout);
+    org.laminardb.core.queue.ChunkWriter deadLetters = options.deadLetterStream() == null ? null
+        : context.sideStream(options.deadLetterStream(), BadRecords.STREAM_SCHEMA);
+    return new KafkaSource(context, options, layout, decoder, deadLetters);
   }
 
   private static RecordDecoder decoder(SourceContext context, KafkaSourceOptions options,
@@ -51,6 +54,10 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
       case "csv":
         return new CsvRecordDecoder(layout, options.csvDelimiter());
       case "avro":
+        if (options.registry() != null) {
+          return new RegistryAvroRecordDecoder(new SchemaRegistryClient(options.registry()),
+              layout, AvroSchemas.record(context.sourceName(), context.schema(), layout.payload));
+        }
         return new AvroRecordDecoder(layout, avroSchema(context, options, layout));
       case "debezium":
         if (context.primaryKey().length == 0) {

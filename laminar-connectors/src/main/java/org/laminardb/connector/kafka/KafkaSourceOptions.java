@@ -24,19 +24,28 @@ import java.util.regex.PatternSyntaxException;
  * @param startTimestampMillis start time (epoch ms) for partitions without a kept position, or -1
  * @param onError bad-record policy
  * @param deadLetterTopic the dead-letter topic of {@code on_error = 'dead_letter'}, or null
+ * @param deadLetterStream the dead-letter stream of {@code on_error = 'dead_letter'}, or null
  * @param csvDelimiter the CSV field delimiter
  * @param avroSchema the Avro writer schema (JSON) of format avro, or null for the derived one
  * @param startDelayNanos how long the source waits before it first reads
+ * @param registry the schema registry of format avro, or null
  * @param client the {@code properties.*} settings
  */
 record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, String groupId,
     String format, boolean latest, long startTimestampMillis, String onError,
-    String deadLetterTopic, char csvDelimiter, String avroSchema, long startDelayNanos,
-    Properties client) {
+    String deadLetterTopic, String deadLetterStream, char csvDelimiter, String avroSchema,
+    long startDelayNanos,
+    SchemaRegistryClient.Settings registry, Properties client) {
 
-  static final Set<String> KNOWN = Set.of("brokers", "topic", "topic_pattern", "group_id",
-      "format", "offset_reset", "start_timestamp", "on_error", "dead_letter_topic",
-      "csv.delimiter", "schema_registry_url", "avro.schema", "start.delay");
+  static final Set<String> KNOWN = known();
+
+  private static Set<String> known() {
+    Set<String> k = new java.util.HashSet<>(Set.of("brokers", "topic", "topic_pattern",
+        "group_id", "format", "offset_reset", "start_timestamp", "on_error", "dead_letter_topic",
+        "dead_letter_stream", "csv.delimiter", "avro.schema", "start.delay"));
+    k.addAll(SchemaRegistryClient.Settings.OPTIONS);
+    return Set.copyOf(k);
+  }
 
   static KafkaSourceOptions parse(String source, Map<String, String> raw,
       UnaryOperator<String> variables) {
@@ -64,30 +73,34 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
       }
     }
     String format = o.choice("format", "json", "json", "csv", "raw", "avro", "debezium");
-    if (o.get("schema_registry_url") != null) {
-      throw o.unsupported("'schema_registry_url' is not supported yet: format 'avro' reads "
-          + "plain binary Avro records of 'avro.schema' (or of the schema derived from the "
-          + "columns)");
-    }
+    SchemaRegistryClient.Settings registry = SchemaRegistryClient.Settings.parse(o, format);
     String avroSchema = o.get("avro.schema");
-    if (avroSchema != null && !format.equals("avro")) {
-      throw o.invalid("avro.schema", avroSchema, "no value unless format = 'avro'");
+    if (avroSchema != null && (!format.equals("avro") || registry != null)) {
+      throw o.invalid("avro.schema", avroSchema, "no value unless format = 'avro' without "
+          + "schema_registry_url (the registry gives the writer schema of each record)");
     }
     boolean latest = o.choice("offset_reset", "earliest", "earliest", "latest").equals("latest");
     long start = startTimestamp(o);
     String onError = o.choice("on_error", "fail", "fail", "skip", "dead_letter");
     String deadLetter = o.get("dead_letter_topic");
-    if (onError.equals("dead_letter") != (deadLetter != null)) {
-      throw o.invalid("dead_letter_topic", String.valueOf(deadLetter),
-          "a topic exactly when on_error = 'dead_letter'");
+    String deadLetterStream = o.get("dead_letter_stream");
+    if (onError.equals("dead_letter") != (deadLetter != null || deadLetterStream != null)) {
+      throw o.invalid(deadLetter == null ? "dead_letter_stream" : "dead_letter_topic",
+          String.valueOf(deadLetter == null ? deadLetterStream : deadLetter),
+          "a topic (dead_letter_topic) or a new stream (dead_letter_stream), or both, exactly "
+          + "when on_error = 'dead_letter'");
+    }
+    if (deadLetterStream != null && !deadLetterStream.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw o.invalid("dead_letter_stream", deadLetterStream, "the name of a new stream "
+          + "(letters, digits, underscores)");
     }
     String delimiter = o.get("csv.delimiter", ",");
     if (delimiter.length() != 1) {
       throw o.invalid("csv.delimiter", delimiter, "one character");
     }
     return new KafkaSourceOptions(brokers, topics, pattern, o.get("group_id"), format, latest,
-        start, onError, deadLetter, delimiter.charAt(0), avroSchema,
-        o.durationNanos("start.delay"), o.clientProperties());
+        start, onError, deadLetter, deadLetterStream, delimiter.charAt(0), avroSchema,
+        o.durationNanos("start.delay"), registry, o.clientProperties());
   }
 
   private static long startTimestamp(KafkaOptions o) {

@@ -5,17 +5,20 @@
  *
  * <p>Source: {@code CREATE SOURCE name (columns [, WATERMARK ...]) FROM KAFKA (brokers = '...',
  * topic = 'a[,b]' | topic_pattern = 'regex', format = 'json' | 'csv' | 'raw' | 'avro' |
- * 'debezium', 'avro.schema' = ..., offset_reset =
+ * 'debezium', 'avro.schema' = ..., schema_registry_url = 'http://...', offset_reset =
  * 'earliest' | 'latest', start_timestamp = ..., group_id = ..., on_error = 'fail' | 'skip' |
- * 'dead_letter', dead_letter_topic = ..., csv.delimiter = ',', 'properties.x' = ...)}. Columns
+ * 'dead_letter', dead_letter_topic = ..., dead_letter_stream = ..., csv.delimiter = ',',
+ * 'properties.x' = ...)}. Columns
  * named {@code _partition}, {@code _offset}, {@code _timestamp} and {@code _key} are filled from
  * the record's metadata. Every chunk carries the partitions' next offsets, so a durable database
  * resumes each partition exactly after the last record it logged. The watermark is computed per
  * partition and combined as the minimum over the partitions that are not idle.
  *
  * <p>Sink: {@code CREATE SINK name INTO KAFKA (brokers, topic, format = 'json' | 'csv' | 'upsert'
- * | 'debezium', key = 'col[,col]', delivery_guarantee = 'at_least_once' | 'exactly_once',
- * transactional_id_prefix = ..., 'properties.x' = ...) AS query} or {@code FROM object}. Exactly
+ * | 'avro' | 'debezium', key = 'col[,col]', delivery_guarantee = 'at_least_once' | 'exactly_once',
+ * transactional_id_prefix = ..., schema_registry_url = ..., 'properties.x' = ...) AS query} or
+ * {@code FROM object}. With {@code schema_registry_url}, Avro values are in the Confluent wire
+ * format (client: {@code SchemaRegistryClient}). Exactly
  * once writes each checkpoint epoch as one Kafka transaction committed when the checkpoint
  * completes.
  *

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.laminardb.connector.kafka.KafkaTestSupport.await;
 import static org.laminardb.connector.kafka.KafkaTestSupport.status;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -100,6 +102,166 @@ class KafkaAvroTest extends BrokerTestBase {
           + broker.bootstrap() + "', topic = 'avro2', format = 'avro', 'avro.schema' = '{')"))
           .hasMessageContaining("avro.schema");
     }
+  }
+
+  @Test
+  void shouldReadTheConfluentWireFormatWithEvolvingWriterSchemas() throws Exception {
+    broker.createTopic("sr1", 1);
+    Schema v1 = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Trade\","
+        + "\"namespace\":\"com.example\",\"fields\":["
+        + "{\"name\":\"id\",\"type\":\"long\"},"
+        + "{\"name\":\"sym\",\"type\":\"string\"},"
+        + "{\"name\":\"ts\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}},"
+        + "{\"name\":\"note\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
+    // v2: 'id' narrowed to int, 'note' dropped, 'venue' added.
+    Schema v2 = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Trade\","
+        + "\"namespace\":\"com.example\",\"fields\":["
+        + "{\"name\":\"id\",\"type\":\"int\"},"
+        + "{\"name\":\"venue\",\"type\":\"string\"},"
+        + "{\"name\":\"sym\",\"type\":\"string\"},"
+        + "{\"name\":\"ts\",\"type\":{\"type\":\"long\",\"logicalType\":\"timestamp-millis\"}}]}");
+    try (StandInSchemaRegistry registry = new StandInSchemaRegistry().start();
+        LaminarDB db = LaminarDB.open()) {
+      int id1 = registry.register("sr1-value", v1);
+      int id2 = registry.register("sr1-value", v2);
+      db.execute("CREATE SOURCE t (id BIGINT, sym VARCHAR, ts TIMESTAMP, note VARCHAR) "
+          + "FROM KAFKA (brokers = '" + broker.bootstrap() + "', topic = 'sr1', "
+          + "format = 'avro', schema_registry_url = '" + registry.url() + "/', "
+          + "schema_registry_user = 'reader', schema_registry_password = 's3cret', "
+          + "on_error = 'skip')");
+      db.execute("CREATE MATERIALIZED VIEW v AS SELECT * FROM t");
+      GenericData.Record a = new GenericData.Record(v1);
+      a.put("id", 1L);
+      a.put("sym", "ABC");
+      a.put("ts", 1_767_225_600_250L); // 2026-01-01T00:00:00.250Z
+      a.put("note", "first");
+      GenericData.Record b = new GenericData.Record(v2);
+      b.put("id", 2);
+      b.put("venue", "XNAS");
+      b.put("sym", "DEF");
+      b.put("ts", 1_767_225_601_000L);
+      produceValues("sr1", wire(id1, v1, a), wire(id2, v2, b), encode(v1, a),
+          wire(9999, v1, a));
+      QueryResult r = await(db, "SELECT * FROM v ORDER BY id", q -> q.size() == 2);
+      assertThat(r.size()).as("status %s", status(db, "t")).isEqualTo(2);
+      assertThat(r.rows().get(0).getString(1)).isEqualTo("ABC");
+      assertThat(r.rows().get(0).getTimestamp(2)).hasToString("2026-01-01T00:00:00.250");
+      assertThat(r.rows().get(0).getString(3)).isEqualTo("first");
+      assertThat(r.rows().get(1).getLong(0)).isEqualTo(2);
+      assertThat(r.rows().get(1).getString(1)).isEqualTo("DEF");
+      assertThat(r.rows().get(1).getTimestamp(2)).hasToString("2026-01-01T00:00:01");
+      assertThat(r.rows().get(1).isNull(3)).isTrue();
+      awaitStatus(db, "t", "2 bad records");
+      assertThat(status(db, "t")).contains("2 bad records skipped").contains("offset 3")
+          .contains("schema id 9999 is unknown to the schema registry");
+      assertThat(registry.authorizations()).isNotEmpty().allMatch(h -> h.equals("Basic "
+          + java.util.Base64.getEncoder().encodeToString("reader:s3cret".getBytes(UTF_8))));
+    }
+  }
+
+  @Test
+  void shouldRetryARegistryThatIsDownAndSendUnknownIdsToTheDeadLetterTopic() throws Exception {
+    broker.createTopic("sr2", 1);
+    broker.createTopic("sr2_bad", 1);
+    Schema v1 = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"X\","
+        + "\"fields\":[{\"name\":\"id\",\"type\":\"long\"}]}");
+    try (StandInSchemaRegistry registry = new StandInSchemaRegistry();
+        LaminarDB db = LaminarDB.open()) {
+      int id = registry.register("sr2-value", v1); // the registry is not listening yet
+      db.execute("CREATE SOURCE t (id BIGINT) FROM KAFKA (brokers = '" + broker.bootstrap()
+          + "', topic = 'sr2', format = 'avro', schema_registry_url = '" + registry.url()
+          + "', on_error = 'dead_letter', dead_letter_topic = 'sr2_bad')");
+      db.execute("CREATE MATERIALIZED VIEW v AS SELECT * FROM t");
+      GenericData.Record a = new GenericData.Record(v1);
+      a.put("id", 7L);
+      produceValues("sr2", wire(id, v1, a), wire(id + 1, v1, a));
+      awaitStatus(db, "t", "cannot be reached");
+      assertThat(status(db, "t")).contains("schema registry " + registry.url())
+          .contains("retrying in");
+      assertThat(db.query("SELECT * FROM v").size()).isZero();
+      registry.start();
+      QueryResult r = await(db, "SELECT * FROM v", q -> q.size() == 1);
+      assertThat(r.size()).as("status %s", status(db, "t")).isEqualTo(1);
+      assertThat(r.rows().get(0).getLong(0)).isEqualTo(7);
+      awaitStatus(db, "t", "1 bad record");
+      assertThat(status(db, "t")).doesNotContain("cannot be reached")
+          .contains("1 bad record sent to sr2_bad").contains("schema id " + (id + 1));
+      assertThat(KafkaTestSupport.readAll(broker.bootstrap(), "sr2_bad", false)).hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldRegisterTheDerivedSchemaAndWriteTheWireFormat() throws Exception {
+    broker.createTopic("sr3", 1);
+    try (StandInSchemaRegistry registry = new StandInSchemaRegistry().start();
+        LaminarDB db = LaminarDB.open()) {
+      String kafka = "KAFKA (brokers = '" + broker.bootstrap() + "', topic = 'sr3', "
+          + "format = 'avro', schema_registry_url = '" + registry.url() + "'";
+      db.execute("CREATE SOURCE s_in (id BIGINT NOT NULL, name VARCHAR, m DECIMAL(10, 2))");
+      db.execute("CREATE SOURCE s_out (id BIGINT, name VARCHAR, m DECIMAL(10, 2)) FROM "
+          + kafka + ")");
+      db.execute("CREATE MATERIALIZED VIEW v AS SELECT * FROM s_out");
+      db.execute("CREATE SINK k FROM s_in INTO " + kafka + ", key = 'id')");
+      db.execute("INSERT INTO s_in VALUES (1, 'a', 1.25), (2, NULL, NULL)");
+      QueryResult r = await(db, "SELECT * FROM v ORDER BY id", q -> q.size() == 2);
+      assertThat(r.size()).as("status %s", status(db, "s_out")).isEqualTo(2);
+      assertThat(r.rows().get(0).getString(1)).isEqualTo("a");
+      assertThat(r.rows().get(0).getBigDecimal(2)).isEqualByComparingTo("1.25");
+      assertThat(r.rows().get(1).isNull(1)).isTrue();
+      assertThat(registry.subjects()).containsExactlyInAnyOrder("sr3-key", "sr3-value");
+      var records = KafkaTestSupport.readAll(broker.bootstrap(), "sr3", false);
+      assertThat(records).hasSize(2);
+      for (var rec : records) {
+        assertThat(rec.value()[0]).isZero();
+        assertThat(rec.key()[0]).isZero();
+        int id = java.nio.ByteBuffer.wrap(rec.value(), 1, 4).getInt();
+        assertThat(registry.schema(id).getField("name")).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void shouldRejectSchemaRegistryOptionsThatDoNotFit() {
+    try (LaminarDB db = LaminarDB.open()) {
+      String start = "CREATE SOURCE u (id BIGINT) FROM KAFKA (brokers = '" + broker.bootstrap()
+          + "', topic = 'sr4', ";
+      assertThatThrownBy(() -> db.execute(start + "format = 'json', "
+          + "schema_registry_url = 'http://localhost:1')"))
+          .hasMessageContaining("format = 'avro' only")
+          .extracting(e -> ((org.laminardb.error.LaminarDBException) e).sqlState())
+          .isEqualTo("0A000");
+      assertThatThrownBy(() -> db.execute(start + "format = 'avro', "
+          + "schema_registry_url = 'localhost:8081')"))
+          .hasMessageContaining("http:// or https:// URL");
+      assertThatThrownBy(() -> db.execute(start + "format = 'avro', "
+          + "schema_registry_url = 'http://localhost:1', 'avro.schema' = '{}')"))
+          .hasMessageContaining("avro.schema");
+    }
+  }
+
+  private static void produceValues(String topic, byte[]... values) throws Exception {
+    try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(Map.of("bootstrap.servers",
+        broker.bootstrap()), new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (byte[] v : values) {
+        p.send(new ProducerRecord<>(topic, v));
+      }
+      p.flush();
+    }
+  }
+
+  private static void awaitStatus(LaminarDB db, String source, String part)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!String.valueOf(status(db, source)).contains(part) && System.nanoTime() < deadline) {
+      Thread.sleep(25);
+    }
+  }
+
+  /** A value in the Confluent wire format: magic byte 0, the schema id, the Avro body. */
+  private static byte[] wire(int id, Schema schema, GenericData.Record rec) throws Exception {
+    byte[] body = encode(schema, rec);
+    return java.nio.ByteBuffer.allocate(5 + body.length).put((byte) 0).putInt(id).put(body)
+        .array();
   }
 
   private static byte[] encode(Schema schema, GenericData.Record rec) throws Exception {

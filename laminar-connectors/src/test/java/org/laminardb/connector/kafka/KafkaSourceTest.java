@@ -316,6 +316,44 @@ class KafkaSourceTest extends BrokerTestBase {
   }
 
   @Test
+  void shouldSendBadRecordsToADeadLetterStreamDroppedWithTheSource() throws Exception {
+    broker.createTopic("bad4", 1);
+    try (LaminarDB db = LaminarDB.open(dir)) {
+      db.execute("CREATE SOURCE t (id BIGINT, sym VARCHAR) "
+          + kafka("bad4", "on_error = 'dead_letter', dead_letter_stream = 't_bad'"));
+      db.execute("CREATE MATERIALIZED VIEW bad AS SELECT * FROM t_bad");
+      produce(broker.bootstrap(), "bad4", List.of(new Rec(0, "k1", "{\"id\": \"x\"}"),
+          new Rec(0, null, "{\"id\": 2}"), new Rec(0, "k3", null)));
+      QueryResult r = await(db, "SELECT topic, \"partition\", \"offset\", error, raw "
+          + "FROM bad ORDER BY \"offset\"", q -> q.size() == 2);
+      assertThat(r.size()).as("status %s", status(db, "t")).isEqualTo(2);
+      assertThat(r.rows().get(0).getString(0)).isEqualTo("bad4");
+      assertThat(r.rows().get(0).getInt(1)).isZero();
+      assertThat(r.rows().get(0).getLong(2)).isZero();
+      assertThat(r.rows().get(0).getString(3)).contains("BIGINT");
+      assertThat(r.rows().get(0).getString(4)).isEqualTo("{\"id\": \"x\"}");
+      assertThat(r.rows().get(1).getLong(2)).isEqualTo(2);
+      assertThat(r.rows().get(1).isNull(4)).isTrue(); // a tombstone
+      assertThat(status(db, "t")).contains("2 bad records sent to stream t_bad");
+      assertThatThrownBy(() -> db.execute("CREATE SOURCE u (id BIGINT) " + kafka("bad4",
+          "on_error = 'dead_letter', dead_letter_stream = 'bad'")))
+          .hasMessageContaining("already exists");
+      assertThatThrownBy(() -> db.execute("DROP STREAM t_bad"))
+          .hasMessageContaining("DROP SOURCE t CASCADE");
+      assertThatThrownBy(() -> db.execute("DROP SOURCE t")).hasMessageContaining("t_bad");
+    }
+    try (LaminarDB db = LaminarDB.open(dir)) { // the stream comes back with its source
+      produce(broker.bootstrap(), "bad4", List.of(new Rec(0, null, "{\"id\": \"y\"}")));
+      QueryResult r = await(db, "SELECT \"offset\" FROM bad WHERE \"offset\" = 3",
+          q -> q.size() == 1);
+      assertThat(r.size()).as("status %s", status(db, "t")).isEqualTo(1);
+      db.execute("DROP SOURCE t CASCADE");
+      assertThatThrownBy(() -> db.query("SELECT * FROM bad")).hasMessageContaining("bad");
+      db.execute("CREATE SOURCE t_bad (id BIGINT)"); // the name is free again
+    }
+  }
+
+  @Test
   void shouldRejectBadOptions() {
     try (LaminarDB db = LaminarDB.open()) {
       assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) "
