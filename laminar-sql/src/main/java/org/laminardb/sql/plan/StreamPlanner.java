@@ -17,6 +17,7 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.RelVisitor;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.core.RelFactories;
@@ -79,9 +80,11 @@ public final class StreamPlanner {
   public PlannedQuery plan(SqlNode query, QueryOptions options) {
     query = AsofSyntax.rewrite(GroupWindowRewriter.rewrite(query, resolver));
     ContinuousQueryChecker.check(query);
-    RelNode rel = AsofJoinRel.replaceMarkedJoins(toRel(query, LaminarOperatorTable.instance()));
+    RelRoot relRoot = toRoot(query, LaminarOperatorTable.instance());
+    RelNode rel = AsofJoinRel.replaceMarkedJoins(decorrelate(relRoot.project()));
     PhysicalNode root = new RelTranslator(options).translate(optimize(rel));
-    return new PlannedQuery(root, root.schema());
+    return new PlannedQuery(root, named(root.schema(),
+        relRoot.validatedRowType.getFieldNames()));
   }
 
   /**
@@ -129,7 +132,26 @@ public final class StreamPlanner {
     return TypeMapping.toSchema(toRel(query, LaminarOperatorTable.instance()).getRowType());
   }
 
+  /**
+   * The query's columns with the names the query gives them: a projection that only renames
+   * columns is trivial to Calcite and dropped, so the plan's own names can be the input's.
+   */
+  private static Schema named(Schema schema, List<String> names) {
+    List<org.laminardb.core.type.Field> fields = new ArrayList<>();
+    boolean same = true;
+    for (int i = 0; i < schema.size(); i++) {
+      org.laminardb.core.type.Field f = schema.field(i);
+      same &= f.name().equals(names.get(i));
+      fields.add(new org.laminardb.core.type.Field(names.get(i), f.type()));
+    }
+    return same ? schema : new Schema(fields);
+  }
+
   private RelNode toRel(SqlNode query, SqlOperatorTable operators) {
+    return decorrelate(toRoot(query, operators).project());
+  }
+
+  private RelRoot toRoot(SqlNode query, SqlOperatorTable operators) {
     JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(LaminarTypeSystem.INSTANCE);
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     for (Relation r : resolver.relations()) {
@@ -160,11 +182,20 @@ public final class StreamPlanner {
             // IN lists stay expressions, never joins with VALUES.
             .withInSubQueryThreshold(Integer.MAX_VALUE));
     try {
-      RelNode rel = converter.convertQuery(validated, false, true).project();
-      // Correlated subqueries (EXISTS, NOT EXISTS, IN, scalar subqueries) become joins with
-      // aggregates; temporal joins (a Correlate over a Snapshot) are planned as they are.
+      return converter.convertQuery(validated, false, true);
+    } catch (RuntimeException e) {
+      throw SqlErrors.fromValidation(e);
+    }
+  }
+
+  /**
+   * Correlated subqueries (EXISTS, NOT EXISTS, IN, scalar subqueries) become joins with
+   * aggregates; temporal joins (a Correlate over a Snapshot) are planned as they are.
+   */
+  private static RelNode decorrelate(RelNode rel) {
+    try {
       return hasSnapshot(rel) ? rel : RelDecorrelator.decorrelateQuery(rel,
-          RelFactories.LOGICAL_BUILDER.create(cluster, reader));
+          RelFactories.LOGICAL_BUILDER.create(rel.getCluster(), null));
     } catch (RuntimeException e) {
       throw SqlErrors.fromValidation(e);
     }
