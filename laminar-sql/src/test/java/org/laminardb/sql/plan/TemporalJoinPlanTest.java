@@ -79,7 +79,7 @@ class TemporalJoinPlanTest {
   @Test
   void shouldRejectWhatTemporalJoinsDoNotSupport() {
     rejected("SELECT * FROM s JOIN t FOR SYSTEM_TIME AS OF s.ts AS d ON s.k = d.id",
-        "event-time temporal joins");
+        "without a watermarked event-time column");
     rejected("SELECT * FROM dim", "can only be read by a join on its primary key");
     rejected("SELECT * FROM s JOIN dim ON s.v = dim.name", "primary key");
     rejected("SELECT * FROM s RIGHT JOIN dim ON s.k = dim.id", "only INNER and LEFT");
