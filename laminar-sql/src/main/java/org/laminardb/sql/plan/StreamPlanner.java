@@ -141,8 +141,10 @@ public final class StreamPlanner {
     boolean same = true;
     for (int i = 0; i < schema.size(); i++) {
       org.laminardb.core.type.Field f = schema.field(i);
-      same &= f.name().equals(names.get(i));
-      fields.add(new org.laminardb.core.type.Field(names.get(i), f.type()));
+      // A column selected by name keeps the case it was declared with.
+      boolean kept = f.name().equalsIgnoreCase(names.get(i));
+      same &= kept;
+      fields.add(kept ? f : new org.laminardb.core.type.Field(names.get(i), f.type()));
     }
     return same ? schema : new Schema(fields);
   }
