@@ -1,4 +1,4 @@
-package org.laminardb.bench;
+package org.laminardb.cli.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,82 +6,40 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.laminardb.LaminarDB;
 import org.laminardb.Row;
+import org.laminardb.sql.parser.LaminarSqlParser;
 
 /**
- * Runs the Nexmark queries of {@code nexmark/qN.sql} (resources of this module) unthrottled over
- * a generated event stream and prints, per query, events per second of wall-clock time, events
- * per CPU-second of the process, the changelog rows the query emitted, the rows its view holds
- * at the end and the peak heap.
+ * Runs one Nexmark query of {@code nexmark/qN.sql} (resources of this module) unthrottled over a
+ * generated event stream and measures it.
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.laminardb.bench.NexmarkHarness [--query qN |
- * --all] [--events N] [--seed S]} (defaults: {@code --all}, 1 000 000 events, seed 0). Each
- * query runs in a database of its own with the three sources of {@code nexmark/sources.sql}
+ * <p>Each run opens a database of its own with the three sources of {@code nexmark/sources.sql}
  * ({@code events.per.second} 10 000 of event time, no rate limit) and a start delay of three
- * seconds so that the query exists before the first event. The run is timed from the end of the
- * start delay to the last change the query emits once all sources have ended (a change is
+ * seconds, so that the query exists before the first event. The run is timed from the end of
+ * the start delay to the last change the query emits once all sources have ended (a change is
  * counted by a subscription to the view); CPU is the process CPU time in the same interval (the
- * generator threads included), measured with {@code OperatingSystemMXBean.getProcessCpuTime}.
- * Prints one {@code RESULT} line per query.
+ * generator threads included), from {@code OperatingSystemMXBean.getProcessCpuTime}. Peak memory
+ * is the peak of the heap in use (the memory pools' peaks, reset before the run) and, on Linux,
+ * the peak resident set size ({@code VmHWM}, reset through {@code /proc/self/clear_refs}).
  */
-public final class NexmarkHarness {
-  private static final long DELAY_MS = 3_000;
+final class NexmarkRunner {
+  /** Wall-clock wait between creating the sources and their first event. */
+  static final long DELAY_MS = 3_000;
   private static final long QUIET_MS = 1_000;
   private static final int MAX_QUERY = 22;
   private static final long RATE = 10_000;
   private static final LocalDateTime BASE = LocalDateTime.of(2026, 1, 1, 0, 0);
+  private static final Path PROC_SELF = Path.of("/proc/self");
 
-  private NexmarkHarness() {}
-
-  /**
-   * Runs the harness.
-   *
-   * @param args {@code --query qN} or {@code --all}, {@code --events N}, {@code --seed S}
-   * @throws Exception if a query fails to run
-   */
-  public static void main(String[] args) throws Exception {
-    List<String> queries = new ArrayList<>();
-    long events = 1_000_000;
-    long seed = 0;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--query":
-          queries.add(args[++i]);
-          break;
-        case "--all":
-          break;
-        case "--events":
-          events = Long.parseLong(args[++i].replace("_", ""));
-          break;
-        case "--seed":
-          seed = Long.parseLong(args[++i]);
-          break;
-        default:
-          throw new IllegalArgumentException("unknown argument " + args[i]
-              + "; usage: [--query qN | --all] [--events N] [--seed S]");
-      }
-    }
-    if (queries.isEmpty()) {
-      queries = queries();
-    }
-    System.out.printf(Locale.ROOT, "# nexmark events=%d seed=%d cores=%d jdk=%s%n", events, seed,
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    for (String q : queries) {
-      Result r = run(q, events, seed);
-      System.out.printf(Locale.ROOT, "RESULT %s events=%d wall_s=%.2f events_per_s=%.0f "
-          + "cpu_s=%.2f events_per_cpu_s=%.0f changes=%d view_rows=%d peak_heap_mib=%d%n", q,
-          events, r.wallSeconds, events / r.wallSeconds, r.cpuSeconds, events / r.cpuSeconds,
-          r.changes, r.viewRows, r.peakHeapBytes >> 20);
-    }
-  }
+  private NexmarkRunner() {}
 
   /**
    * The queries of the suite: the {@code nexmark/qN.sql} resources, in order of N.
@@ -91,45 +49,53 @@ public final class NexmarkHarness {
   static List<String> queries() {
     List<String> queries = new ArrayList<>();
     for (int q = 0; q <= MAX_QUERY; q++) {
-      if (NexmarkHarness.class.getResource("/nexmark/q" + q + ".sql") != null) {
+      if (NexmarkRunner.class.getResource("/nexmark/q" + q + ".sql") != null) {
         queries.add("q" + q);
       }
     }
     return queries;
   }
 
-  /** What a run measured. */
+  /**
+   * What a run measured.
+   *
+   * @param wallSeconds wall-clock seconds from the first event to the last change
+   * @param cpuSeconds process CPU seconds in that interval
+   * @param changes changelog rows the view emitted
+   * @param viewRows rows the view holds at the end
+   * @param peakHeapBytes peak heap in use
+   * @param peakRssBytes peak resident set size, or -1 where the platform does not tell
+   */
   record Result(double wallSeconds, double cpuSeconds, long changes, long viewRows,
-      long peakHeapBytes) {}
+      long peakHeapBytes, long peakRssBytes) {}
 
   /**
    * Runs one query over a fresh database and stream.
    *
-   * @param q the query's name
+   * @param q the query's name, {@code qN}
    * @param events events of the stream
    * @param seed the generator's seed
    * @return the measurements
-   * @throws Exception if the query fails to run
+   * @throws IllegalArgumentException if there is no such query
+   * @throws IOException if a query file cannot be read
+   * @throws InterruptedException if interrupted while waiting for the query
    */
-  static Result run(String q, long events, long seed) throws Exception {
+  static Result run(String q, long events, long seed) throws IOException, InterruptedException {
     String view = resource(q + ".sql");
     String sources = resource("sources.sql").replace("${events}", String.valueOf(events))
         .replace("${seed}", String.valueOf(seed)).replace("${rate}", String.valueOf(RATE))
         .replace("${delay}", DELAY_MS + " ms");
-    System.gc();
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      pool.resetPeakUsage();
-    }
+    resetPeaks();
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     AtomicLong changes = new AtomicLong();
     AtomicLong lastChange = new AtomicLong();
     try (LaminarDB db = LaminarDB.open()) {
       long created = System.nanoTime();
-      for (String s : statements(sources)) {
+      for (String s : LaminarSqlParser.splitStatements(sources)) {
         db.execute(s);
       }
-      db.execute(statements(view).get(0));
+      db.execute(view);
       db.subscribe(q, (Row r) -> {
         changes.incrementAndGet();
         lastChange.set(System.nanoTime());
@@ -162,10 +128,9 @@ public final class NexmarkHarness {
         }
       }
       long t1 = Math.max(lastChange.get(), ended);
-      double wall = (t1 - t0) / 1e9;
-      double cpu = (cpu1 - cpu0) / 1e9;
       long rows = db.query("SELECT COUNT(*) FROM " + q).rows().get(0).getLong(0);
-      return new Result(wall, cpu, changes.get(), rows, peakHeap());
+      return new Result((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, changes.get(), rows, peakHeap(),
+          peakRss());
     }
   }
 
@@ -182,6 +147,19 @@ public final class NexmarkHarness {
     return db.watermark(source).map(w -> !w.isBefore(end)).orElse(false);
   }
 
+  private static void resetPeaks() {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+    try {
+      // "5" resets the peak resident set size (Linux 4.0 and later).
+      Files.writeString(PROC_SELF.resolve("clear_refs"), "5");
+    } catch (IOException | RuntimeException e) {
+      // not Linux, or not permitted: the peak then covers the whole process
+    }
+  }
+
   private static long peakHeap() {
     long sum = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -192,25 +170,27 @@ public final class NexmarkHarness {
     return sum;
   }
 
+  /** {@code VmHWM} of {@code /proc/self/status} in bytes, or -1. */
+  private static long peakRss() {
+    try {
+      for (String line : Files.readAllLines(PROC_SELF.resolve("status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.substring(6).replace("kB", "").strip()) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux
+    }
+    return -1;
+  }
+
   private static String resource(String name) throws IOException {
-    try (InputStream in = NexmarkHarness.class.getResourceAsStream("/nexmark/" + name)) {
+    try (InputStream in = NexmarkRunner.class.getResourceAsStream("/nexmark/" + name)) {
       if (in == null) {
-        throw new IllegalArgumentException("no query nexmark/" + name);
+        throw new IllegalArgumentException("no Nexmark query " + name.replace(".sql", "")
+            + "; the queries are " + String.join(", ", queries()));
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-  }
-
-  /** The statements of a script, without comment lines, separated by {@code ;} at line ends. */
-  private static List<String> statements(String script) {
-    String text = script.lines().filter(l -> !l.strip().startsWith("--"))
-        .collect(Collectors.joining("\n"));
-    List<String> out = new ArrayList<>();
-    for (String s : text.split(";\\s*(\n|$)")) {
-      if (!s.isBlank()) {
-        out.add(s.strip());
-      }
-    }
-    return out;
   }
 }

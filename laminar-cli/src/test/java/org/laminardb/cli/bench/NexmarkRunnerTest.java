@@ -1,0 +1,33 @@
+package org.laminardb.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class NexmarkRunnerTest {
+  @Test
+  void shouldListTheQueriesOfTheSuiteInOrder() {
+    assertThat(NexmarkRunner.queries()).hasSize(19).startsWith("q0", "q1", "q2")
+        .contains("q5", "q11", "q22").doesNotContain("q6", "q10", "q12", "q13");
+  }
+
+  @Test
+  void shouldRunAQueryOverTheWholeStream() throws Exception {
+    // 20 000 events: 18 400 bids, of which those on auctions divisible by 123 pass q2.
+    NexmarkRunner.Result r = NexmarkRunner.run("q2", 20_000, 0);
+    assertThat(r.viewRows()).isPositive().isLessThan(18_400);
+    assertThat(r.changes()).isEqualTo(r.viewRows());
+    assertThat(r.wallSeconds()).isPositive();
+    assertThat(r.cpuSeconds()).isPositive();
+    assertThat(r.peakHeapBytes()).isPositive();
+    assertThat(r.peakRssBytes()).isGreaterThanOrEqualTo(r.peakHeapBytes() / 2);
+  }
+
+  @Test
+  void shouldNameTheQueriesWhenOneIsUnknown() {
+    assertThatThrownBy(() -> NexmarkRunner.run("q6", 1_000, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no Nexmark query q6").hasMessageContaining("q0, q1");
+  }
+}
