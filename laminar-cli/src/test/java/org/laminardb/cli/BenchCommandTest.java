@@ -11,7 +11,8 @@ class BenchCommandTest {
     CliRun r = CliRun.run("", "bench", "nexmark", "--query", "q2", "--query", "5", "--events",
         "20000", "--markdown");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).contains("# nexmark events=20000 seed=0 runs=1", "java=", "gc=")
+    assertThat(r.out()).contains("# nexmark events=20000 seed=0 runs=1 output=view", "java=",
+            "gc=")
         .containsPattern("RESULT q2 run=1 events=20000 wall_s=[0-9.]+ events_per_s=\\d+ "
             + "cpu_s=[0-9.]+ events_per_cpu_s=\\d+ changes=\\d+ view_rows=\\d+ "
             + "peak_heap_mib=\\d+ peak_rss_mib=\\d+")
@@ -39,6 +40,13 @@ class BenchCommandTest {
   }
 
   @Test
+  void shouldRejectAnUnknownOutput() {
+    CliRun r = CliRun.run("", "bench", "nexmark", "--query", "q1", "--output", "file");
+    assertThat(r.exitCode()).isEqualTo(LaminarCommand.EXIT_USAGE);
+    assertThat(r.err()).contains("expected view or stream: file");
+  }
+
+  @Test
   void shouldRejectANonPositiveEventCount() {
     CliRun r = CliRun.run("", "bench", "nexmark", "--query", "q1", "--events", "0");
     assertThat(r.exitCode()).isEqualTo(LaminarCommand.EXIT_USAGE);
@@ -57,6 +65,6 @@ class BenchCommandTest {
     CliRun r = CliRun.run("", "bench", "nexmark", "--help");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("--query=qN", "--all", "--events=N", "--seed=S", "--runs=N",
-        "--markdown");
+        "--output=view|stream", "--markdown");
   }
 }

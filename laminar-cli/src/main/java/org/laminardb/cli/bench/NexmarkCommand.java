@@ -15,9 +15,11 @@ import org.laminardb.cli.VersionProvider;
 import org.laminardb.error.LaminarDBException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code laminardb bench nexmark}: runs Nexmark queries unthrottled over generated events, in this
@@ -55,6 +57,12 @@ public final class NexmarkCommand implements Callable<Integer> {
       description = "Runs of each query; the table shows medians (default: ${DEFAULT-VALUE}).")
   private int runs;
 
+  @Option(names = "--output", paramLabel = "view|stream", defaultValue = "view",
+      converter = OutputConverter.class,
+      description = "Run each query as the materialized view of its file (view, default) or as "
+          + "a stream whose changes are only counted (stream).")
+  private NexmarkRunner.Output output;
+
   @Option(names = "--markdown", description = "Print the table as Markdown.")
   private boolean markdown;
 
@@ -66,6 +74,18 @@ public final class NexmarkCommand implements Callable<Integer> {
 
     @Option(names = "--all", required = true, description = "Run every query of the suite.")
     boolean all;
+  }
+
+  /** Parses {@code view} or {@code stream}. */
+  static final class OutputConverter implements ITypeConverter<NexmarkRunner.Output> {
+    @Override
+    public NexmarkRunner.Output convert(String value) {
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "view" -> NexmarkRunner.Output.VIEW;
+        case "stream" -> NexmarkRunner.Output.STREAM;
+        default -> throw new TypeConversionException("expected view or stream: " + value);
+      };
+    }
   }
 
   /** Creates the command; picocli injects its options. */
@@ -87,8 +107,9 @@ public final class NexmarkCommand implements Callable<Integer> {
       err.flush();
       return LaminarCommand.EXIT_USAGE;
     }
-    out.printf(Locale.ROOT, "# nexmark events=%d seed=%d runs=%d cores=%d java=%s gc=%s "
-        + "max_heap_mib=%d%n", events, seed, runs, Runtime.getRuntime().availableProcessors(),
+    out.printf(Locale.ROOT, "# nexmark events=%d seed=%d runs=%d output=%s cores=%d java=%s "
+        + "gc=%s max_heap_mib=%d%n", events, seed, runs, output.name().toLowerCase(Locale.ROOT),
+        Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), collectors(), Runtime.getRuntime().maxMemory() >> 20);
     out.flush();
     List<String[]> table = new ArrayList<>();
@@ -97,7 +118,7 @@ public final class NexmarkCommand implements Callable<Integer> {
       for (int r = 0; r < runs; r++) {
         NexmarkRunner.Result res;
         try {
-          res = NexmarkRunner.run(q, events, seed);
+          res = NexmarkRunner.run(q, events, seed, output);
         } catch (Exception e) {
           out.flush();
           err.println("laminardb bench nexmark: " + q + " failed: "
@@ -125,7 +146,8 @@ public final class NexmarkCommand implements Callable<Integer> {
         millions(median(results, r -> events / r.wallSeconds())),
         millions(median(results, r -> events / r.cpuSeconds())),
         String.format(Locale.ROOT, "%.0f", median(results, r -> r.changes())),
-        String.format(Locale.ROOT, "%.0f", median(results, r -> r.viewRows())),
+        results.get(0).viewRows() < 0 ? "n/a"
+            : String.format(Locale.ROOT, "%.0f", median(results, r -> r.viewRows())),
         String.format(Locale.ROOT, "%.0f", median(results, r -> r.peakHeapBytes() >> 20)),
         results.get(0).peakRssBytes() < 0 ? "n/a"
             : String.format(Locale.ROOT, "%.0f", median(results, r -> r.peakRssBytes() >> 20))};

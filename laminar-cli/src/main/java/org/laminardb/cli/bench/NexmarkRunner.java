@@ -19,7 +19,9 @@ import org.laminardb.sql.parser.LaminarSqlParser;
 
 /**
  * Runs one Nexmark query of {@code nexmark/qN.sql} (resources of this module) unthrottled over a
- * generated event stream and measures it.
+ * generated event stream and measures it, as the materialized view the file declares or as a
+ * stream of the same query (whose changes only reach the subscription, like Flink's runs into a
+ * discarding sink; a windowed aggregate in a stream emits when its window closes).
  *
  * <p>Each run opens a database of its own with the three sources of {@code nexmark/sources.sql}
  * ({@code events.per.second} 10 000 of event time, no rate limit) and a start delay of three
@@ -56,13 +58,21 @@ final class NexmarkRunner {
     return queries;
   }
 
+  /** What the query's results go to. */
+  enum Output {
+    /** The query as written: a materialized view that keeps its result. */
+    VIEW,
+    /** The same query as a stream: its changes go to the subscription only, nothing is kept. */
+    STREAM
+  }
+
   /**
    * What a run measured.
    *
    * @param wallSeconds wall-clock seconds from the first event to the last change
    * @param cpuSeconds process CPU seconds in that interval
    * @param changes changelog rows the view emitted
-   * @param viewRows rows the view holds at the end
+   * @param viewRows rows the view holds at the end, -1 for a stream
    * @param peakHeapBytes peak heap in use
    * @param peakRssBytes peak resident set size, or -1 where the platform does not tell
    */
@@ -75,13 +85,22 @@ final class NexmarkRunner {
    * @param q the query's name, {@code qN}
    * @param events events of the stream
    * @param seed the generator's seed
+   * @param output a view (as written) or a stream
    * @return the measurements
    * @throws IllegalArgumentException if there is no such query
    * @throws IOException if a query file cannot be read
    * @throws InterruptedException if interrupted while waiting for the query
    */
-  static Result run(String q, long events, long seed) throws IOException, InterruptedException {
+  static Result run(String q, long events, long seed, Output output)
+      throws IOException, InterruptedException {
     String view = resource(q + ".sql");
+    if (output == Output.STREAM) {
+      String written = "CREATE MATERIALIZED VIEW " + q + " AS";
+      if (!view.contains(written)) {
+        throw new IllegalStateException(q + ".sql does not start with '" + written + "'");
+      }
+      view = view.replace(written, "CREATE STREAM " + q + " AS");
+    }
     String sources = resource("sources.sql").replace("${events}", String.valueOf(events))
         .replace("${seed}", String.valueOf(seed)).replace("${rate}", String.valueOf(RATE))
         .replace("${delay}", DELAY_MS + " ms");
@@ -128,7 +147,8 @@ final class NexmarkRunner {
         }
       }
       long t1 = Math.max(lastChange.get(), ended);
-      long rows = db.query("SELECT COUNT(*) FROM " + q).rows().get(0).getLong(0);
+      long rows = output == Output.STREAM ? -1
+          : db.query("SELECT COUNT(*) FROM " + q).rows().get(0).getLong(0);
       return new Result((t1 - t0) / 1e9, (cpu1 - cpu0) / 1e9, changes.get(), rows, peakHeap(),
           peakRss());
     }

@@ -15,7 +15,7 @@ class NexmarkRunnerTest {
   @Test
   void shouldRunAQueryOverTheWholeStream() throws Exception {
     // 20 000 events: 18 400 bids, of which those on auctions divisible by 123 pass q2.
-    NexmarkRunner.Result r = NexmarkRunner.run("q2", 20_000, 0);
+    NexmarkRunner.Result r = NexmarkRunner.run("q2", 20_000, 0, NexmarkRunner.Output.VIEW);
     assertThat(r.viewRows()).isPositive().isLessThan(18_400);
     assertThat(r.changes()).isEqualTo(r.viewRows());
     assertThat(r.wallSeconds()).isPositive();
@@ -25,8 +25,15 @@ class NexmarkRunnerTest {
   }
 
   @Test
+  void shouldRunTheQueryAsAStreamThatKeepsNothing() throws Exception {
+    NexmarkRunner.Result r = NexmarkRunner.run("q2", 20_000, 0, NexmarkRunner.Output.STREAM);
+    assertThat(r.changes()).isPositive().isLessThan(18_400);
+    assertThat(r.viewRows()).isEqualTo(-1);
+  }
+
+  @Test
   void shouldNameTheQueriesWhenOneIsUnknown() {
-    assertThatThrownBy(() -> NexmarkRunner.run("q6", 1_000, 0))
+    assertThatThrownBy(() -> NexmarkRunner.run("q6", 1_000, 0, NexmarkRunner.Output.VIEW))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no Nexmark query q6").hasMessageContaining("q0, q1");
   }
