@@ -9,7 +9,8 @@
 # Environment: RATES (default "100000 1000000"), QUERIES ("filter window"), GCS ("G1 ZGC"),
 # JDKS (java executables, default the JDK 17 and JDK 25 of /usr/lib/jvm), WARMUP and DURATION
 # (seconds, default 5 and 10), IDLE (reactor idle strategy, default BUSY_SPIN), KEYS (window
-# keys, default 1000), HEAP (default -Xms2g -Xmx2g -XX:+AlwaysPreTouch), JAR (default
+# keys, default 1000), MAX_LAG (seconds behind its schedule at which the writer gives up: the
+# rate is not sustained, default 5), HEAP (default -Xms2g -Xmx2g -XX:+AlwaysPreTouch), JAR (default
 # laminar-bench/target/benchmarks.jar; build: mvn -B -q -pl laminar-bench -am package
 # -DskipTests), OUT (log folder, default target/latency-results).
 set -euo pipefail
@@ -23,6 +24,7 @@ WARMUP=${WARMUP:-5}
 DURATION=${DURATION:-10}
 IDLE=${IDLE:-BUSY_SPIN}
 KEYS=${KEYS:-1000}
+MAX_LAG=${MAX_LAG:-5}
 HEAP=${HEAP:--Xms2g -Xmx2g -XX:+AlwaysPreTouch}
 JAR=${JAR:-laminar-bench/target/benchmarks.jar}
 OUT=${OUT:-target/latency-results}
@@ -32,7 +34,7 @@ results="$OUT/$(date -u +%Y%m%d_%H%M%S).results"
 
 echo "# machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')," \
   "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)"
-echo "# runs=$RUNS warmup=${WARMUP}s duration=${DURATION}s idle=$IDLE keys=$KEYS heap: $HEAP"
+echo "# runs=$RUNS warmup=${WARMUP}s duration=${DURATION}s idle=$IDLE keys=$KEYS max lag=${MAX_LAG}s heap: $HEAP"
 echo "# start $(date -u '+%Y-%m-%d %H:%M:%S') UTC, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for java in $JDKS; do
   echo "# $java: $("$java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.runtime.version/ {print $2}')"
@@ -53,7 +55,7 @@ for ((run = 1; run <= RUNS; run++)); do
           # shellcheck disable=SC2086 # HEAP holds several options on purpose
           "$java" $HEAP "$gc_flag" -cp "$JAR" org.laminardb.bench.LatencyHarness \
             --query "$query" --rate "$rate" --warmup "$WARMUP" --duration "$DURATION" \
-            --idle "$IDLE" --keys "$KEYS" > "$log" 2>&1 || true
+            --idle "$IDLE" --keys "$KEYS" --max-lag "$MAX_LAG" > "$log" 2>&1 || true
           line=$(grep '^RESULT ' "$log" || echo "RESULT failed $log")
           echo "$line load=$load"
           echo "$line load=$load" >> "$results"
@@ -66,7 +68,7 @@ echo "# end $(date -u '+%Y-%m-%d %H:%M:%S') UTC, load $(cut -d' ' -f1-3 /proc/lo
 echo
 echo "Medians over launches (µs; achieved in events/s; firing: median over launches of each launch's p50, p99, max over its windows):"
 echo
-awk '
+awk -v maxlag="$MAX_LAG" '
   function med(key,    n, i, j, t, a, parts) {
     n = split(vals[key], a, " ")
     for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
@@ -78,21 +80,28 @@ awk '
     for (i = 2; i <= NF; i++) { split($i, kv, "="); f[kv[1]] = kv[2] }
     cfg = f["jdk"] SUBSEP f["gc"] SUBSEP f["query"] SUBSEP f["rate"]
     if (!(cfg in seen)) { seen[cfg] = 1; order[++n] = cfg }
-    split("achieved p50_us p99_us p999_us max_us sched_p99_us fire_p50_us fire_p99_us fire_max_us gcs load", names, " ")
+    split("count achieved p50_us p99_us p999_us max_us sched_p99_us fire_p50_us fire_p99_us fire_max_us gcs load", names, " ")
     for (k in names) vals[cfg, names[k]] = vals[cfg, names[k]] " " f[names[k]]
     runs[cfg]++
+    sustained[cfg] += f["sustained"]
   }
   END {
-    print "| JDK | GC | query | rate/s | achieved/s | p50 | p99 | p99.9 | max | sched p99 | firing p50 | firing p99 | firing max | GCs | load (1 min) | launches |"
-    print "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    print "| JDK | GC | query | rate/s | achieved/s | p50 | p99 | p99.9 | max | sched p99 | firing p50 | firing p99 | firing max | GCs | load (1 min) | rate held in |"
+    print "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
     for (i = 1; i <= n; i++) {
       c = order[i]; split(c, p, SUBSEP)
       w = p[3] == "window"
-        printf "| %s | %s | %s | %s | %.0f | %.2f | %.2f | %.1f | %.0f | %.1f | %s | %s | %s | %s | %.2f | %d |\n", p[1], p[2], p[3], p[4],
+      if (med(c SUBSEP "count") == 0) {
+        printf "| %s | %s | %s | %s | not held: the writer fell %ss behind before measuring |||||||||| %s | %.2f | %d of %d |\n",
+          p[1], p[2], p[3], p[4], maxlag, med(c SUBSEP "gcs"), med(c SUBSEP "load"), sustained[c], runs[c]
+        continue
+      }
+        printf "| %s | %s | %s | %s | %.0f | %.2f | %.2f | %.1f | %.0f | %.1f | %s | %s | %s | %s | %.2f | %d of %d |\n", p[1], p[2], p[3], p[4],
         med(c SUBSEP "achieved"), med(c SUBSEP "p50_us"), med(c SUBSEP "p99_us"), med(c SUBSEP "p999_us"),
         med(c SUBSEP "max_us"), med(c SUBSEP "sched_p99_us"),
         w ? sprintf("%.0f", med(c SUBSEP "fire_p50_us")) : "–", w ? sprintf("%.0f", med(c SUBSEP "fire_p99_us")) : "–",
-        w ? sprintf("%.0f", med(c SUBSEP "fire_max_us")) : "–", med(c SUBSEP "gcs"), med(c SUBSEP "load"), runs[c]
+        w ? sprintf("%.0f", med(c SUBSEP "fire_max_us")) : "–", med(c SUBSEP "gcs"), med(c SUBSEP "load"),
+        sustained[c], runs[c]
     }
     if (failed) print "\n" failed " launches failed (see the lines above)"
   }' "$results"

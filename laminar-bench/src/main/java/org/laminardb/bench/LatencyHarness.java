@@ -94,6 +94,8 @@ public final class LatencyHarness {
    *     row, nanoseconds; empty for the filter query
    * @param firingFirstRow the same up to the window's first result row
    * @param sent rows sent in the measured period
+   * @param behind whether the writer stopped early, having fallen the maximum lag behind its
+   *     schedule (the engine did not sustain the rate)
    * @param achieved rows per second achieved in the measured period
    * @param gcs garbage collector runs counted while measuring (all collector beans)
    * @param writerBytes bytes allocated by the writer thread while measuring
@@ -101,8 +103,8 @@ public final class LatencyHarness {
    * @param reactors reactor threads found
    */
   record Result(Histogram fromSend, Histogram fromSchedule, Histogram firing,
-      Histogram firingFirstRow, long sent, double achieved, long gcs, long writerBytes,
-      long reactorBytes, int reactors) {}
+      Histogram firingFirstRow, long sent, boolean behind, double achieved, long gcs,
+      long writerBytes, long reactorBytes, int reactors) {}
 
   /**
    * Runs the query at the options' rate and measures it.
@@ -134,13 +136,14 @@ public final class LatencyHarness {
         int keys = window ? options.keys() : 0;
         RowSender sender = options.bulk() ? new BulkSender(writer, keys)
             : new InsertSender(writer, keys);
+        long[] sentRows = new long[1];
         Result sent = send(options, sender, start, measureFrom, seconds * options.rate(),
-            listener, firing == null ? null : firing.closeNanos());
+            listener, firing == null ? null : firing.closeNanos(), sentRows);
         if (window) {
           writer.watermark(END_OF_TIME);
-          firing.progress().awaitAtLeast(seconds * options.rate());
+          firing.progress().awaitAtLeast(sentRows[0]);
           return new Result(sent.fromSend(), sent.fromSchedule(), firing.latency(),
-              firing.firstRowLatency(), sent.sent(), sent.achieved(), sent.gcs(),
+              firing.firstRowLatency(), sent.sent(), sent.behind(), sent.achieved(), sent.gcs(),
               sent.writerBytes(), sent.reactorBytes(), sent.reactors());
         }
         return sent;
@@ -155,10 +158,15 @@ public final class LatencyHarness {
 
   /**
    * Sends the rows on schedule, then waits for the last one's result. For the windowed query,
-   * stores in {@code closeNanos} the send time of each measured row that closes a window.
+   * stores in {@code closeNanos} the send time of each measured row that closes a window. Stops
+   * early when the writer falls the maximum lag behind its schedule; stores the rows sent in
+   * {@code sentRows[0]}.
    */
   private static Result send(LatencyOptions options, RowSender sender, long start,
-      long measureFrom, long total, LatencyListener listener, long[] closeNanos) {
+      long measureFrom, long total, LatencyListener listener, long[] closeNanos,
+      long[] sentRows) {
+    long maxLag = options.maxLagSeconds() * SECOND;
+    boolean behind = false;
     ThreadAllocation alloc = new ThreadAllocation();
     long writerBytes = 0;
     long reactorBytes = 0;
@@ -174,6 +182,10 @@ public final class LatencyHarness {
       long now;
       while ((now = System.nanoTime()) < sched) {
         Thread.onSpinWait();
+      }
+      if (now - sched > maxLag) {
+        behind = true;
+        break;
       }
       if (sched >= measureFrom) {
         if (sentMeasured == 0) {
@@ -198,6 +210,7 @@ public final class LatencyHarness {
       sender.send(ts, sched, i, (sched - start) / 1000);
       lastSent = System.nanoTime();
       lastSched = sched;
+      sentRows[0] = i + 1;
     }
     writerBytes = alloc.currentThread() - writerBytes;
     listener.progress().awaitAtLeast(lastSched);
@@ -205,7 +218,7 @@ public final class LatencyHarness {
     long gcs = gcCount() - gcBefore;
     double achieved = sentMeasured * 1e9 / Math.max(1, lastSent - firstMeasured);
     return new Result(listener.fromSend(), listener.fromSchedule(), new Histogram(3),
-        new Histogram(3), sentMeasured, achieved, gcs, writerBytes, reactorBytes,
+        new Histogram(3), sentMeasured, behind, achieved, gcs, writerBytes, reactorBytes,
         alloc.reactorThreads());
   }
 
@@ -217,8 +230,10 @@ public final class LatencyHarness {
         + "warmup=%ds duration=%ds%s%n", Runtime.version(), gc, query, options.idle(), mode,
         options.rate(), options.warmupSeconds(), options.durationSeconds(),
         options.query() == LatencyOptions.Query.WINDOW ? " keys=" + options.keys() : "");
-    System.out.printf(Locale.ROOT, "measured rows=%d results=%d achieved=%.0f/s gcs=%d%n",
-        r.sent(), r.fromSend().getTotalCount(), r.achieved(), r.gcs());
+    System.out.printf(Locale.ROOT, "measured rows=%d results=%d achieved=%.0f/s gcs=%d%s%n",
+        r.sent(), r.fromSend().getTotalCount(), r.achieved(), r.gcs(), r.behind()
+            ? " NOT SUSTAINED: the writer stopped " + options.maxLagSeconds()
+                + " s behind its schedule" : "");
     printPercentiles("from send    ", r.fromSend());
     printPercentiles("from schedule", r.fromSchedule());
     Histogram f = r.firing();
@@ -235,12 +250,12 @@ public final class LatencyHarness {
     Histogram h = r.fromSend();
     Histogram s = r.fromSchedule();
     System.out.printf(Locale.ROOT,
-        "RESULT jdk=%d gc=%s query=%s idle=%s mode=%s rate=%d achieved=%.0f count=%d "
-            + "p50_us=%.2f p99_us=%.2f p999_us=%.2f max_us=%.2f sched_p99_us=%.2f "
+        "RESULT jdk=%d gc=%s query=%s idle=%s mode=%s rate=%d sustained=%d achieved=%.0f "
+            + "count=%d p50_us=%.2f p99_us=%.2f p999_us=%.2f max_us=%.2f sched_p99_us=%.2f "
             + "sched_max_us=%.2f windows=%d fire_p50_us=%.2f fire_p99_us=%.2f fire_max_us=%.2f "
             + "gcs=%d%n",
         Runtime.version().feature(), gc, query, options.idle(), mode, options.rate(),
-        r.achieved(), h.getTotalCount(), us(h.getValueAtPercentile(50)),
+        r.behind() ? 0 : 1, r.achieved(), h.getTotalCount(), us(h.getValueAtPercentile(50)),
         us(h.getValueAtPercentile(99)), us(h.getValueAtPercentile(99.9)), us(h.getMaxValue()),
         us(s.getValueAtPercentile(99)), us(s.getMaxValue()), f.getTotalCount(),
         us(f.getValueAtPercentile(50)), us(f.getValueAtPercentile(99)), us(f.getMaxValue()),

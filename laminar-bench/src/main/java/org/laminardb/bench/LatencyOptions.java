@@ -13,14 +13,16 @@ import org.laminardb.IdleStrategyKind;
  * @param bulk true for the bulk appender with a flush per row, false for {@code insert}
  * @param query the query measured
  * @param keys distinct keys of the windowed query
+ * @param maxLagSeconds the writer stops when it is this far behind its schedule
  */
 record LatencyOptions(int rate, long warmupSeconds, long durationSeconds, IdleStrategyKind idle,
-    boolean bulk, Query query, int keys) {
+    boolean bulk, Query query, int keys, long maxLagSeconds) {
   /** Usage text. */
   static final String USAGE = "usage: LatencyHarness [--rate EVENTS_PER_SECOND (100000)]"
       + " [--warmup SECONDS (10)] [--duration SECONDS (30)]"
       + " [--idle BUSY_SPIN|YIELD|BACKOFF (BACKOFF)] [--mode bulk|insert (bulk)]"
-      + " [--query filter|window (filter)] [--keys N (1000, window only)]";
+      + " [--query filter|window (filter)] [--keys N (1000, window only)]"
+      + " [--max-lag SECONDS (5)]";
 
   /** The query whose latency is measured. */
   enum Query {
@@ -45,6 +47,7 @@ record LatencyOptions(int rate, long warmupSeconds, long durationSeconds, IdleSt
     boolean bulk = true;
     Query query = Query.FILTER;
     int keys = 1000;
+    long maxLag = 5;
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -79,6 +82,9 @@ record LatencyOptions(int rate, long warmupSeconds, long durationSeconds, IdleSt
         case "--keys":
           keys = positive(name, value);
           break;
+        case "--max-lag":
+          maxLag = positive(name, value);
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + name);
       }
@@ -90,7 +96,7 @@ record LatencyOptions(int rate, long warmupSeconds, long durationSeconds, IdleSt
       throw new IllegalArgumentException("--keys must divide --rate (every key the same number "
           + "of times in every window): keys=" + keys + " rate=" + rate);
     }
-    return new LatencyOptions(rate, warmup, duration, idle, bulk, query, keys);
+    return new LatencyOptions(rate, warmup, duration, idle, bulk, query, keys, maxLag);
   }
 
   private static int positive(String name, String value) {

@@ -13,6 +13,7 @@ class LatencyHarnessTest {
     LatencyHarness.Result r = LatencyHarness.measure(LatencyOptions.parse(
         new String[] {"--rate", "20000", "--warmup", "1", "--duration", "1"}));
     assertThat(r.sent()).isBetween(19_000L, 21_000L);
+    assertThat(r.behind()).isFalse();
     assertThat(r.fromSend().getTotalCount()).isEqualTo(r.sent());
     assertThat(r.fromSchedule().getTotalCount()).isEqualTo(r.sent());
     assertThat(r.firing().getTotalCount()).isZero();
@@ -42,15 +43,16 @@ class LatencyHarnessTest {
     assertThat(o.bulk()).isTrue();
     assertThat(o.query()).isEqualTo(LatencyOptions.Query.FILTER);
     assertThat(o.keys()).isEqualTo(1000);
+    assertThat(o.maxLagSeconds()).isEqualTo(5);
   }
 
   @Test
   void parsesEveryOption() {
     LatencyOptions o = LatencyOptions.parse(new String[] {"--rate", "1000000", "--warmup", "2",
         "--duration", "5", "--idle", "busy_spin", "--mode", "insert", "--query", "window",
-        "--keys", "100"});
+        "--keys", "100", "--max-lag", "2"});
     assertThat(o).isEqualTo(new LatencyOptions(1_000_000, 2, 5, IdleStrategyKind.BUSY_SPIN,
-        false, LatencyOptions.Query.WINDOW, 100));
+        false, LatencyOptions.Query.WINDOW, 100, 2));
   }
 
   @Test
