@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Nexmark queries of {@code laminar-bench/src/main/resources/nexmark/} against H2: all of
+ * The Nexmark queries of {@code laminar-cli/src/main/resources/nexmark/} against H2: all of
  * them run as materialized views in one database over 4 000 generated events (80 persons, 240
  * auctions, 3 680 bids, 100 events a second of event time: 40 seconds, so that windows of 10
  * seconds and sessions happen; the sources start 10 seconds after they are created, so that
@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * public so that H2 can call them).
  */
 public class NexmarkQueriesTest {
-  private static final Path DIR = Path.of("..", "laminar-bench", "src", "main", "resources",
+  private static final Path DIR = Path.of("..", "laminar-cli", "src", "main", "resources",
       "nexmark");
   private static final int EVENTS = 4_000;
   private static final long SEC = 1_000_000L;

@@ -8,9 +8,10 @@ import org.laminardb.RowListener;
  * Listener of the latency harness, on the reactor thread: for each row records {@code nanoTime()
  * - ts} and {@code nanoTime() - sched} (columns 0 and 1), in the measured histograms for rows
  * scheduled in the measured period. Allocation free: the histograms are sized up front and values
- * are read through primitive getters.
+ * are read through primitive getters. {@link WindowUpdateListener} finds the two times another
+ * way and records them with {@link #record}.
  */
-final class LatencyListener implements RowListener {
+class LatencyListener implements RowListener {
   private static final long HIGHEST = 60_000_000_000L;
 
   private final long measureFrom;
@@ -18,7 +19,6 @@ final class LatencyListener implements RowListener {
   private final Histogram[] fromSend = {new Histogram(HIGHEST, 3), new Histogram(HIGHEST, 3)};
   private final Histogram[] fromSchedule = {new Histogram(HIGHEST, 3), new Histogram(HIGHEST, 3)};
   private final Progress progress = new Progress();
-  private long rows;
 
   /**
    * Creates the listener.
@@ -31,18 +31,28 @@ final class LatencyListener implements RowListener {
 
   @Override
   public void onRow(Row row) {
-    long now = System.nanoTime();
-    long sched = row.getLong(1);
-    // Warm-up rows go to the histograms at index 1, chosen without a branch: the same code runs
-    // in both periods, so the switch to measuring does not deoptimise the compiled listener.
-    int warmUp = (int) ((sched - measureFrom) >>> 63);
-    fromSend[warmUp].recordValue(Math.min(HIGHEST, Math.max(0, now - row.getLong(0))));
-    fromSchedule[warmUp].recordValue(Math.min(HIGHEST, Math.max(0, now - sched)));
-    progress.publish(++rows);
+    record(System.nanoTime(), row.getLong(0), row.getLong(1));
   }
 
   /**
-   * Rows seen, as published to other threads.
+   * Records the latency of one row and publishes its scheduled time as the progress.
+   *
+   * @param now when its result arrived
+   * @param ts when it was sent
+   * @param sched when it was scheduled to be sent
+   */
+  final void record(long now, long ts, long sched) {
+    // Warm-up rows go to the histograms at index 1, chosen without a branch: the same code runs
+    // in both periods, so the switch to measuring does not deoptimise the compiled listener.
+    int warmUp = (int) ((sched - measureFrom) >>> 63);
+    fromSend[warmUp].recordValue(Math.min(HIGHEST, Math.max(0, now - ts)));
+    fromSchedule[warmUp].recordValue(Math.min(HIGHEST, Math.max(0, now - sched)));
+    progress.publish(sched);
+  }
+
+  /**
+   * The scheduled send time of the newest row recorded (rows arrive in the order sent), as
+   * published to other threads.
    *
    * @return the progress counter
    */

@@ -11,13 +11,26 @@ import org.laminardb.IdleStrategyKind;
  * @param durationSeconds seconds measured
  * @param idle idle strategy of the reactor
  * @param bulk true for the bulk appender with a flush per row, false for {@code insert}
+ * @param query the query measured
+ * @param keys distinct keys of the windowed query
+ * @param maxLagSeconds the writer stops when it is this far behind its schedule
  */
 record LatencyOptions(int rate, long warmupSeconds, long durationSeconds, IdleStrategyKind idle,
-    boolean bulk) {
+    boolean bulk, Query query, int keys, long maxLagSeconds) {
   /** Usage text. */
   static final String USAGE = "usage: LatencyHarness [--rate EVENTS_PER_SECOND (100000)]"
       + " [--warmup SECONDS (10)] [--duration SECONDS (30)]"
-      + " [--idle BUSY_SPIN|YIELD|BACKOFF (BACKOFF)] [--mode bulk|insert (bulk)]";
+      + " [--idle BUSY_SPIN|YIELD|BACKOFF (BACKOFF)] [--mode bulk|insert (bulk)]"
+      + " [--query filter|window (filter)] [--keys N (1000, window only)]"
+      + " [--max-lag SECONDS (5)]";
+
+  /** The query whose latency is measured. */
+  enum Query {
+    /** A stateless filter and projection. */
+    FILTER,
+    /** A tumbling window of 1 s with COUNT and SUM per key (row updates and firing). */
+    WINDOW
+  }
 
   /**
    * Parses {@code --name value} pairs.
@@ -32,6 +45,9 @@ record LatencyOptions(int rate, long warmupSeconds, long durationSeconds, IdleSt
     long duration = 30;
     IdleStrategyKind idle = IdleStrategyKind.BACKOFF;
     boolean bulk = true;
+    Query query = Query.FILTER;
+    int keys = 1000;
+    long maxLag = 5;
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -57,6 +73,18 @@ record LatencyOptions(int rate, long warmupSeconds, long durationSeconds, IdleSt
           }
           bulk = value.equals("bulk");
           break;
+        case "--query":
+          if (!value.equals("filter") && !value.equals("window")) {
+            throw new IllegalArgumentException("--query must be filter or window: " + value);
+          }
+          query = Query.valueOf(value.toUpperCase(Locale.ROOT));
+          break;
+        case "--keys":
+          keys = positive(name, value);
+          break;
+        case "--max-lag":
+          maxLag = positive(name, value);
+          break;
         default:
           throw new IllegalArgumentException("unknown option " + name);
       }
@@ -64,7 +92,11 @@ record LatencyOptions(int rate, long warmupSeconds, long durationSeconds, IdleSt
     if (rate > 1_000_000_000) {
       throw new IllegalArgumentException("--rate must be at most 1e9: " + rate);
     }
-    return new LatencyOptions(rate, warmup, duration, idle, bulk);
+    if (query == Query.WINDOW && rate % keys != 0) {
+      throw new IllegalArgumentException("--keys must divide --rate (every key the same number "
+          + "of times in every window): keys=" + keys + " rate=" + rate);
+    }
+    return new LatencyOptions(rate, warmup, duration, idle, bulk, query, keys, maxLag);
   }
 
   private static int positive(String name, String value) {

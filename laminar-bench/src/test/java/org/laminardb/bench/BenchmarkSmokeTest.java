@@ -9,18 +9,6 @@ import org.laminardb.core.chunk.Chunk;
 /** Runs each benchmark's set-up and a few invocations, checking that they measure real work. */
 class BenchmarkSmokeTest {
   @Test
-  void nexmarkHarnessRunsAQueryOverTheWholeStream() throws Exception {
-    assertThat(NexmarkHarness.queries()).contains("q0", "q5", "q22").doesNotContain("q6");
-    // 20 000 events: 18 400 bids, of which those on auctions divisible by 123 pass q2.
-    NexmarkHarness.Result r = NexmarkHarness.run("q2", 20_000, 0);
-    assertThat(r.viewRows()).isPositive().isLessThan(18_400);
-    assertThat(r.changes()).isEqualTo(r.viewRows());
-    assertThat(r.wallSeconds()).isPositive();
-    assertThat(r.cpuSeconds()).isPositive();
-    assertThat(r.peakHeapBytes()).isPositive();
-  }
-
-  @Test
   void stateLookupFindsEveryKey() {
     StateLookupBenchmark b = new StateLookupBenchmark();
     b.keys = 1000;
