@@ -25,7 +25,7 @@ import org.laminardb.spi.TransactionalSinkConnector;
  * Running KAFKA sink. At least once: one idempotent producer; each checkpoint's pre-commit
  * flushes it, so every row before a complete checkpoint is in Kafka. Exactly once: each epoch is
  * one Kafka transaction of a small pool of transactional producers (ids {@code
- * <transactional_id_prefix>-0 .. -3}); pre-commit flushes the transaction and keeps its producer
+ * <transactional_id_prefix>-0 .. -4}, the last committed one kept idle until another commits); pre-commit flushes the transaction and keeps its producer
  * id and epoch in the checkpoint, commit commits it once the checkpoint is complete, and
  * recovery commits the transaction of the last complete checkpoint (see {@link
  * TransactionResume}) and aborts every later one by initialising every producer of the pool.
@@ -35,7 +35,7 @@ import org.laminardb.spi.TransactionalSinkConnector;
  */
 final class KafkaSink implements TransactionalSinkConnector {
   /** Transactional producers: enough for the open epoch plus pre-committed ones. */
-  static final int POOL = 4;
+  static final int POOL = 5;
   /** How long the first write retries a schema registry that cannot be reached. */
   private static final long REGISTRY_RETRY_NANOS = 60_000_000_000L;
 
@@ -59,6 +59,14 @@ final class KafkaSink implements TransactionalSinkConnector {
   private final java.util.List<KafkaProducer<byte[], byte[]>> pool = new java.util.ArrayList<>();
   /** Epoch each slot's open transaction belongs to, 0 if free. */
   private final long[] slotEpoch = new long[POOL];
+  /**
+   * The slot of the last committed epoch, kept out of use until another epoch commits: recovery
+   * commits the last complete checkpoint's transaction by its producer id and epoch, and a
+   * producer that began a new transaction with the same id may keep that id and epoch
+   * (transactions without per-transaction epoch bumps), so reusing the slot at once would let
+   * recovery commit rows written after that checkpoint (and replay them again). -1 for none.
+   */
+  private int lastCommittedSlot = -1;
   private final Map<Long, Integer> slotOfEpoch = new HashMap<>();
   /** Epoch being written (exactly once), 0 before begin. */
   private long openEpoch;
@@ -148,7 +156,7 @@ final class KafkaSink implements TransactionalSinkConnector {
     }
     int slot = -1;
     for (int i = 0; i < POOL && slot < 0; i++) {
-      if (slotEpoch[i] == 0) {
+      if (slotEpoch[i] == 0 && i != lastCommittedSlot) {
         slot = i;
       }
     }
@@ -275,6 +283,7 @@ final class KafkaSink implements TransactionalSinkConnector {
     }
     pool.get(slot).commitTransaction();
     slotEpoch[slot] = 0;
+    lastCommittedSlot = slot;
   }
 
   @Override
