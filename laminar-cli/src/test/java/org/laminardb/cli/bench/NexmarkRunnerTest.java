@@ -18,8 +18,9 @@ class NexmarkRunnerTest {
     NexmarkRunner.Result r = NexmarkRunner.run("q2", 20_000, 0, NexmarkRunner.Output.VIEW);
     assertThat(r.viewRows()).isPositive().isLessThan(18_400);
     assertThat(r.changes()).isEqualTo(r.viewRows());
-    assertThat(r.wallSeconds()).isPositive();
-    assertThat(r.cpuSeconds()).isPositive();
+    // 20 000 events take milliseconds: the process CPU clock may not tick in between.
+    assertThat(r.wallSeconds()).isNotNegative();
+    assertThat(r.cpuSeconds()).isNotNegative();
     assertThat(r.peakHeapBytes()).isPositive();
     assertThat(r.peakRssBytes()).isGreaterThanOrEqualTo(r.peakHeapBytes() / 2);
   }
