@@ -137,7 +137,8 @@ class JoinTest {
       db.execute("CREATE SOURCE b (k INT, w INT, ts TIMESTAMP, "
           + "WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)");
       String join = "SELECT a.k, a.v, b.w FROM a JOIN b ON a.k = b.k";
-      assertThat(ResultComparison.explain(db, "CREATE STREAM s AS " + join + " WITH ('state.ttl' = '300 ms')"))
+      assertThat(ResultComparison.explain(db, "CREATE STREAM s AS " + join
+          + " WITH ('state.ttl' = '300 ms')"))
           .contains("state: rows expire 300 ms after they are stored (state.ttl)");
       assertThatThrownBy(() -> db.execute("CREATE STREAM s AS " + join
           + " WITH ('state.bounded' = 'true')"))
@@ -148,14 +149,15 @@ class JoinTest {
       db.execute("CREATE STREAM both_ok AS " + join
           + " WITH ('state.bounded' = 'true', 'state.ttl' = '1 h')");
       assertThatThrownBy(() -> db.execute("CREATE STREAM s AS " + join
-          + " WITH ('state.tll' = '1 h')")).hasMessageContaining("unknown query option");
-      db.execute("CREATE MATERIALIZED VIEW j AS " + join + " WITH ('state.ttl' = '300 ms')");
+          + " WITH ('state.tll' = '1 h')")).hasMessageContaining("unknown query option")
+          .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("22023"));
+      db.execute("CREATE MATERIALIZED VIEW j AS " + join + " WITH ('state.ttl' = '1500 ms')");
       LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0);
       try (SourceWriter a = db.source("a"); SourceWriter b = db.source("b")) {
         b.insert(1, 10, t);
         a.insert(1, 1, t);
         assertThat(db.query("SELECT COUNT(*) FROM j").iterator().next().getLong(0)).isEqualTo(1);
-        Thread.sleep(700);
+        Thread.sleep(2000);
         a.insert(1, 2, t);
         assertThat(db.query("SELECT v, w FROM j").iterator().next().getInt(0))
             .as("the right row expired before the second left row came").isEqualTo(1);

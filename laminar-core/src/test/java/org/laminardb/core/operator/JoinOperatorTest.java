@@ -290,11 +290,11 @@ class JoinOperatorTest {
   @Test
   void shouldDropRowsStoredLongerThanTheTimeToLiveWithoutEmittingAnything() throws Exception {
     JoinOperator j = new JoinOperator(SIDE, KEYS, SIDE, KEYS, JoinKind.INNER, null, OUT, out, 16,
-        200);
+        1500);
     j.right().onChunk(chunk(SIDE, row(I, 1, "a", 10)));
     j.left().onChunk(chunk(SIDE, row(I, 1, "a", 1)));
     assertThat(out.take()).containsExactly(expect("+I", 1, "a", 1, 1, "a", 10));
-    Thread.sleep(400);
+    Thread.sleep(2000);
     j.left().onChunk(chunk(SIDE, row(I, 1, "a", 2)));
     assertThat(out.take()).as("the right row expired: no match, nothing retracted").isEmpty();
     assertThat(j.expiredRows()).isEqualTo(2);
