@@ -17,7 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * values, written in random batches; views over interval joins (INNER, LEFT, RIGHT, FULL, with a
  * residual, aggregated) must equal H2's batch query after a final watermark past every row, and
  * the inner ones equal it after every batch too (a pair is emitted as soon as both rows arrived;
- * padded rows wait for the watermark). Self-joins and windows over interval joins too.
+ * padded rows wait for the watermark). Self-joins and windows over interval joins too, and
+ * interval semi and anti joins from time-bounded {@code EXISTS}, {@code NOT EXISTS} and {@code
+ * IN} (a semi join's row is emitted at its first match, an anti join's when the watermark rules
+ * out any match).
  */
 class IntervalJoinDifferentialTest {
   private static final LocalDateTime EPOCH = LocalDateTime.of(2024, 1, 1, 0, 0);
@@ -59,6 +62,26 @@ class IntervalJoinDifferentialTest {
         "SELECT COUNT(*) AS c, COUNT(b.w) AS cw, SUM(b.w) AS sw FROM a RIGHT JOIN b "
         + "ON a.k = b.k AND a.ts BETWEEN b.ts AND b.ts + INTERVAL '1.5' SECOND "
         + "GROUP BY DATE_TRUNC('SECOND', b.ts)", "n"},
+    // Interval semi and anti joins, from subqueries.
+    {"SELECT a.k, a.v FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.k = a.k "
+        + "AND b.ts BETWEEN a.ts - INTERVAL '1' SECOND AND a.ts + INTERVAL '2' SECOND)",
+        null, "y"},
+    {"SELECT a.k, a.v FROM a WHERE NOT EXISTS (SELECT 1 FROM b WHERE b.k = a.k "
+        + "AND b.w > a.v AND a.v > 20 AND b.ts >= a.ts AND b.ts < a.ts + INTERVAL '1.5' SECOND)",
+        null, "n"},
+    {"SELECT a.k, a.ts, a.v FROM a WHERE a.k IN (SELECT b.k FROM b "
+        + "WHERE b.ts BETWEEN a.ts AND a.ts + INTERVAL '1' SECOND AND b.w < 80)", null, "y"},
+    {"SELECT a.k, a.v FROM a WHERE a.v > 10 AND EXISTS (SELECT 1 FROM b WHERE b.k = a.k "
+        + "AND b.ts BETWEEN a.ts - INTERVAL '0.5' SECOND AND a.ts + INTERVAL '0.5' SECOND) "
+        + "AND NOT EXISTS (SELECT 1 FROM b WHERE b.k = a.k AND b.w < 10 "
+        + "AND b.ts BETWEEN a.ts - INTERVAL '2' SECOND AND a.ts)", null, "n"},
+    {"SELECT COUNT(*) AS c, SUM(v) AS sv FROM TABLE(TUMBLE((SELECT a.ts, a.v FROM a "
+        + "WHERE NOT EXISTS (SELECT 1 FROM b WHERE b.k = a.k AND b.ts BETWEEN a.ts "
+        + "AND a.ts + INTERVAL '1' SECOND)), DESCRIPTOR(ts), INTERVAL '1' SECOND)) "
+        + "GROUP BY window_start, window_end EMIT ON WINDOW CLOSE",
+        "SELECT COUNT(*) AS c, SUM(a.v) AS sv FROM a WHERE NOT EXISTS (SELECT 1 FROM b "
+        + "WHERE b.k = a.k AND b.ts BETWEEN a.ts AND a.ts + INTERVAL '1' SECOND) "
+        + "GROUP BY DATE_TRUNC('SECOND', a.ts)", "n"},
   };
 
   @ParameterizedTest

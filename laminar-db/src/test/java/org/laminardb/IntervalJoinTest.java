@@ -118,4 +118,55 @@ class IntervalJoinTest {
           .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
     }
   }
+
+  @Test
+  void shouldRunTimeBoundedSubqueriesAsIntervalSemiAndAntiJoins() throws Exception {
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute(SOURCES_A);
+      db.execute(SOURCES_B);
+      String bound = "b.k = a.k AND b.ts BETWEEN a.ts AND a.ts + INTERVAL '10' SECOND";
+      assertThat(ResultComparison.explain(db, "SELECT a.k, a.v FROM a WHERE EXISTS "
+          + "(SELECT 1 FROM b WHERE " + bound + ")")).contains("IntervalJoin(kind=SEMI",
+          "state: bounded by watermarks").doesNotContain("GroupAggregate");
+      assertThat(ResultComparison.explain(db, "SELECT a.k, a.v FROM a WHERE NOT EXISTS "
+          + "(SELECT 1 FROM b WHERE " + bound + " AND b.w > a.v)")).contains(
+          "IntervalJoin(kind=ANTI", "residual=").doesNotContain("GroupAggregate");
+      assertThat(ResultComparison.explain(db, "SELECT a.k FROM a WHERE a.k IN (SELECT b.k FROM b "
+          + "WHERE b.ts BETWEEN a.ts AND a.ts + INTERVAL '10' SECOND)"))
+          .contains("IntervalJoin(kind=SEMI");
+      assertThat(ResultComparison.explain(db, "SELECT a.k FROM a WHERE EXISTS (SELECT 1 FROM b "
+          + "WHERE b.k = a.k AND b.ts >= a.ts)")).as("one bound only: decorrelated")
+          .contains("Join(kind=INNER", "GroupAggregate", "state: unbounded")
+          .doesNotContain("IntervalJoin");
+      assertThat(ResultComparison.explain(db, "SELECT a.k, (SELECT MAX(w) FROM b WHERE b.k = a.k) "
+          + "AS m FROM a WHERE EXISTS (SELECT 1 FROM b WHERE " + bound + ")"))
+          .as("with a scalar subquery: all decorrelated").doesNotContain("IntervalJoin");
+      String bounded = " WITH ('state.bounded' = 'true')";
+      db.execute("CREATE MATERIALIZED VIEW semi AS SELECT a.k, a.v FROM a WHERE EXISTS "
+          + "(SELECT 1 FROM b WHERE " + bound + ")" + bounded);
+      db.execute("CREATE MATERIALIZED VIEW anti AS SELECT a.k, a.v FROM a WHERE NOT EXISTS "
+          + "(SELECT 1 FROM b WHERE " + bound + ")" + bounded);
+      assertThatThrownBy(() -> db.execute("CREATE MATERIALIZED VIEW x AS SELECT a.k FROM a "
+          + "WHERE EXISTS (SELECT 1 FROM b WHERE b.k = a.k)" + bounded))
+          .isInstanceOf(LaminarDBException.class).hasMessageContaining("without bound");
+      try (SourceWriter wa = db.source("a"); SourceWriter wb = db.source("b")) {
+        wa.insert(1, at(0), 10);
+        wa.insert(2, at(0), 20);
+        wa.insert(1, at(0), 30);
+        wa.insert(null, at(0), 40);
+        wb.insert(1, at(5), 100);
+        wb.insert(1, at(6), 100);
+        assertThat(rows(db, "SELECT * FROM semi ORDER BY v")).as("each row once, at its first "
+            + "match").hasToString("[[1, 10], [1, 30]]");
+        assertThat(rows(db, "SELECT * FROM anti ORDER BY v")).as("a NULL key never matches")
+            .hasToString("[[null, 40]]");
+        wb.watermark(at(10));
+        assertThat(rows(db, "SELECT * FROM anti ORDER BY v")).as("2 waits for the watermark")
+            .hasToString("[[2, 20], [null, 40]]");
+        wb.insert(2, at(11), 100);
+        assertThat(rows(db, "SELECT * FROM semi ORDER BY v")).hasSize(2);
+      }
+      assertThat(db.lateRows("semi")).isZero();
+    }
+  }
 }

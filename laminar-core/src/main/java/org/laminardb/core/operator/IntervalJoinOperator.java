@@ -1,10 +1,13 @@
 package org.laminardb.core.operator;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.chunk.RowKind;
 import org.laminardb.core.state.LongKeyTable;
 import org.laminardb.core.state.StringDictionary;
+import org.laminardb.core.type.Field;
 import org.laminardb.core.type.Schema;
 
 /**
@@ -26,6 +29,15 @@ import org.laminardb.core.type.Schema;
  * left row when the right watermark reaches {@code a.time + upper}, a right row when the left
  * watermark reaches {@code b.time - lower}. Rows with a NULL key or time match nothing and are
  * padded at once. Nothing is ever retracted: the output holds only {@code +I} rows.
+ *
+ * <p><b>Semi and anti joins.</b> With {@link JoinKind#SEMI} or {@link JoinKind#ANTI} the output
+ * holds the left columns only (the residual is still evaluated over left and right columns). A
+ * semi join emits a left row once, as soon as its first match is there: a new left row that
+ * matches a stored right row is emitted at once and not stored; a stored left row is emitted when
+ * the first matching right row arrives. An anti join emits a left row when it expires without
+ * ever having matched (as a LEFT join pads it, without the NULLs), and at once if its key or time
+ * is NULL; a new left row with a match is dropped. Right rows are stored as for any interval
+ * join, since later left rows may match them.
  *
  * <p><b>Late rows.</b> A row whose time is at or behind its own input's watermark (at the time
  * it arrives) could have matched rows already evicted; it is dropped and counted in {@link
@@ -58,6 +70,9 @@ public final class IntervalJoinOperator {
   private final IntervalJoinSide[] sides;
   private final long[] watermarks;
   private final JoinOutput output;
+  /** Writes candidate pairs for the residual: the output, or left and right columns. */
+  private final JoinOutput pairOutput;
+  private final boolean leftOnly;
   private final Chunk pairs;
   private final boolean[] passed;
   private final int[] candidates;
@@ -79,12 +94,14 @@ public final class IntervalJoinOperator {
    * @param rightTime right event-time column
    * @param lower smallest {@code right.time - left.time} of a match, in microseconds
    * @param upper largest {@code right.time - left.time} of a match, in microseconds
-   * @param kind which unmatched rows show
+   * @param kind which unmatched rows show; SEMI and ANTI show left rows alone
    * @param rowtimeSide whose time column is the output's event time, driving the output
    *     watermark: 0 for the left, 1 for the right (not for a FULL join, nor for a side whose
    *     rows a LEFT or RIGHT join pads), -1 for none (then the minimum of the inputs' watermarks)
-   * @param residual condition over pairs beyond the keys and the time bounds, or null for none
-   * @param output output schema: the left columns, then the right ones
+   * @param residual condition over pairs beyond the keys and the time bounds, or null for none;
+   *     it reads the left columns, then the right ones (also for SEMI and ANTI)
+   * @param output output schema: the left columns, then the right ones (SEMI and ANTI: the left
+   *     columns only)
    * @param downstream receiver of the output rows and watermark
    * @param chunkCapacity rows per output chunk
    */
@@ -97,7 +114,8 @@ public final class IntervalJoinOperator {
     this.downstream = Objects.requireNonNull(downstream, "downstream");
     OperatorChecks.requireCapacity(chunkCapacity);
     JoinOperator.checkKeys(left, leftKeys, right, rightKeys);
-    JoinOperator.checkOutput(left, right, output);
+    this.leftOnly = kind.leftOnly();
+    JoinOperator.checkOutput(left, leftOnly ? new Schema(List.of()) : right, output);
     OperatorChecks.requireColumn(left, leftTime, "leftTime");
     OperatorChecks.requireColumn(right, rightTime, "rightTime");
     if (left.field(leftTime).type().physical() != right.field(rightTime).type().physical()) {
@@ -121,12 +139,21 @@ public final class IntervalJoinOperator {
     this.keys = new LongKeyTable(sides[0].encoder.width());
     this.key = new long[sides[0].encoder.width()];
     this.output = new JoinOutput(left, output, downstream, chunkCapacity);
-    this.pairs = residual == null ? null : new Chunk(output, chunkCapacity);
+    Schema pairSchema = leftOnly ? concat(left, right) : output;
+    this.pairOutput = residual == null ? null : leftOnly
+        ? new JoinOutput(left, pairSchema, downstream, chunkCapacity) : this.output;
+    this.pairs = residual == null ? null : new Chunk(pairSchema, chunkCapacity);
     this.passed = new boolean[residual == null ? 0 : chunkCapacity];
     this.candidates = new int[residual == null ? 0 : chunkCapacity];
     this.merger = new WatermarkMerger(2, downstream);
     this.leftInput = new Input(0, merger.input(0));
     this.rightInput = new Input(1, merger.input(1));
+  }
+
+  private static Schema concat(Schema left, Schema right) {
+    List<Field> fields = new ArrayList<>(left.fields());
+    fields.addAll(right.fields());
+    return new Schema(fields);
   }
 
   /**
@@ -230,6 +257,12 @@ public final class IntervalJoinOperator {
     }
     int id = me.encoder.encodeExisting(in, r, key, 0) ? keys.get(key, 0) : -1;
     boolean matched = id >= 0 && matchAll(s, in, r, id, time);
+    if (matched && leftOnly && s == 0) {
+      if (kind == JoinKind.SEMI) {
+        output.copyInput(output.next(RowKind.INSERT), 0, in, r);
+      }
+      return; // shown (semi) or ruled out (anti) for good
+    }
     long expiry = expiry(s, time);
     if (expiry <= watermarks[1 - s]) {
       if (!matched && me.keeps) {
@@ -269,15 +302,22 @@ public final class IntervalJoinOperator {
         pairs.reset();
       }
       while (c >= 0 && (residual == null || !pairs.isFull())) {
+        if (leftOnly && s == 1 && other.matched[c]) {
+          c = other.next[c]; // a left row decided already
+          continue;
+        }
         long t = other.time[c];
         boolean ok = s == 0 ? inBounds(time, t) : inBounds(t, time);
         if (ok) {
           if (residual == null) {
             onMatch(s, in, r, c);
             any = true;
+            if (leftOnly && s == 0) {
+              return true; // one match decides a new left row
+            }
           } else {
             int p = pairs.size++;
-            output.pair(pairs, p, s, in, r, other, c);
+            pairOutput.pair(pairs, p, s, in, r, other, c);
             pairs.kinds[p] = RowKind.INSERT;
             candidates[p] = c;
           }
@@ -293,6 +333,9 @@ public final class IntervalJoinOperator {
             any = true;
           }
         }
+        if (any && leftOnly && s == 0) {
+          break; // one match decides a new left row
+        }
       }
     }
     if (pairs != null) {
@@ -303,8 +346,15 @@ public final class IntervalJoinOperator {
 
   private void onMatch(int s, Chunk in, int r, int c) {
     IntervalJoinSide other = sides[1 - s];
-    other.matched[c] = true;
-    output.pair(output.out, output.next(RowKind.INSERT), s, in, r, other, c);
+    if (!leftOnly) {
+      other.matched[c] = true;
+      output.pair(output.out, output.next(RowKind.INSERT), s, in, r, other, c);
+    } else if (s == 1 && !other.matched[c]) {
+      other.matched[c] = true; // a stored left row's first match
+      if (kind == JoinKind.SEMI) {
+        output.paddedStored(output.next(RowKind.INSERT), 0, other, c);
+      }
+    }
   }
 
   private void onWatermark(int s, long wm, ChunkConsumer forward) {

@@ -108,6 +108,10 @@ public final class JoinOperator {
     Objects.requireNonNull(left, "left");
     Objects.requireNonNull(right, "right");
     this.kind = Objects.requireNonNull(kind, "kind");
+    if (kind.leftOnly()) {
+      throw new IllegalArgumentException("a regular join runs INNER, LEFT, RIGHT and FULL joins, "
+          + "not " + kind);
+    }
     Objects.requireNonNull(downstream, "downstream");
     OperatorChecks.requireCapacity(chunkCapacity);
     checkKeys(left, leftKeys, right, rightKeys);

@@ -8,6 +8,7 @@ import static org.laminardb.core.testing.TestRows.row;
 import static org.laminardb.core.testing.TestRows.schema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class IntervalJoinOperatorTest {
 
   private IntervalJoinOperator join(JoinKind kind, JoinPredicate residual, int capacity) {
     return new IntervalJoinOperator(SIDE, KEYS, 1, SIDE, KEYS, 1, LOWER, UPPER, kind,
-        rowtimeSide(kind), residual, OUT, out, capacity);
+        rowtimeSide(kind), residual, kind.leftOnly() ? SIDE : OUT, out, capacity);
   }
 
   /** The output event-time side a planner would choose: left unless right rows are padded. */
@@ -126,6 +127,37 @@ class IntervalJoinOperatorTest {
     assertThat(j.storedRows(0)).isZero();
     assertThat(out.watermarks).as("never goes back").containsExactly(150L);
     assertThat(j.outputWatermark()).isEqualTo(150L);
+  }
+
+  @Test
+  void shouldEmitASemiJoinsLeftRowOnceAtItsFirstMatch() {
+    IntervalJoinOperator j = join(JoinKind.SEMI, null, 16);
+    j.right().onChunk(chunk(SIDE, row(I, 1, 99, 7)));
+    j.left().onChunk(chunk(SIDE, row(I, 1, 100, 1), row(I, 1, 110, 2), row(I, null, 100, 3)));
+    assertThat(out.take()).as("matches a stored right row: at once, not stored")
+        .containsExactly(expect("+I", 1, 100, 1));
+    assertThat(j.storedRows(0)).isEqualTo(1);
+    j.right().onChunk(chunk(SIDE, row(I, 1, 112, 8), row(I, 1, 113, 9)));
+    assertThat(out.take()).as("a stored left row at its first match only")
+        .containsExactly(expect("+I", 1, 110, 2));
+    j.right().onWatermark(115);
+    j.left().onWatermark(120);
+    assertThat(j.storedRows()).isZero();
+    assertThat(out.take()).isEmpty();
+  }
+
+  @Test
+  void shouldEmitAnAntiJoinsLeftRowWhenItExpiresUnmatched() {
+    IntervalJoinOperator j = join(JoinKind.ANTI, RESIDUAL, 16);
+    j.left().onChunk(chunk(SIDE, row(I, 1, 100, 1), row(I, 1, 101, 9), row(I, null, 100, 3)));
+    assertThat(out.take()).as("a NULL key never matches").containsExactly(
+        expect("+I", null, 100, 3));
+    j.right().onChunk(chunk(SIDE, row(I, 1, 104, 5)));
+    j.right().onWatermark(105);
+    assertThat(out.take()).as("100 matched; 101 fails the residual, and waits").isEmpty();
+    j.right().onWatermark(106);
+    assertThat(out.take()).containsExactly(expect("+I", 1, 101, 9));
+    assertThat(j.storedRows(0)).isZero();
   }
 
   @Test
@@ -250,6 +282,18 @@ class IntervalJoinOperatorTest {
     int side = rowtimeSide(kind);
     for (List<Object> r : out.take()) {
       assertThat(r.get(0)).isEqualTo("+I");
+      if (kind.leftOnly()) {
+        assertThat(r).hasSize(4);
+        if (r.get(2) != null) {
+          assertThat((Long) r.get(2)).as("event time of %s", r).isGreaterThan(prior);
+        }
+        if (kind == JoinKind.ANTI && r.get(1) != null && r.get(2) != null) {
+          assertThat(wm[1]).as("right watermark when emitting %s", r)
+              .isGreaterThanOrEqualTo((Long) r.get(2) + UPPER);
+        }
+        actual.merge(r.subList(1, r.size()), 1, Integer::sum);
+        continue;
+      }
       Object rowtime = side < 0 ? null : r.get(side == 0 ? 2 : 5);
       if (rowtime != null) {
         assertThat((Long) rowtime).as("event time of %s", r).isGreaterThan(prior);
@@ -279,10 +323,16 @@ class IntervalJoinOperatorTest {
         if (matches(a, b, residual)) {
           any = true;
           rightMatched[i] = true;
-          add(m, a, b);
+          if (!kind.leftOnly()) {
+            add(m, a, b);
+          }
         }
       }
-      if (!any && kind.keeps(0)) {
+      if (kind.leftOnly()) {
+        if (any == (kind == JoinKind.SEMI)) {
+          m.merge(Arrays.asList(a[1], a[2], a[3]), 1, Integer::sum);
+        }
+      } else if (!any && kind.keeps(0)) {
         add(m, a, null);
       }
     }

@@ -164,7 +164,7 @@ class JoinOperatorTest {
   }
 
   @ParameterizedTest
-  @EnumSource(JoinKind.class)
+  @EnumSource(value = JoinKind.class, names = {"INNER", "LEFT", "RIGHT", "FULL"})
   void shouldEqualTheBatchJoinOfTheCurrentContents(JoinKind kind) {
     for (int seed = 0; seed < 30; seed++) {
       randomRun(kind, seed % 2 == 0 ? null : RESIDUAL, new Random(seed * 31L + kind.ordinal()),
@@ -173,7 +173,7 @@ class JoinOperatorTest {
   }
 
   @ParameterizedTest
-  @EnumSource(JoinKind.class)
+  @EnumSource(value = JoinKind.class, names = {"INNER", "LEFT", "RIGHT", "FULL"})
   void shouldJoinARelationWithItself(JoinKind kind) {
     for (int seed = 0; seed < 10; seed++) {
       randomRun(kind, seed % 2 == 0 ? null : RESIDUAL, new Random(seed * 17L + kind.ordinal()),

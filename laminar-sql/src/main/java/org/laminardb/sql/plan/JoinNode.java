@@ -15,17 +15,20 @@ import org.laminardb.core.type.Schema;
  * rows with rows older than the watermark), so windows cannot follow it, and its watermark is
  * the minimum of its inputs'. An INNER or LEFT interval join keeps the left input's event-time
  * column as its own, a RIGHT one the right input's, with the watermark the operator derives from
- * both inputs' and the bounds; a FULL interval join has none (it pads rows of both sides).
+ * both inputs' and the bounds; a FULL interval join has none (it pads rows of both sides). A
+ * SEMI or ANTI join (from {@code EXISTS} and {@code NOT EXISTS}) is always an interval join, whose
+ * output is the left input's rows.
  *
  * @param left the left input
  * @param right the right input
- * @param kind INNER, LEFT, RIGHT or FULL
+ * @param kind INNER, LEFT, RIGHT or FULL; SEMI or ANTI for interval joins
  * @param leftKeys left key columns
  * @param rightKeys right key columns, pairwise equal to the left ones
  * @param residual the rest of the join condition over the output row, or null
  * @param residualProgram one BOOLEAN NOT NULL projection, {@code residual IS TRUE}, over the
- *     output row; null without a residual
- * @param schema output columns: the left input's, then the right's
+ *     {@link #pairSchema()}; null without a residual
+ * @param schema output columns: the left input's, then the right's (SEMI and ANTI: the left
+ *     input's)
  * @param interval the time bounds of an interval join, or null for a regular join
  * @param ttlMillis a regular join's state time-to-live in milliseconds of processing time, 0 for
  *     none
@@ -55,6 +58,21 @@ public record JoinNode(PhysicalNode left, PhysicalNode right, JoinKind kind, int
       return -1;
     }
     return kind == JoinKind.RIGHT ? 1 : 0;
+  }
+
+  /**
+   * The columns of a pair of rows, which the residual reads: the output's, or for SEMI and ANTI
+   * joins the left input's, then the right's.
+   *
+   * @return the schema
+   */
+  public Schema pairSchema() {
+    if (!kind.leftOnly()) {
+      return schema;
+    }
+    List<org.laminardb.core.type.Field> fields = new java.util.ArrayList<>(schema.fields());
+    fields.addAll(right.schema().fields());
+    return new Schema(fields);
   }
 
   @Override

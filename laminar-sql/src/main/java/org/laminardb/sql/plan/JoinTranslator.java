@@ -22,6 +22,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.laminardb.core.operator.AsofDirection;
 import org.laminardb.core.operator.JoinKind;
 import org.laminardb.core.type.DataType;
@@ -62,6 +63,9 @@ final class JoinTranslator {
         : bounds(left, right, info.nonEquiConditions);
     if (interval == null) {
       interval = windowBounds(left, right, leftKeys, rightKeys);
+    }
+    if (interval == null && kind.leftOnly()) {
+      throw new SemiJoins.NotBounded();
     }
     long ttl = interval == null ? translator.options().stateTtlMillis() : 0;
     if (interval == null && ttl == 0 && translator.options().boundedState()) {
@@ -398,19 +402,30 @@ final class JoinTranslator {
         return JoinKind.RIGHT;
       case FULL:
         return JoinKind.FULL;
+      case SEMI:
+        return JoinKind.SEMI;
+      case ANTI:
+        return JoinKind.ANTI;
       default:
         throw ContinuousQueryChecker.unsupportedRel(
             "a " + join.getJoinType() + " join (from a subquery)");
     }
   }
 
-  /** {@code residual IS TRUE} as the single projection of a program over the join's row. */
+  /**
+   * {@code residual IS TRUE} as the single projection of a program over a pair of rows: the
+   * join's row, or for a semi or anti join, whose row is the left one, the left row and the right
+   * one.
+   */
   private static RexProgram program(Join join, RexNode residual) {
     RexBuilder rex = join.getCluster().getRexBuilder();
     RelDataTypeFactory types = rex.getTypeFactory();
     RexNode isTrue = rex.makeCall(SqlStdOperatorTable.IS_TRUE, residual);
     RelDataType out = types.builder()
         .add("matches", types.createSqlType(SqlTypeName.BOOLEAN)).build();
-    return RexProgram.create(join.getRowType(), List.of(isTrue), null, out, rex);
+    RelDataType pair = join.getJoinType().projectsRight() ? join.getRowType()
+        : SqlValidatorUtil.deriveJoinRowType(join.getLeft().getRowType(),
+            join.getRight().getRowType(), JoinRelType.INNER, types, null, List.of());
+    return RexProgram.create(pair, List.of(isTrue), null, out, rex);
   }
 }

@@ -56,8 +56,8 @@ public final class PipelineBuilder {
       return null;
     }
     Schema result = TypeMapping.toSchema(j.residualProgram().getOutputRowType());
-    return new ResidualPredicate(CalcCompiler.compile(j.residualProgram(), j.schema(), result),
-        result, context.chunkCapacity());
+    return new ResidualPredicate(CalcCompiler.compile(j.residualProgram(), j.pairSchema(),
+        result), result, context.chunkCapacity());
   }
 
   private void build(PhysicalNode node, ChunkConsumer downstream) {

@@ -80,7 +80,23 @@ public final class StreamPlanner {
   public PlannedQuery plan(SqlNode query, QueryOptions options) {
     query = AsofSyntax.rewrite(GroupWindowRewriter.rewrite(query, resolver));
     ContinuousQueryChecker.check(query);
-    RelRoot relRoot = toRoot(query, LaminarOperatorTable.instance());
+    if (SemiJoins.candidates(query)) {
+      // Subqueries that can run as interval semi or anti joins, whose state the watermarks
+      // bound; the others are decorrelated below.
+      RelRoot relRoot = toRoot(query, LaminarOperatorTable.instance(), false);
+      RelNode semi = SemiJoins.rewrite(relRoot.project());
+      if (semi != null) {
+        try {
+          PhysicalNode root = new RelTranslator(options).translate(
+              optimize(AsofJoinRel.replaceMarkedJoins(semi)));
+          return new PlannedQuery(root, named(root.schema(),
+              relRoot.validatedRowType.getFieldNames()));
+        } catch (SemiJoins.NotBounded | LaminarDBException e) {
+          // planned the general way, which reports its own errors
+        }
+      }
+    }
+    RelRoot relRoot = toRoot(query, LaminarOperatorTable.instance(), true);
     RelNode rel = AsofJoinRel.replaceMarkedJoins(decorrelate(relRoot.project()));
     PhysicalNode root = new RelTranslator(options).translate(optimize(rel));
     return new PlannedQuery(root, named(root.schema(),
@@ -150,10 +166,14 @@ public final class StreamPlanner {
   }
 
   private RelNode toRel(SqlNode query, SqlOperatorTable operators) {
-    return decorrelate(toRoot(query, operators).project());
+    return decorrelate(toRoot(query, operators, true).project());
   }
 
-  private RelRoot toRoot(SqlNode query, SqlOperatorTable operators) {
+  /**
+   * Validates and converts a query; with {@code expand} false, subqueries stay expressions
+   * ({@link org.apache.calcite.rex.RexSubQuery}) for {@link SemiJoins}.
+   */
+  private RelRoot toRoot(SqlNode query, SqlOperatorTable operators, boolean expand) {
     JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(LaminarTypeSystem.INSTANCE);
     CalciteSchema root = CalciteSchema.createRootSchema(false, false);
     for (Relation r : resolver.relations()) {
@@ -180,7 +200,7 @@ public final class StreamPlanner {
     SqlToRelConverter converter = new SqlToRelConverter(
         (rowType, queryString, schemaPath, viewPath) -> null,
         validator, reader, cluster, StandardConvertletTable.INSTANCE,
-        SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(true)
+        SqlToRelConverter.config().withTrimUnusedFields(false).withExpand(expand)
             // IN lists stay expressions, never joins with VALUES.
             .withInSubQueryThreshold(Integer.MAX_VALUE));
     try {
