@@ -124,8 +124,14 @@ final class AvroRecordDecoder implements RecordDecoder {
     }
   }
 
-  /** The Java value of an Avro datum, logical types applied. */
-  private static Object javaValue(Object v, Schema schema) {
+  /**
+   * The Java value of an Avro datum, logical types applied, for {@link Cells#set}.
+   *
+   * @param v the datum, or null
+   * @param schema its schema
+   * @return the value
+   */
+  static Object javaValue(Object v, Schema schema) {
     if (v == null) {
       return null;
     }

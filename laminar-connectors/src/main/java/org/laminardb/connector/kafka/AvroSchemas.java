@@ -44,6 +44,64 @@ final class AvroSchemas {
     return Schema.createRecord(avroName(name), null, "org.laminardb", false, fields);
   }
 
+  /**
+   * The record schema of a Debezium-style change event of rows: fields {@code before} and
+   * {@code after}, each {@code ["null", row]} with default null, and {@code op}, a string
+   * ({@code c}, {@code u} or {@code d}). The record is named {@code <row name>_envelope} in the
+   * row's namespace.
+   *
+   * @param row the row record schema ({@link #record})
+   * @return the envelope schema
+   */
+  static Schema envelope(Schema row) {
+    List<Schema.Field> fields = new ArrayList<>();
+    Schema image = Schema.createUnion(Schema.create(Schema.Type.NULL), row);
+    fields.add(new Schema.Field("before", image, null, Schema.Field.NULL_DEFAULT_VALUE));
+    fields.add(new Schema.Field("after", image, null, Schema.Field.NULL_DEFAULT_VALUE));
+    fields.add(new Schema.Field("op", Schema.create(Schema.Type.STRING)));
+    return Schema.createRecord(row.getName() + "_envelope", null, row.getNamespace(), false,
+        fields);
+  }
+
+  /**
+   * The row record schema of a change event's {@code before} and {@code after} fields: a record,
+   * or the record branch of a union of null and a record.
+   *
+   * @param envelope a writer schema
+   * @return the row schema, or null if {@code envelope} is not a record with fields {@code op}
+   *     and {@code before}/{@code after} of one record type
+   */
+  static Schema envelopeRow(Schema envelope) {
+    if (envelope.getType() != Schema.Type.RECORD || envelope.getField("op") == null
+        || envelope.getField("before") == null || envelope.getField("after") == null) {
+      return null;
+    }
+    Schema before = recordBranch(envelope.getField("before").schema());
+    Schema after = recordBranch(envelope.getField("after").schema());
+    return before != null && before.equals(after) ? after : null;
+  }
+
+  private static Schema recordBranch(Schema s) {
+    if (s.getType() == Schema.Type.RECORD) {
+      return s;
+    }
+    if (s.getType() != Schema.Type.UNION) {
+      return null;
+    }
+    Schema found = null;
+    for (Schema branch : s.getTypes()) {
+      if (branch.getType() == Schema.Type.RECORD) {
+        if (found != null) {
+          return null;
+        }
+        found = branch;
+      } else if (branch.getType() != Schema.Type.NULL) {
+        return null;
+      }
+    }
+    return found;
+  }
+
   private static Schema of(DataType type) {
     switch (type.kind()) {
       case BOOLEAN:

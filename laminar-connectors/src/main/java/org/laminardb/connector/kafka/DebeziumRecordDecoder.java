@@ -25,6 +25,11 @@ final class DebeziumRecordDecoder implements RecordDecoder {
   }
 
   @Override
+  public boolean skipsTombstones() {
+    return true;
+  }
+
+  @Override
   public void decode(byte[] value, Chunk chunk, int row) {
     JsonNode event;
     try {

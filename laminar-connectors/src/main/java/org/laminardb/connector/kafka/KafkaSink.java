@@ -42,10 +42,13 @@ final class KafkaSink implements TransactionalSinkConnector {
   private final String sink;
   private final KafkaSinkOptions options;
   private final RecordEncoder encoder;
-  /** Avro encoders of values and keys (format avro), else null. */
+  /**
+   * Avro encoders of values (rows, or change events for format debezium) and keys (format avro,
+   * or encode avro), else null.
+   */
   private final AvroRowEncoder avroValues;
   private final AvroRowEncoder avroKeys;
-  /** Client of the schema registry (format avro with schema_registry_url), else null. */
+  /** Client of the schema registry (Avro with schema_registry_url), else null. */
   private final SchemaRegistryClient registry;
   private final Callback onSent = (metadata, error) -> {
     if (error != null) {
@@ -75,8 +78,9 @@ final class KafkaSink implements TransactionalSinkConnector {
     this.sink = sink;
     this.options = options;
     this.encoder = new RecordEncoder(schema);
-    boolean avro = options.format().equals("avro");
-    this.avroValues = avro ? new AvroRowEncoder(sink, schema, null) : null;
+    boolean avro = options.avro();
+    this.avroValues = !avro ? null : options.format().equals("debezium")
+        ? AvroRowEncoder.envelopes(sink, schema) : new AvroRowEncoder(sink, schema, null);
     this.avroKeys = avro && options.key().length > 0
         ? new AvroRowEncoder(sink + "_key", schema, options.key()) : null;
     this.registry = options.registry() == null ? null
@@ -182,9 +186,7 @@ final class KafkaSink implements TransactionalSinkConnector {
     int[] key = options.key();
     for (int r = 0; r < chunk.size; r++) {
       byte kind = chunk.kinds[r];
-      byte[] k = key.length == 0 ? null : avroKeys != null ? avroKeys.encode(chunk, r)
-          : options.format().equals("csv") ? encoder.csv(chunk, r, key)
-          : encoder.json(chunk, r, key);
+      byte[] k = key.length == 0 ? null : key(chunk, r);
       byte[] v;
       switch (options.format()) {
         case "upsert":
@@ -192,17 +194,18 @@ final class KafkaSink implements TransactionalSinkConnector {
             continue; // the +U that follows replaces the row
           }
           v = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER
-              ? encoder.json(chunk, r, null) : null;
+              ? avroValues != null ? avroValues.encode(chunk, r) : encoder.json(chunk, r, null)
+              : null;
           break;
         case "debezium":
           if (kind == RowKind.UPDATE_BEFORE && r + 1 < chunk.size
               && chunk.kinds[r + 1] == RowKind.UPDATE_AFTER) {
-            v = encoder.envelope(chunk, r, chunk, r + 1, "u");
+            v = envelope(chunk, r, chunk, r + 1, "u");
             r++;
           } else if (kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER) {
-            v = encoder.envelope(null, 0, chunk, r, "c");
+            v = envelope(null, 0, chunk, r, "c");
           } else {
-            v = encoder.envelope(chunk, r, null, 0, "d");
+            v = envelope(chunk, r, null, 0, "d");
           }
           break;
         case "csv":
@@ -217,6 +220,19 @@ final class KafkaSink implements TransactionalSinkConnector {
       }
       producer.send(new ProducerRecord<>(options.topic(), k, v), onSent);
     }
+  }
+
+  /** The record key of a row: an Avro record, a CSV line or a JSON object of the key columns. */
+  private byte[] key(Chunk chunk, int row) {
+    return avroKeys != null ? avroKeys.encode(chunk, row)
+        : options.format().equals("csv") ? encoder.csv(chunk, row, options.key())
+        : encoder.json(chunk, row, options.key());
+  }
+
+  /** A change event of format debezium, in Avro or JSON. */
+  private byte[] envelope(Chunk before, int beforeRow, Chunk after, int afterRow, String op) {
+    return avroValues != null ? avroValues.envelope(before, beforeRow, after, afterRow, op)
+        : encoder.envelope(before, beforeRow, after, afterRow, op);
   }
 
   /**
@@ -249,7 +265,7 @@ final class KafkaSink implements TransactionalSinkConnector {
 
   private boolean nextIsUpdateOfSameKey(Chunk chunk, int r, byte[] key) {
     return r + 1 < chunk.size && chunk.kinds[r + 1] == RowKind.UPDATE_AFTER
-        && Arrays.equals(key, encoder.json(chunk, r + 1, options.key()));
+        && Arrays.equals(key, key(chunk, r + 1));
   }
 
   @Override

@@ -84,7 +84,7 @@ final class KafkaSource extends ThreadedSource {
     this.layout = layout;
     this.decoder = decoder;
     this.eventTimeColumn = context.watermarkColumn();
-    this.skipTombstones = decoder instanceof DebeziumRecordDecoder;
+    this.skipTombstones = decoder.skipsTombstones();
     this.watermarks = new PartitionWatermarks(context.watermarkBoundMicros(),
         context.idleTimeoutNanos());
   }

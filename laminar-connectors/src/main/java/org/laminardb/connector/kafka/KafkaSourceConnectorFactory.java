@@ -58,7 +58,7 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
           return new RegistryAvroRecordDecoder(new SchemaRegistryClient(options.registry()),
               layout, AvroSchemas.record(context.sourceName(), context.schema(), layout.payload));
         }
-        return new AvroRecordDecoder(layout, avroSchema(context, options, layout));
+        return new AvroRecordDecoder(layout, avroSchema(context, options, layout, false));
       case "debezium":
         if (context.primaryKey().length == 0) {
           throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "KAFKA source "
@@ -66,7 +66,14 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
               + "changed table's key): updates replace and deletes remove the row with the same "
               + "key");
         }
-        return new DebeziumRecordDecoder(layout);
+        if (!options.avro()) {
+          return new DebeziumRecordDecoder(layout);
+        }
+        if (options.registry() != null) {
+          return new DebeziumAvroRecordDecoder(layout,
+              new SchemaRegistryClient(options.registry()));
+        }
+        return new DebeziumAvroRecordDecoder(layout, avroSchema(context, options, layout, true));
       case "raw":
         if (layout.payload.length != 1 || context.schema().field(layout.payload[0]).type()
             .kind() != org.laminardb.core.type.TypeKind.VARCHAR) {
@@ -80,21 +87,34 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
     }
   }
 
+  /**
+   * The writer schema of format avro (a row record) or of Avro Debezium events (an envelope):
+   * {@code avro.schema}, else the one derived from the columns.
+   */
   private static org.apache.avro.Schema avroSchema(SourceContext context,
-      KafkaSourceOptions options, SourceLayout layout) {
+      KafkaSourceOptions options, SourceLayout layout, boolean envelope) {
     if (options.avroSchema() == null) {
-      return AvroSchemas.record(context.sourceName(), context.schema(), layout.payload);
+      org.apache.avro.Schema row = AvroSchemas.record(context.sourceName(), context.schema(),
+          layout.payload);
+      return envelope ? AvroSchemas.envelope(row) : row;
     }
+    String expected = envelope ? "an Avro record schema of Debezium change events in JSON "
+        + "(fields before and after: null or the row record; op: a string)"
+        : "an Avro record schema in JSON";
     try {
       org.apache.avro.Schema s = new org.apache.avro.Schema.Parser().parse(options.avroSchema());
       if (s.getType() != org.apache.avro.Schema.Type.RECORD) {
         throw new org.apache.avro.SchemaParseException("not a record schema");
       }
+      if (envelope && AvroSchemas.envelopeRow(s) == null) {
+        throw new org.apache.avro.SchemaParseException("record " + s.getFullName()
+            + " is not a change event");
+      }
       return s;
     } catch (org.apache.avro.SchemaParseException e) {
       throw new LaminarDBException(ErrorCode.INVALID_PARAMETER_VALUE, "invalid value for KAFKA "
-          + "option 'avro.schema' of source " + context.sourceName() + ": expected an Avro "
-          + "record schema in JSON: " + e.getMessage());
+          + "option 'avro.schema' of source " + context.sourceName() + ": expected "
+          + expected + ": " + e.getMessage());
     }
   }
 }

@@ -20,6 +20,8 @@ import java.util.regex.PatternSyntaxException;
  * @param pattern topic pattern, or null
  * @param groupId consumer group for informational offset commits, or null
  * @param format value format
+ * @param avro whether values are Avro records (format avro, or debezium with {@code encode =
+ *     'avro'})
  * @param latest whether partitions without a kept position start at the end
  * @param startTimestampMillis start time (epoch ms) for partitions without a kept position, or -1
  * @param onError bad-record policy
@@ -32,7 +34,7 @@ import java.util.regex.PatternSyntaxException;
  * @param client the {@code properties.*} settings
  */
 record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, String groupId,
-    String format, boolean latest, long startTimestampMillis, String onError,
+    String format, boolean avro, boolean latest, long startTimestampMillis, String onError,
     String deadLetterTopic, String deadLetterStream, char csvDelimiter, String avroSchema,
     long startDelayNanos,
     SchemaRegistryClient.Settings registry, Properties client) {
@@ -41,7 +43,7 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
 
   private static Set<String> known() {
     Set<String> k = new java.util.HashSet<>(Set.of("brokers", "topic", "topic_pattern",
-        "group_id", "format", "offset_reset", "start_timestamp", "on_error", "dead_letter_topic",
+        "group_id", "format", "encode", "offset_reset", "start_timestamp", "on_error", "dead_letter_topic",
         "dead_letter_stream", "csv.delimiter", "avro.schema", "start.delay"));
     k.addAll(SchemaRegistryClient.Settings.OPTIONS);
     return Set.copyOf(k);
@@ -73,11 +75,14 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
       }
     }
     String format = o.choice("format", "json", "json", "csv", "raw", "avro", "debezium");
-    SchemaRegistryClient.Settings registry = SchemaRegistryClient.Settings.parse(o, format);
+    boolean avro = encode(o, format).equals("avro") || format.equals("avro");
+    SchemaRegistryClient.Settings registry = SchemaRegistryClient.Settings.parse(o, format,
+        avro);
     String avroSchema = o.get("avro.schema");
-    if (avroSchema != null && (!format.equals("avro") || registry != null)) {
-      throw o.invalid("avro.schema", avroSchema, "no value unless format = 'avro' without "
-          + "schema_registry_url (the registry gives the writer schema of each record)");
+    if (avroSchema != null && (!avro || registry != null)) {
+      throw o.invalid("avro.schema", avroSchema, "no value unless format = 'avro' or format = "
+          + "'debezium' with encode = 'avro', without schema_registry_url (the registry gives "
+          + "the writer schema of each record)");
     }
     boolean latest = o.choice("offset_reset", "earliest", "earliest", "latest").equals("latest");
     long start = startTimestamp(o);
@@ -98,9 +103,22 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
     if (delimiter.length() != 1) {
       throw o.invalid("csv.delimiter", delimiter, "one character");
     }
-    return new KafkaSourceOptions(brokers, topics, pattern, o.get("group_id"), format, latest,
+    return new KafkaSourceOptions(brokers, topics, pattern, o.get("group_id"), format, avro,
+        latest,
         start, onError, deadLetter, deadLetterStream, delimiter.charAt(0), avroSchema,
         o.durationNanos("start.delay"), registry, o.clientProperties());
+  }
+
+  /** Option {@code encode} of format debezium: {@code json} (the default) or {@code avro}. */
+  private static String encode(KafkaOptions o, String format) {
+    if (o.get("encode") == null) {
+      return "json";
+    }
+    if (!format.equals("debezium")) {
+      throw o.unsupported("'encode' applies to format = 'debezium' only (it chooses json or "
+          + "avro for the change events), not to format '" + format + "'");
+    }
+    return o.choice("encode", "json", "json", "avro");
   }
 
   private static long startTimestamp(KafkaOptions o) {

@@ -16,4 +16,14 @@ interface RecordDecoder {
    * @throws BadRecordException if the value is malformed or does not fit the columns
    */
   void decode(byte[] value, Chunk chunk, int row);
+
+  /**
+   * Whether records without a value (tombstones) are no change and skipped, rather than bad
+   * records: Debezium follows each delete with one.
+   *
+   * @return true for the change-event formats
+   */
+  default boolean skipsTombstones() {
+    return false;
+  }
 }

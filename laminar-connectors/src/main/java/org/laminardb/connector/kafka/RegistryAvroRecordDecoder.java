@@ -57,17 +57,28 @@ final class RegistryAvroRecordDecoder implements RecordDecoder {
       throw new BadRecordException("the record has no value (a tombstone); format avro needs "
           + "a record");
     }
-    if (value.length < PREFIX || value[0] != 0) {
-      throw new BadRecordException("not in the Confluent wire format (magic byte 0 and a "
-          + "4-byte schema id before the Avro body)");
-    }
-    int id = ((value[1] & 0xff) << 24) | ((value[2] & 0xff) << 16) | ((value[3] & 0xff) << 8)
-        | (value[4] & 0xff);
+    int id = schemaId(value);
     if (id != lastId || last == null) {
       last = decoderOf(id);
       lastId = id;
     }
     last.decode(value, PREFIX, chunk, row);
+  }
+
+  /**
+   * The schema id of a value in the Confluent wire format.
+   *
+   * @param value the record value, not null
+   * @return the id
+   * @throws BadRecordException if the value is not in the wire format
+   */
+  static int schemaId(byte[] value) {
+    if (value.length < PREFIX || value[0] != 0) {
+      throw new BadRecordException("not in the Confluent wire format (magic byte 0 and a "
+          + "4-byte schema id before the Avro body)");
+    }
+    return ((value[1] & 0xff) << 24) | ((value[2] & 0xff) << 16) | ((value[3] & 0xff) << 8)
+        | (value[4] & 0xff);
   }
 
   private AvroRecordDecoder decoderOf(int id) {

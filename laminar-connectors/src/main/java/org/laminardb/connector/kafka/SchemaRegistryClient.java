@@ -57,9 +57,10 @@ final class SchemaRegistryClient {
      *
      * @param o the options
      * @param format the format chosen
+     * @param avro whether the records are Avro (format avro, or encode avro)
      * @return the settings, or null without {@code schema_registry_url}
      */
-    static Settings parse(KafkaOptions o, String format) {
+    static Settings parse(KafkaOptions o, String format, boolean avro) {
       String url = o.get("schema_registry_url");
       if (url == null) {
         if (o.get("schema_registry_user") != null || o.get("schema_registry_password") != null) {
@@ -68,9 +69,11 @@ final class SchemaRegistryClient {
         }
         return null;
       }
-      if (!format.equals("avro")) {
-        throw o.unsupported("'schema_registry_url' works with format = 'avro' only (the "
-            + "Confluent wire format of Avro records), not with format '" + format + "'");
+      if (!avro) {
+        throw o.unsupported("'schema_registry_url' works with Avro records only (the "
+            + "Confluent wire format): format = 'avro', or format 'upsert' or 'debezium' with "
+            + "encode = 'avro'; not with format '" + format + "'"
+            + (format.equals("upsert") || format.equals("debezium") ? " encoded as JSON" : ""));
       }
       URI uri;
       try {

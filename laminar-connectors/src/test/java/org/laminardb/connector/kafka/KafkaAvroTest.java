@@ -8,11 +8,16 @@ import static org.laminardb.connector.kafka.KafkaTestSupport.status;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,8 +27,12 @@ import org.junit.jupiter.api.Timeout;
 import org.laminardb.LaminarDB;
 import org.laminardb.QueryResult;
 import org.laminardb.Row;
+import org.laminardb.error.LaminarDBException;
 
-/** Format avro of the KAFKA source and sink against a real broker. */
+/**
+ * Format avro, and Avro-encoded upsert and debezium records, of the KAFKA source and sink against
+ * a real broker.
+ */
 @Timeout(120)
 class KafkaAvroTest extends BrokerTestBase {
   @Test
@@ -227,7 +236,7 @@ class KafkaAvroTest extends BrokerTestBase {
           + "', topic = 'sr4', ";
       assertThatThrownBy(() -> db.execute(start + "format = 'json', "
           + "schema_registry_url = 'http://localhost:1')"))
-          .hasMessageContaining("format = 'avro' only")
+          .hasMessageContaining("Avro records only")
           .extracting(e -> ((org.laminardb.error.LaminarDBException) e).sqlState())
           .isEqualTo("0A000");
       assertThatThrownBy(() -> db.execute(start + "format = 'avro', "
@@ -237,6 +246,225 @@ class KafkaAvroTest extends BrokerTestBase {
           + "schema_registry_url = 'http://localhost:1', 'avro.schema' = '{}')"))
           .hasMessageContaining("avro.schema");
     }
+  }
+
+  @Test
+  void shouldWriteAvroUpsertsWithTombstonesAndReadTheRowsBack() throws Exception {
+    broker.createTopic("ups1", 1);
+    broker.createTopic("ups2", 1);
+    try (StandInSchemaRegistry registry = new StandInSchemaRegistry().start();
+        LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE TABLE t (id BIGINT NOT NULL, v VARCHAR, PRIMARY KEY (id))");
+      String plain = "KAFKA (brokers = '" + broker.bootstrap() + "', topic = 'ups1', ";
+      String wire = "KAFKA (brokers = '" + broker.bootstrap() + "', topic = 'ups2', "
+          + "schema_registry_url = '" + registry.url() + "', ";
+      db.execute("CREATE SINK u1 FROM t INTO " + plain + "format = 'upsert', encode = 'avro', "
+          + "key = 'id')");
+      db.execute("CREATE SINK u2 FROM t INTO " + wire + "format = 'upsert', encode = 'avro', "
+          + "key = 'id')");
+      // The values read back as format avro; a tombstone is a bad record there.
+      db.execute("CREATE SOURCE b1 (id BIGINT NOT NULL, v VARCHAR) FROM " + plain
+          + "format = 'avro', on_error = 'skip')");
+      db.execute("CREATE SOURCE b2 (id BIGINT, v VARCHAR) FROM " + wire
+          + "format = 'avro', on_error = 'skip')");
+      db.execute("CREATE MATERIALIZED VIEW v1 AS SELECT * FROM b1");
+      db.execute("CREATE MATERIALIZED VIEW v2 AS SELECT * FROM b2");
+      db.execute("INSERT INTO t VALUES (1, 'a'), (2, 'b')");
+      db.execute("UPDATE t SET v = 'c' WHERE id = 1");
+      db.execute("DELETE FROM t WHERE id = 2");
+      for (String view : new String[] {"v1", "v2"}) {
+        QueryResult r = await(db, "SELECT * FROM " + view, q -> q.size() == 3);
+        assertThat(r.rows()).as(view).extracting(row -> row.getLong(0) + "=" + row.getString(1))
+            .containsExactlyInAnyOrder("1=a", "2=b", "1=c");
+      }
+      awaitStatus(db, "b1", "1 bad record");
+      assertThat(status(db, "b1")).contains("1 bad record skipped").contains("offset 3");
+      assertThat(registry.subjects()).containsExactlyInAnyOrder("ups2-key", "ups2-value");
+      Schema key = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"k\",\"fields\":"
+          + "[{\"name\":\"id\",\"type\":\"long\"}]}");
+      Schema value = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"v\",\"fields\":"
+          + "[{\"name\":\"id\",\"type\":\"long\"},"
+          + "{\"name\":\"v\",\"type\":[\"null\",\"string\"],\"default\":null}]}");
+      for (String topic : new String[] {"ups1", "ups2"}) {
+        int skip = topic.equals("ups2") ? 5 : 0;
+        List<String> seen = new ArrayList<>();
+        for (var rec : KafkaTestSupport.readAll(broker.bootstrap(), topic, false)) {
+          if (skip > 0) {
+            assertThat(rec.key()[0]).isZero();
+            assertThat(registry.schema(java.nio.ByteBuffer.wrap(rec.key(), 1, 4).getInt())
+                .getName()).isEqualTo("u2_key");
+          }
+          String k = decode(key, rec.key(), skip).get("id").toString();
+          seen.add(k + "=" + (rec.value() == null ? "tombstone"
+              : decode(value, rec.value(), skip).get("v")));
+        }
+        assertThat(seen).as(topic).containsExactly("1=a", "2=b", "1=c", "2=tombstone");
+      }
+    }
+  }
+
+  @Test
+  void shouldRoundTripAvroDebeziumEnvelopesWithAndWithoutARegistry() throws Exception {
+    broker.createTopic("dbza1", 1);
+    broker.createTopic("dbza2", 1);
+    try (StandInSchemaRegistry registry = new StandInSchemaRegistry().start();
+        LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE TABLE t (id BIGINT NOT NULL, v VARCHAR, ts TIMESTAMP, "
+          + "PRIMARY KEY (id))");
+      String plain = "KAFKA (brokers = '" + broker.bootstrap() + "', topic = 'dbza1', "
+          + "format = 'debezium', encode = 'avro'";
+      String wire = "KAFKA (brokers = '" + broker.bootstrap() + "', topic = 'dbza2', "
+          + "format = 'debezium', encode = 'avro', schema_registry_url = '" + registry.url()
+          + "'";
+      db.execute("CREATE SINK d1 FROM t INTO " + plain + ")");
+      db.execute("CREATE SINK d2 FROM t INTO " + wire + ", key = 'id')");
+      db.execute("CREATE SOURCE a1 (id BIGINT NOT NULL, v VARCHAR, ts TIMESTAMP, "
+          + "PRIMARY KEY (id)) FROM " + plain + ")");
+      db.execute("CREATE SOURCE a2 (id BIGINT NOT NULL, v VARCHAR, PRIMARY KEY (id)) FROM "
+          + wire + ")");
+      db.execute("CREATE MATERIALIZED VIEW v1 AS SELECT id, v, ts FROM a1");
+      db.execute("CREATE MATERIALIZED VIEW v2 AS SELECT id, v FROM a2");
+      db.execute("INSERT INTO t VALUES (1, 'a', TIMESTAMP '2026-01-01 00:00:00.5'), "
+          + "(2, 'b', NULL), (3, 'x', NULL)");
+      db.execute("UPDATE t SET v = 'c' WHERE id = 1");
+      db.execute("DELETE FROM t WHERE id = 2");
+      for (String view : new String[] {"v1", "v2"}) {
+        QueryResult r = await(db, "SELECT id, v FROM " + view + " ORDER BY id",
+            q -> q.size() == 2 && "c".equals(q.rows().get(0).getString(1)));
+        assertThat(r.rows()).as(view).extracting(row -> row.getLong(0) + "=" + row.getString(1))
+            .containsExactly("1=c", "3=x");
+      }
+      assertThat(db.query("SELECT ts FROM v1 WHERE id = 1").rows().get(0).getTimestamp(0))
+          .hasToString("2026-01-01T00:00:00.500");
+      assertThat(status(db, "a1")).isEqualTo("RUNNING");
+      assertThat(status(db, "a2")).isEqualTo("RUNNING");
+      assertThat(registry.subjects()).containsExactlyInAnyOrder("dbza2-key", "dbza2-value");
+      List<String> ops = new ArrayList<>();
+      for (var rec : KafkaTestSupport.readAll(broker.bootstrap(), "dbza2", false)) {
+        Schema writer = registry.schema(java.nio.ByteBuffer.wrap(rec.value(), 1, 4).getInt());
+        assertThat(writer.getName()).isEqualTo("d2_envelope");
+        GenericRecord e = decode(writer, rec.value(), 5);
+        ops.add(e.get("op") + ":" + (e.get("before") == null ? "-"
+            : ((GenericRecord) e.get("before")).get("v")) + ">" + (e.get("after") == null
+            ? "-" : ((GenericRecord) e.get("after")).get("v")));
+      }
+      assertThat(ops).containsExactly("c:->a", "c:->b", "c:->x", "u:a>c", "d:b>-");
+    }
+  }
+
+  @Test
+  void shouldReadDebeziumAvroEventsOfAForeignWriterSchema() throws Exception {
+    broker.createTopic("dbza3", 1);
+    // The shape of Debezium's Avro events: a Value record in before/after, op, source, ts_ms.
+    String valueJson = "{\"type\":\"record\",\"name\":\"Value\",\"namespace\":\"shop.public.acc\","
+        + "\"fields\":[{\"name\":\"id\",\"type\":\"int\"},"
+        + "{\"name\":\"name\",\"type\":[\"null\",\"string\"],\"default\":null},"
+        + "{\"name\":\"updated\",\"type\":[\"null\",{\"type\":\"long\","
+        + "\"logicalType\":\"timestamp-millis\"}],\"default\":null}]}";
+    Schema envelope = new Schema.Parser().parse("{\"type\":\"record\",\"name\":\"Envelope\","
+        + "\"namespace\":\"shop.public.acc\",\"fields\":["
+        + "{\"name\":\"before\",\"type\":[\"null\"," + valueJson + "],\"default\":null},"
+        + "{\"name\":\"after\",\"type\":[\"null\",\"Value\"],\"default\":null},"
+        + "{\"name\":\"source\",\"type\":{\"type\":\"record\",\"name\":\"Source\",\"fields\":["
+        + "{\"name\":\"db\",\"type\":\"string\"}]}},"
+        + "{\"name\":\"op\",\"type\":\"string\"},"
+        + "{\"name\":\"ts_ms\",\"type\":[\"null\",\"long\"],\"default\":null}]}");
+    Schema value = envelope.getField("after").schema().getTypes().get(1);
+    try (StandInSchemaRegistry registry = new StandInSchemaRegistry().start();
+        LaminarDB db = LaminarDB.open()) {
+      int id = registry.register("dbza3-value", envelope);
+      int notEnvelope = registry.register("other-value", value);
+      db.execute("CREATE SOURCE acc (id BIGINT NOT NULL, name VARCHAR, updated TIMESTAMP, "
+          + "PRIMARY KEY (id)) FROM KAFKA (brokers = '" + broker.bootstrap() + "', "
+          + "topic = 'dbza3', format = 'debezium', encode = 'avro', schema_registry_url = '"
+          + registry.url() + "', on_error = 'skip')");
+      db.execute("CREATE MATERIALIZED VIEW v AS SELECT * FROM acc");
+      GenericData.Record source = new GenericData.Record(envelope.getField("source").schema());
+      source.put("db", "shop");
+      GenericData.Record r1 = row(value, 1, "ann", 1_767_225_600_250L);
+      GenericData.Record r2 = row(value, 2, "bob", null);
+      GenericData.Record r2b = row(value, 2, "bea", null);
+      GenericData.Record r3 = row(value, 3, "cy", null);
+      produceValues("dbza3", wire(id, envelope, event(envelope, source, null, r1, "r")),
+          wire(id, envelope, event(envelope, source, null, r2, "c")),
+          wire(id, envelope, event(envelope, source, r2, r2b, "u")),
+          wire(id, envelope, event(envelope, source, null, r3, "c")),
+          wire(id, envelope, event(envelope, source, r3, null, "d")), null,
+          wire(id, envelope, event(envelope, source, null, null, "t")),
+          wire(notEnvelope, value, r1));
+      QueryResult r = await(db, "SELECT * FROM v ORDER BY id", q -> q.size() == 2
+          && "bea".equals(q.rows().get(1).getString(1)));
+      assertThat(r.rows()).extracting(row -> row.getLong(0) + "=" + row.getString(1))
+          .containsExactly("1=ann", "2=bea");
+      assertThat(r.rows().get(0).getTimestamp(2)).hasToString("2026-01-01T00:00:00.250");
+      assertThat(r.rows().get(1).isNull(2)).isTrue();
+      awaitStatus(db, "acc", "2 bad records");
+      assertThat(status(db, "acc")).contains("2 bad records skipped").contains("offset 7")
+          .contains("is not a Debezium change event");
+    }
+  }
+
+  @Test
+  void shouldRejectEncodeOptionsThatDoNotFit() {
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE TABLE t (id BIGINT NOT NULL, PRIMARY KEY (id))");
+      String sink = "CREATE SINK k FROM t INTO KAFKA (brokers = '" + broker.bootstrap()
+          + "', topic = 'enc', ";
+      db.execute("CREATE SOURCE plain (id BIGINT)");
+      assertThatThrownBy(() -> db.execute("CREATE SINK k FROM plain INTO KAFKA (brokers = '"
+          + broker.bootstrap() + "', topic = 'enc', format = 'avro', encode = 'avro')"))
+          .hasMessageContaining("'encode' applies to format = 'upsert' or 'debezium' only")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
+      assertThatThrownBy(() -> db.execute(sink + "format = 'debezium', encode = 'protobuf')"))
+          .hasMessageContaining("one of json, avro")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("22023");
+      assertThatThrownBy(() -> db.execute(sink + "format = 'upsert', key = 'id', "
+          + "schema_registry_url = 'http://localhost:1')"))
+          .hasMessageContaining("encode = 'avro'")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
+      String source = "CREATE SOURCE s (id BIGINT NOT NULL, PRIMARY KEY (id)) FROM KAFKA ("
+          + "brokers = '" + broker.bootstrap() + "', topic = 'enc', ";
+      assertThatThrownBy(() -> db.execute(source + "format = 'avro', encode = 'avro')"))
+          .hasMessageContaining("'encode' applies to format = 'debezium' only")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
+      assertThatThrownBy(() -> db.execute(source + "format = 'debezium', "
+          + "schema_registry_url = 'http://localhost:1')"))
+          .hasMessageContaining("encoded as JSON")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
+      assertThatThrownBy(() -> db.execute(source + "format = 'debezium', encode = 'avro', "
+          + "'avro.schema' = '{\"type\":\"record\",\"name\":\"r\",\"fields\":[{\"name\":\"id\","
+          + "\"type\":\"long\"}]}')"))
+          .hasMessageContaining("Debezium change events")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("22023");
+      assertThatThrownBy(() -> db.execute("CREATE SOURCE s2 (id BIGINT) FROM KAFKA (brokers = '"
+          + broker.bootstrap() + "', topic = 'enc', format = 'debezium', encode = 'avro')"))
+          .hasMessageContaining("PRIMARY KEY")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
+    }
+  }
+
+  private static GenericData.Record row(Schema schema, int id, String name, Long updated) {
+    GenericData.Record r = new GenericData.Record(schema);
+    r.put("id", id);
+    r.put("name", name);
+    r.put("updated", updated);
+    return r;
+  }
+
+  private static GenericData.Record event(Schema envelope, GenericData.Record source,
+      GenericData.Record before, GenericData.Record after, String op) {
+    GenericData.Record e = new GenericData.Record(envelope);
+    e.put("before", before);
+    e.put("after", after);
+    e.put("source", source);
+    e.put("op", op);
+    e.put("ts_ms", 1L);
+    return e;
+  }
+
+  private static GenericRecord decode(Schema schema, byte[] bytes, int offset) throws Exception {
+    return new GenericDatumReader<GenericRecord>(schema).read(null,
+        DecoderFactory.get().binaryDecoder(bytes, offset, bytes.length - offset, null));
   }
 
   private static void produceValues(String topic, byte[]... values) throws Exception {
