@@ -167,9 +167,10 @@ class IntervalJoinOperatorTest {
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("append-only");
   }
 
-  @Test
-  void shouldKeepTheStateBoundedOverALongRun() {
-    IntervalJoinOperator j = join(JoinKind.FULL, null, 64);
+  @ParameterizedTest
+  @EnumSource(value = JoinKind.class, names = {"FULL", "SEMI", "ANTI"})
+  void shouldKeepTheStateBoundedOverALongRun(JoinKind kind) {
+    IntervalJoinOperator j = join(kind, null, 64);
     Random rnd = new Random(7);
     int max = 0;
     for (int t = 0; t < 100_000; t += 10) {
