@@ -23,7 +23,8 @@ final class ContinuousQueryChecker extends SqlBasicVisitor<Void> {
   static final String JOINS = "continuous queries support equi-joins (regular, and interval "
       + "joins when the condition bounds the two event times), ASOF joins and [INNER | LEFT | RIGHT "
       + "| FULL [OUTER]] JOIN with at least one equality between the two inputs (ON a.k = b.k, "
-      + "USING, or WHERE), plus any further condition; see docs/SQL.md";
+      + "USING, or WHERE), plus any further condition, or with an input of a single row (a global "
+      + "aggregate); see docs/SQL.md";
 
   private ContinuousQueryChecker() {}
 

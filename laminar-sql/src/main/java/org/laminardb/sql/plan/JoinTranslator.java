@@ -8,6 +8,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -43,9 +44,13 @@ final class JoinTranslator {
     this.translator = translator;
   }
 
-  JoinNode translate(Join join) {
+  PhysicalNode translate(Join join) {
     JoinKind kind = kind(join);
     JoinInfo info = join.analyzeCondition();
+    if (info.leftKeys.isEmpty() && !kind.leftOnly()
+        && (singleRow(join.getLeft()) || singleRow(join.getRight()))) {
+      return translator.translate(withConstantKey(join));
+    }
     if (info.leftKeys.isEmpty()) {
       throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "a join needs at least one "
           + "equality between columns of its two inputs (a.k = b.k): cross joins and joins on "
@@ -77,6 +82,57 @@ final class JoinTranslator {
     }
     return new JoinNode(left, right, kind, leftKeys, rightKeys, residual, program,
         RelTranslator.schemaOf(join), interval, ttl);
+  }
+
+  /** Whether a relation has at most one row at any time (a global aggregate, say). */
+  private static boolean singleRow(RelNode rel) {
+    Double max = rel.getCluster().getMetadataQuery().getMaxRowCount(rel);
+    return max != null && max <= 1;
+  }
+
+  /**
+   * A join without key equalities, one of whose inputs has a single row ({@code x > (SELECT
+   * AVG(...) ...)}, {@code NOT IN}, a join with a global aggregate), as a join on a constant key
+   * added to both inputs, under a projection that drops it: every row then pairs with that row,
+   * and a change of it updates every paired row.
+   */
+  private static RelNode withConstantKey(Join join) {
+    RexBuilder rex = join.getCluster().getRexBuilder();
+    RelNode left = withConstant(join.getLeft());
+    RelNode right = withConstant(join.getRight());
+    int l = join.getLeft().getRowType().getFieldCount();
+    int r = join.getRight().getRowType().getFieldCount();
+    RexNode condition = join.getCondition().accept(new org.apache.calcite.rex.RexShuttle() {
+      @Override
+      public RexNode visitInputRef(RexInputRef ref) {
+        return ref.getIndex() < l ? ref : new RexInputRef(ref.getIndex() + 1, ref.getType());
+      }
+    });
+    RexNode key = rex.makeCall(SqlStdOperatorTable.EQUALS, rex.makeInputRef(left, l),
+        new RexInputRef(l + 1 + r, right.getRowType().getFieldList().get(r).getType()));
+    RelNode keyed = join.copy(join.getTraitSet(), RexUtil.composeConjunction(rex,
+        List.of(key, condition)), left, right, join.getJoinType(), join.isSemiJoinDone());
+    List<RexNode> columns = new ArrayList<>();
+    for (int i = 0; i < l + r; i++) {
+      columns.add(rex.makeInputRef(keyed, i < l ? i : i + 1));
+    }
+    return LogicalCalc.create(keyed, RexProgram.create(keyed.getRowType(), columns, null,
+        join.getRowType(), rex));
+  }
+
+  /** A relation with the constant 0 as an extra, last column. */
+  private static RelNode withConstant(RelNode input) {
+    RexBuilder rex = input.getCluster().getRexBuilder();
+    List<RexNode> columns = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (RelDataTypeField f : input.getRowType().getFieldList()) {
+      columns.add(rex.makeInputRef(input, f.getIndex()));
+      names.add(f.getName());
+    }
+    columns.add(rex.makeLiteral(0, rex.getTypeFactory().createSqlType(SqlTypeName.INTEGER)));
+    names.add("$join_key");
+    return LogicalCalc.create(input, RexProgram.create(input.getRowType(), columns, null,
+        names, rex));
   }
 
   /** Rejects key pairs whose values are stored differently (they could never be equal). */

@@ -85,6 +85,29 @@ final class SemiJoins {
   }
 
   /**
+   * Rejects {@code x NOT IN (subquery)}: Calcite cannot convert a correlated one, and plans an
+   * uncorrelated one over a NOT NULL column without the case of a NULL {@code x}.
+   *
+   * @param query the query
+   * @throws org.laminardb.error.LaminarDBException 0A000 for {@code NOT IN (subquery)}
+   */
+  static void rejectNotIn(SqlNode query) {
+    query.accept(new SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(SqlCall call) {
+        if (call.getKind() == SqlKind.NOT_IN && call.operand(1) != null
+            && call.operand(1).isA(SqlKind.QUERY)) {
+          throw SqlErrors.unsupported(call, "NOT IN (subquery) is not supported; use NOT "
+              + "EXISTS (SELECT 1 FROM b WHERE b.y = a.x AND ...), which differs from NOT IN "
+              + "only when a.x or b.y is NULL (NOT IN is then never true unless the subquery "
+              + "is empty); NOT IN (value, ...) lists are supported");
+        }
+        return super.visit(call);
+      }
+    });
+  }
+
+  /**
    * The plan with its subqueries turned into semi and anti joins.
    *
    * @param rel a plan converted without expanding subqueries

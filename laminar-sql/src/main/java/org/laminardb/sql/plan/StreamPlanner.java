@@ -194,6 +194,7 @@ public final class StreamPlanner {
     } catch (RuntimeException e) {
       throw SqlErrors.fromValidation(e);
     }
+    SemiJoins.rejectNotIn(validated);
     VolcanoPlanner planner = new VolcanoPlanner();
     planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
     RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
