@@ -1,6 +1,5 @@
 package org.laminardb.connector.kafka;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -8,14 +7,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 import org.laminardb.core.chunk.Chunk;
 
 /**
@@ -28,16 +23,13 @@ import org.laminardb.core.chunk.Chunk;
  * API converts them.
  */
 final class AvroRecordDecoder implements RecordDecoder {
-  private final Schema writer;
   /** The schema the records are read as: the writer's, or one resolved from it. */
   private final Schema schema;
-  private final GenericDatumReader<GenericRecord> reader;
+  private final AvroBodyReader reader;
   private final String[] names;
   private final int[] payload;
   /** Field position (in {@link #schema}) per payload column, -1 if absent. */
   private final int[] fieldOf;
-  private BinaryDecoder decoder;
-  private GenericRecord reuse;
 
   /**
    * Creates a decoder of records of one writer schema, read as written.
@@ -58,9 +50,8 @@ final class AvroRecordDecoder implements RecordDecoder {
    * @param readAs the reader schema
    */
   AvroRecordDecoder(SourceLayout layout, Schema writer, Schema readAs) {
-    this.writer = writer;
     this.schema = readAs;
-    this.reader = new GenericDatumReader<>(writer, readAs);
+    this.reader = new AvroBodyReader(writer, readAs);
     this.names = layout.names;
     this.payload = layout.payload;
     this.fieldOf = new int[payload.length];
@@ -101,18 +92,7 @@ final class AvroRecordDecoder implements RecordDecoder {
    * @throws BadRecordException if the body is malformed or does not fit the columns
    */
   void decode(byte[] value, int offset, Chunk chunk, int row) {
-    try {
-      decoder = DecoderFactory.get().binaryDecoder(value, offset, value.length - offset,
-          decoder);
-      reuse = reader.read(reuse, decoder);
-      if (!decoder.isEnd()) {
-        throw new BadRecordException("bytes left after the Avro record");
-      }
-    } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException
-        | NegativeArraySizeException e) {
-      throw new BadRecordException("malformed Avro for schema " + writer.getFullName() + ": "
-          + e.getMessage());
-    }
+    GenericRecord reuse = reader.read(value, offset);
     for (int i = 0; i < payload.length; i++) {
       int c = payload[i];
       if (fieldOf[i] < 0) {

@@ -1,14 +1,9 @@
 package org.laminardb.connector.kafka;
 
-import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.chunk.RowKind;
 
@@ -35,7 +30,6 @@ final class DebeziumAvroRecordDecoder implements RecordDecoder {
   /** Events of the one writer schema without a registry, else null. */
   private final Events fixed;
   private final Map<Integer, Events> byId = new HashMap<>();
-  private BinaryDecoder decoder;
 
   /**
    * Creates a decoder of events of one writer schema.
@@ -93,18 +87,15 @@ final class DebeziumAvroRecordDecoder implements RecordDecoder {
 
   /** Decoding of the events of one writer schema. */
   private final class Events {
-    private final Schema writer;
-    private final GenericDatumReader<GenericRecord> reader;
+    private final AvroBodyReader reader;
     private final int before;
     private final int after;
     private final int op;
     /** Field of the row record per payload column, or null. */
     private final Schema.Field[] fieldOf;
-    private GenericRecord reuse;
 
     Events(SourceLayout layout, Schema writer, Schema image) {
-      this.writer = writer;
-      this.reader = new GenericDatumReader<>(writer);
+      this.reader = new AvroBodyReader(writer, writer);
       this.before = writer.getField("before").pos();
       this.after = writer.getField("after").pos();
       this.op = writer.getField("op").pos();
@@ -115,18 +106,7 @@ final class DebeziumAvroRecordDecoder implements RecordDecoder {
     }
 
     void decode(byte[] value, int offset, Chunk chunk, int row) {
-      try {
-        decoder = DecoderFactory.get().binaryDecoder(value, offset, value.length - offset,
-            decoder);
-        reuse = reader.read(reuse, decoder);
-        if (!decoder.isEnd()) {
-          throw new BadRecordException("bytes left after the Avro record");
-        }
-      } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException
-          | NegativeArraySizeException e) {
-        throw new BadRecordException("malformed Avro for schema " + writer.getFullName() + ": "
-            + e.getMessage());
-      }
+      GenericRecord reuse = reader.read(value, offset);
       Object o = reuse.get(op);
       if (o == null) {
         throw new BadRecordException("not a Debezium change event (no \"op\")");
