@@ -43,7 +43,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       MILLISECOND AND a.ts + INTERVAL '100' MILLISECOND} (about 2 matches per row with 10K
  *       keys);
  *   <li>{@code asof}: {@code a ASOF JOIN b MATCH_CONDITION(a.ts >= b.ts) ON a.k = b.k} (one
- *       output row per left row).
+ *       output row per left row);
+ *   <li>{@code semi}, {@code anti}: the interval join's condition in {@code WHERE [NOT] EXISTS
+ *       (SELECT 1 FROM b WHERE ...)}: interval semi and anti joins, whose output is the left rows
+ *       with (or without) a match.
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)
@@ -78,8 +81,8 @@ public class TimedJoinBenchmark {
     @Param({"10000"})
     public int keys;
 
-    /** {@code interval} or {@code asof}. */
-    @Param({"interval", "asof"})
+    /** {@code interval}, {@code asof}, {@code semi} or {@code anti}. */
+    @Param({"interval", "asof", "semi", "anti"})
     public String join;
 
     ChunkConsumer left;
@@ -104,9 +107,11 @@ public class TimedJoinBenchmark {
         public void onWatermark(long watermark) {}
       };
       int[] key = {0};
-      if ("interval".equals(join)) {
+      if (!"asof".equals(join)) {
+        JoinKind kind = "semi".equals(join) ? JoinKind.SEMI
+            : "anti".equals(join) ? JoinKind.ANTI : JoinKind.INNER;
         IntervalJoinOperator op = new IntervalJoinOperator(SIDE, key, 1, SIDE, key, 1,
-            -100_000, 100_000, JoinKind.INNER, 0, null, OUT, out, ROWS);
+            -100_000, 100_000, kind, 0, null, kind.leftOnly() ? SIDE : OUT, out, ROWS);
         left = op.left();
         right = op.right();
       } else {

@@ -9,7 +9,8 @@ import java.util.Locale;
  * {@link TimedJoinBenchmark}'s path outside JMH, in input events per CPU-second of its thread (a
  * figure a loaded machine disturbs much less than wall-clock throughput).
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.laminardb.bench.TimedJoinCpu [interval|asof]
+ * <p>Usage: {@code java -cp benchmarks.jar org.laminardb.bench.TimedJoinCpu
+ * [interval|asof|semi|anti]
  * [keys, default 10000] [events per run, default 50,000,000] [runs, default 5]}; a warm-up run of
  * a fifth of the events comes first. Prints one line per run and a {@code RESULT} line with the
  * median.
