@@ -151,6 +151,10 @@ class JoinTest {
       assertThatThrownBy(() -> db.execute("CREATE STREAM s AS " + join
           + " WITH ('state.tll' = '1 h')")).hasMessageContaining("unknown query option")
           .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("22023"));
+      assertThatThrownBy(() -> db.execute("CREATE STREAM s AS " + join
+          + " WITH ('state.ttl' = 'soon')"))
+          .hasMessageContaining("for query option 'state.ttl': expected a duration")
+          .satisfies(e -> assertThat(((LaminarDBException) e).sqlState()).isEqualTo("22023"));
       db.execute("CREATE MATERIALIZED VIEW j AS " + join + " WITH ('state.ttl' = '1500 ms')");
       LocalDateTime t = LocalDateTime.of(2024, 1, 1, 0, 0);
       try (SourceWriter a = db.source("a"); SourceWriter b = db.source("b")) {

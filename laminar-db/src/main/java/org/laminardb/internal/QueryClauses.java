@@ -6,7 +6,6 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.parser.SqlParserUtil;
 import java.util.List;
 import java.util.Map;
-import org.laminardb.connector.datagen.Literals;
 import org.laminardb.core.operator.EmitStrategy;
 import org.laminardb.core.operator.EmitStrategy.EmitKind;
 import org.laminardb.error.ErrorCode;
@@ -41,7 +40,8 @@ final class QueryClauses {
     for (Map.Entry<String, String> o : DdlExecutor.options(with).entrySet()) {
       switch (o.getKey()) {
         case STATE_TTL:
-          long micros = Literals.parseDuration(STATE_TTL, o.getValue());
+          long micros = new OptionValues("query option").parseDuration(STATE_TTL,
+              o.getValue());
           ttlMillis = Math.max(1, micros / 1000);
           break;
         case STATE_BOUNDED:

@@ -7,6 +7,7 @@ import org.laminardb.core.type.Field;
 import org.laminardb.core.type.Schema;
 import org.laminardb.error.ErrorCode;
 import org.laminardb.error.LaminarDBException;
+import org.laminardb.internal.OptionValues;
 
 /**
  * Source-level DATAGEN options ({@code rows_per_second}, {@code number_of_rows}, {@code seed})
@@ -14,6 +15,8 @@ import org.laminardb.error.LaminarDBException;
  * hyphenated spellings ({@code rows-per-second}, {@code null-rate}) are accepted as well.
  */
 final class DatagenOptions {
+  /** Parses the values of DATAGEN's options. */
+  static final OptionValues VALUES = new OptionValues("DATAGEN option");
   static final String ROWS_PER_SECOND = "rows_per_second";
   static final String NUMBER_OF_ROWS = "number_of_rows";
   static final String SEED = "seed";
@@ -67,17 +70,17 @@ final class DatagenOptions {
       String value = e.getValue();
       switch (e.getKey()) {
         case ROWS_PER_SECOND:
-          rate = Literals.parseDouble(ROWS_PER_SECOND, value);
+          rate = VALUES.parseDouble(ROWS_PER_SECOND, value);
           if (rate < 0 || rate > MAX_ROWS_PER_SECOND) {
-            throw Literals.invalid(ROWS_PER_SECOND, value,
+            throw VALUES.invalid(ROWS_PER_SECOND, value,
                 "a number of rows per second from 0 (unthrottled) to 1e9");
           }
           break;
         case NUMBER_OF_ROWS:
-          rows = Literals.parseLong(NUMBER_OF_ROWS, value, 0, Long.MAX_VALUE);
+          rows = VALUES.parseLong(NUMBER_OF_ROWS, value, 0, Long.MAX_VALUE);
           break;
         case SEED:
-          seed = Literals.parseLong(SEED, value, Long.MIN_VALUE, Long.MAX_VALUE);
+          seed = VALUES.parseLong(SEED, value, Long.MIN_VALUE, Long.MAX_VALUE);
           break;
         default:
           throw new LaminarDBException(ErrorCode.INVALID_PARAMETER_VALUE,

@@ -69,14 +69,14 @@ final class FieldSpec {
         .trim().toLowerCase(Locale.ROOT);
     List<String> kinds = kindsFor(type.kind());
     if (!kinds.contains(kind)) {
-      throw Literals.invalid(o.key(KIND), kind,
+      throw DatagenOptions.VALUES.invalid(o.key(KIND), kind,
           "one of " + String.join(", ", kinds) + " for a " + type.sqlName() + " column");
     }
     o.checkProperties(allowedProperties(kind, type.kind()), kind);
-    double nullRate = o.has(NULL_RATE) ? Literals.parseDouble(o.key(NULL_RATE), o.get(NULL_RATE))
+    double nullRate = o.has(NULL_RATE) ? DatagenOptions.VALUES.parseDouble(o.key(NULL_RATE), o.get(NULL_RATE))
         : 0;
     if (nullRate < 0 || nullRate > 1 || (nullRate > 0 && !type.nullable())) {
-      throw Literals.invalid(o.key(NULL_RATE), o.get(NULL_RATE),
+      throw DatagenOptions.VALUES.invalid(o.key(NULL_RATE), o.get(NULL_RATE),
           type.nullable() ? "a fraction from 0 to 1" : "0, since the column is NOT NULL");
     }
     FieldGenerator g;
@@ -148,7 +148,7 @@ final class FieldSpec {
     }
 
     int length() {
-      return has(LENGTH) ? (int) Literals.parseLong(key(LENGTH), get(LENGTH), 0, MAX_STRING_LENGTH)
+      return has(LENGTH) ? (int) DatagenOptions.VALUES.parseLong(key(LENGTH), get(LENGTH), 0, MAX_STRING_LENGTH)
           : DEFAULT_STRING_LENGTH;
     }
 

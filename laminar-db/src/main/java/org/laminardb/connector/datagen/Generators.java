@@ -33,9 +33,9 @@ final class Generators {
     }
     long min = type.kind() == TypeKind.INT ? Integer.MIN_VALUE : max == Long.MAX_VALUE
         ? Long.MIN_VALUE : -max;
-    long start = Literals.parseLong(o.key(FieldSpec.START), o.get(FieldSpec.START, "1"), min, max);
+    long start = DatagenOptions.VALUES.parseLong(o.key(FieldSpec.START), o.get(FieldSpec.START, "1"), min, max);
     long end = o.has(FieldSpec.END)
-        ? Literals.parseLong(o.key(FieldSpec.END), o.get(FieldSpec.END), start, max)
+        ? DatagenOptions.VALUES.parseLong(o.key(FieldSpec.END), o.get(FieldSpec.END), start, max)
         : max;
     return new SequenceGenerator(type.kind(), start, end, scaleFactor);
   }
@@ -51,16 +51,16 @@ final class Generators {
    */
   static FieldGenerator eventTime(FieldSpec.Options o, double rowsPerSecond,
       SplittableRandom random) {
-    long start = Literals.parseTimestamp(o.key(FieldSpec.START),
+    long start = DatagenOptions.VALUES.parseTimestamp(o.key(FieldSpec.START),
         o.get(FieldSpec.START, DEFAULT_EVENT_START));
     long step = rowsPerSecond > 0
         ? Math.max(1, Math.round(MICROS_PER_SECOND / rowsPerSecond))
         : UNTHROTTLED_STEP;
     if (o.has(FieldSpec.STEP)) {
-      step = Literals.parseDuration(o.key(FieldSpec.STEP), o.get(FieldSpec.STEP));
+      step = DatagenOptions.VALUES.parseDuration(o.key(FieldSpec.STEP), o.get(FieldSpec.STEP));
     }
     long lag = o.has(FieldSpec.MAX_OUT_OF_ORDERNESS)
-        ? Literals.parseDuration(o.key(FieldSpec.MAX_OUT_OF_ORDERNESS),
+        ? DatagenOptions.VALUES.parseDuration(o.key(FieldSpec.MAX_OUT_OF_ORDERNESS),
             o.get(FieldSpec.MAX_OUT_OF_ORDERNESS))
         : 0;
     return new EventTimeGenerator(random, start, step, lag);
@@ -83,9 +83,9 @@ final class Generators {
       return new RandomStringGenerator(random, o.length());
     }
     if (type.physical() == PhysicalKind.DOUBLE) {
-      double min = Literals.parsePhysicalDouble(o.key(FieldSpec.MIN),
+      double min = DatagenOptions.VALUES.parsePhysicalDouble(o.key(FieldSpec.MIN),
           o.get(FieldSpec.MIN, DEFAULT_MIN_NUMBER), type);
-      double max = Literals.parsePhysicalDouble(o.key(FieldSpec.MAX),
+      double max = DatagenOptions.VALUES.parsePhysicalDouble(o.key(FieldSpec.MAX),
           o.get(FieldSpec.MAX, DEFAULT_MAX_NUMBER), type);
       checkRange(o, min <= max, min, max);
       return new RandomDoubleGenerator(random, min, max, type.kind() == TypeKind.REAL);
@@ -94,10 +94,10 @@ final class Generators {
       return new RandomLongGenerator(random, 0, 1);
     }
     long min = o.has(FieldSpec.MIN)
-        ? Literals.parsePhysicalLong(o.key(FieldSpec.MIN), o.get(FieldSpec.MIN), type)
+        ? DatagenOptions.VALUES.parsePhysicalLong(o.key(FieldSpec.MIN), o.get(FieldSpec.MIN), type)
         : defaultMin(type);
     long max = o.has(FieldSpec.MAX)
-        ? Literals.parsePhysicalLong(o.key(FieldSpec.MAX), o.get(FieldSpec.MAX), type)
+        ? DatagenOptions.VALUES.parsePhysicalLong(o.key(FieldSpec.MAX), o.get(FieldSpec.MAX), type)
         : defaultMax(type);
     checkRange(o, min <= max, min, max);
     return new RandomLongGenerator(random, min, max);
@@ -108,7 +108,7 @@ final class Generators {
     String text = o.get(FieldSpec.VALUES);
     String[] parts = text.split(",", -1);
     if (text.isBlank()) {
-      throw Literals.invalid(option, text, "a comma-separated list of values");
+      throw DatagenOptions.VALUES.invalid(option, text, "a comma-separated list of values");
     }
     for (int i = 0; i < parts.length; i++) {
       parts[i] = parts[i].trim();
@@ -119,13 +119,13 @@ final class Generators {
       case DOUBLE:
         double[] doubles = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
-          doubles[i] = Literals.parsePhysicalDouble(option, parts[i], type);
+          doubles[i] = DatagenOptions.VALUES.parsePhysicalDouble(option, parts[i], type);
         }
         return PickGenerator.ofDoubles(random, doubles);
       default:
         long[] longs = new long[parts.length];
         for (int i = 0; i < parts.length; i++) {
-          longs[i] = Literals.parsePhysicalLong(option, parts[i], type);
+          longs[i] = DatagenOptions.VALUES.parsePhysicalLong(option, parts[i], type);
         }
         return PickGenerator.ofLongs(random, longs);
     }
@@ -134,9 +134,9 @@ final class Generators {
   private static long defaultMin(DataType type) {
     switch (type.kind()) {
       case TIMESTAMP:
-        return Literals.parseTimestamp("min", DEFAULT_EVENT_START);
+        return DatagenOptions.VALUES.parseTimestamp("min", DEFAULT_EVENT_START);
       case DATE:
-        return Literals.parseDate("min", "2024-01-01");
+        return DatagenOptions.VALUES.parseDate("min", "2024-01-01");
       default:
         return 0;
     }
@@ -146,10 +146,10 @@ final class Generators {
     long max;
     switch (type.kind()) {
       case TIMESTAMP:
-        max = Literals.parseTimestamp("max", "2024-12-31 23:59:59.999999");
+        max = DatagenOptions.VALUES.parseTimestamp("max", "2024-12-31 23:59:59.999999");
         break;
       case DATE:
-        max = Literals.parseDate("max", "2024-12-31");
+        max = DatagenOptions.VALUES.parseDate("max", "2024-12-31");
         break;
       case DECIMAL:
         int integerDigits = type.precision() - type.scale();
@@ -164,7 +164,7 @@ final class Generators {
 
   private static void checkRange(FieldSpec.Options o, boolean ordered, Object min, Object max) {
     if (!ordered) {
-      throw Literals.invalid(o.key(FieldSpec.MAX), o.get(FieldSpec.MAX, String.valueOf(max)),
+      throw DatagenOptions.VALUES.invalid(o.key(FieldSpec.MAX), o.get(FieldSpec.MAX, String.valueOf(max)),
           "a value not below " + o.key(FieldSpec.MIN) + " (" + o.get(FieldSpec.MIN,
               String.valueOf(min)) + ")");
     }

@@ -1,9 +1,7 @@
 package org.laminardb.connector.nexmark;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.laminardb.error.ErrorCode;
 import org.laminardb.error.LaminarDBException;
+import org.laminardb.internal.OptionValues;
 
 /**
  * Validated options of a NEXMARK source; see the package documentation for their meaning. Values
@@ -44,6 +43,7 @@ final class NexmarkOptions {
   static final long DEFAULT_BASE_TIME = LocalDateTime.of(2026, 1, 1, 0, 0)
       .toEpochSecond(ZoneOffset.UTC) * 1_000_000L;
   private static final long MAX_EVENTS_PER_SECOND = 1_000_000_000L;
+  private static final OptionValues VALUES = new OptionValues("NEXMARK option");
   private static final long MAX_START_DELAY_MICROS = 3_600_000_000L;
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min)?");
 
@@ -102,10 +102,10 @@ final class NexmarkOptions {
           o.eventsPerSecond = parseLong(key, v, 1, MAX_EVENTS_PER_SECOND);
           break;
         case RATE_LIMIT:
-          o.rateLimit = parseBoolean(key, v);
+          o.rateLimit = VALUES.parseBoolean(key, v) == 1;
           break;
         case BASE_TIME:
-          o.baseTime = parseTimestamp(key, v);
+          o.baseTime = VALUES.parseTimestamp(key, v);
           break;
         case START_DELAY:
           o.startDelayMicros = parseDuration(key, v);
@@ -166,48 +166,15 @@ final class NexmarkOptions {
   }
 
   private static LaminarDBException invalid(String option, String value, String expected) {
-    return new LaminarDBException(ErrorCode.INVALID_PARAMETER_VALUE,
-        "invalid value '" + value + "' for NEXMARK option '" + option + "': expected " + expected);
+    return VALUES.invalid(option, value, expected);
   }
 
   private static long parseLong(String option, String text, long min, long max) {
-    String expected = "a whole number from " + min + " to " + max;
-    long v;
-    try {
-      v = Long.parseLong(text.trim());
-    } catch (NumberFormatException e) {
-      throw invalid(option, text, expected);
-    }
-    if (v < min || v > max) {
-      throw invalid(option, text, expected);
-    }
-    return v;
+    return VALUES.parseLong(option, text, min, max);
   }
 
   private static int parseInt(String option, String text, int min, int max) {
-    return (int) parseLong(option, text, min, max);
-  }
-
-  private static boolean parseBoolean(String option, String text) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
-    if (t.equals("true") || t.equals("false")) {
-      return t.equals("true");
-    }
-    throw invalid(option, text, "true or false");
-  }
-
-  private static long parseTimestamp(String option, String text) {
-    String t = text.trim();
-    try {
-      LocalDateTime ts = t.length() == 10
-          ? LocalDate.parse(t).atStartOfDay()
-          : LocalDateTime.parse(t.endsWith("Z") ? t.substring(0, t.length() - 1).replace(' ', 'T')
-              : t.replace(' ', 'T'));
-      return Math.addExact(Math.multiplyExact(ts.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
-          ts.getNano() / 1_000L);
-    } catch (DateTimeParseException | ArithmeticException e) {
-      throw invalid(option, text, "an ISO timestamp such as '2026-01-01T00:00:00' (UTC)");
-    }
+    return (int) VALUES.parseLong(option, text, min, max);
   }
 
   private static long parseDuration(String option, String text) {

@@ -1,4 +1,4 @@
-package org.laminardb.connector.datagen;
+package org.laminardb.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,10 +16,11 @@ import org.laminardb.error.ErrorCode;
 import org.laminardb.error.LaminarDBException;
 
 /**
- * Parsing of option values (DATAGEN's, and durations of query options), failing with {@code
- * 22023} errors that name the option. Internal to LaminarDB, not an API.
+ * Parsing of option values (of connectors such as DATAGEN and NEXMARK, and of query options),
+ * failing with {@code 22023} errors that name the option and what it belongs to. Internal to
+ * LaminarDB, not an API.
  */
-public final class Literals {
+public final class OptionValues {
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([a-zµ]+)");
   private static final Map<String, Long> UNITS = Map.ofEntries(
       Map.entry("us", 1L), Map.entry("µs", 1L),
@@ -35,7 +36,17 @@ public final class Literals {
       Map.entry("d", 86_400_000_000L), Map.entry("day", 86_400_000_000L),
       Map.entry("days", 86_400_000_000L));
 
-  private Literals() {}
+  private final String owner;
+
+  /**
+   * Creates the parser of one kind of option.
+   *
+   * @param owner what the options belong to, for messages: {@code DATAGEN option}, {@code query
+   *     option}
+   */
+  public OptionValues(String owner) {
+    this.owner = owner;
+  }
 
   /**
    * Error for a value that cannot be used.
@@ -45,9 +56,9 @@ public final class Literals {
    * @param expected what is accepted
    * @return the error to throw
    */
-  static LaminarDBException invalid(String option, String value, String expected) {
+  public LaminarDBException invalid(String option, String value, String expected) {
     return new LaminarDBException(ErrorCode.INVALID_PARAMETER_VALUE,
-        "invalid value '" + value + "' for DATAGEN option '" + option + "': expected " + expected);
+        "invalid value '" + value + "' for " + owner + " '" + option + "': expected " + expected);
   }
 
   /**
@@ -59,7 +70,7 @@ public final class Literals {
    * @param max largest accepted
    * @return the number
    */
-  static long parseLong(String option, String text, long min, long max) {
+  public long parseLong(String option, String text, long min, long max) {
     long v;
     try {
       v = Long.parseLong(text.trim());
@@ -79,7 +90,7 @@ public final class Literals {
    * @param text the value
    * @return the number
    */
-  static double parseDouble(String option, String text) {
+  public double parseDouble(String option, String text) {
     try {
       double v = Double.parseDouble(text.trim());
       if (Double.isFinite(v)) {
@@ -99,7 +110,7 @@ public final class Literals {
    * @param type the DECIMAL type
    * @return the unscaled value
    */
-  static long parseDecimal(String option, String text, DataType type) {
+  public long parseDecimal(String option, String text, DataType type) {
     String expected = "a number that fits " + type.sqlName();
     try {
       BigDecimal v = new BigDecimal(text.trim()).setScale(type.scale(), RoundingMode.UNNECESSARY);
@@ -113,14 +124,18 @@ public final class Literals {
   }
 
   /**
-   * Parses a timestamp literal such as {@code 2024-01-01 00:00:00} (or a date).
+   * Parses a timestamp literal such as {@code 2024-01-01 00:00:00} or {@code
+   * 2024-01-01T00:00:00[Z]} (or a date), in UTC.
    *
    * @param option the option key
    * @param text the value
    * @return epoch microseconds (UTC wall clock)
    */
-  static long parseTimestamp(String option, String text) {
+  public long parseTimestamp(String option, String text) {
     String t = text.trim();
+    if (t.endsWith("Z")) {
+      t = t.substring(0, t.length() - 1); // UTC, as every timestamp here
+    }
     try {
       LocalDateTime ts = t.length() == 10
           ? LocalDate.parse(t).atStartOfDay()
@@ -128,7 +143,7 @@ public final class Literals {
       return Math.addExact(Math.multiplyExact(ts.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
           ts.getNano() / 1_000L);
     } catch (DateTimeParseException | ArithmeticException e) {
-      throw invalid(option, text, "a timestamp such as '2024-01-01 00:00:00'");
+      throw invalid(option, text, "a timestamp such as '2024-01-01 00:00:00' (UTC)");
     }
   }
 
@@ -139,7 +154,7 @@ public final class Literals {
    * @param text the value
    * @return epoch days
    */
-  static long parseDate(String option, String text) {
+  public long parseDate(String option, String text) {
     try {
       return LocalDate.parse(text.trim()).toEpochDay();
     } catch (DateTimeParseException e) {
@@ -154,7 +169,7 @@ public final class Literals {
    * @param text the value
    * @return 1 for true, 0 for false
    */
-  static long parseBoolean(String option, String text) {
+  public long parseBoolean(String option, String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     if (t.equals("true")) {
       return 1;
@@ -172,7 +187,7 @@ public final class Literals {
    * @param text the value
    * @return microseconds
    */
-  public static long parseDuration(String option, String text) {
+  public long parseDuration(String option, String text) {
     Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
     Long unit = m.matches() ? UNITS.get(m.group(2)) : null;
     if (unit == null) {
@@ -195,7 +210,7 @@ public final class Literals {
    * @param type BOOLEAN, INT, BIGINT, DECIMAL, TIMESTAMP or DATE
    * @return the physical value
    */
-  static long parsePhysicalLong(String option, String text, DataType type) {
+  public long parsePhysicalLong(String option, String text, DataType type) {
     switch (type.kind()) {
       case BOOLEAN:
         return parseBoolean(option, text);
@@ -220,7 +235,7 @@ public final class Literals {
    * @param type DOUBLE or REAL
    * @return the value, rounded to a float for REAL
    */
-  static double parsePhysicalDouble(String option, String text, DataType type) {
+  public double parsePhysicalDouble(String option, String text, DataType type) {
     double v = parseDouble(option, text);
     if (type.kind() == TypeKind.REAL) {
       float f = (float) v;
