@@ -11,6 +11,11 @@ CREATE MATERIALIZED VIEW per_uid AS SELECT b.uid, COUNT(*) AS n, SUM(b.amount) A
 -- Windows over an INNER interval join use the left time; the join's watermark is
 -- min(clicks' watermark, buys' watermark - 10 s).
 CREATE MATERIALIZED VIEW conv_win AS SELECT window_start, COUNT(*) AS n, SUM(amount) AS total FROM TABLE(TUMBLE((SELECT c.ts, b.amount FROM clicks c JOIN buys b ON c.uid = b.uid AND b.ts BETWEEN c.ts AND c.ts + INTERVAL '10' SECOND), DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY window_start, window_end EMIT ON WINDOW CLOSE;
+-- Interval semi and anti joins from time-bounded subqueries: clicks followed by a buy within 10 s,
+-- and clicks not followed by a buy of more than 5 within 10 s (emitted once the buys' watermark
+-- rules a match out; a click without a key at once).
+CREATE MATERIALIZED VIEW bought AS SELECT c.uid, c.page FROM clicks c WHERE EXISTS (SELECT 1 FROM buys b WHERE b.uid = c.uid AND b.ts BETWEEN c.ts AND c.ts + INTERVAL '10' SECOND);
+CREATE MATERIALIZED VIEW abandoned AS SELECT c.uid, c.page FROM clicks c WHERE NOT EXISTS (SELECT 1 FROM buys b WHERE b.uid = c.uid AND b.amount > 5 AND b.ts BETWEEN c.ts AND c.ts + INTERVAL '10' SECOND);
 EXPLAIN CREATE MATERIALIZED VIEW x AS SELECT c.uid, b.amount FROM clicks c LEFT JOIN buys b ON c.uid = b.uid AND b.ts BETWEEN c.ts - INTERVAL '0.5' SECOND AND c.ts + INTERVAL '1' MINUTE;
 > plan
 > Calc(project=[uid=$0, amount=$4])
@@ -34,6 +39,13 @@ SELECT * FROM conv_left ORDER BY uid, page;
 > 1 | home | 50
 > 2 | shop | NULL
 > NULL | anon | NULL
+SELECT * FROM bought ORDER BY uid, page;
+> uid | page
+> 1 | home
+SELECT * FROM abandoned ORDER BY uid, page;
+> uid | page
+> 2 | shop
+> NULL | anon
 -- A click at 1 s is at the clicks' watermark: late, dropped. The click at 15 s joins the buy at
 -- 20 s; the click at 16 s has no buy yet and stays unpadded while the buys' watermark is 19 s.
 INSERT INTO clicks VALUES (1, 'late', TIMESTAMP '2024-01-01 00:00:01'), (1, 'cart', TIMESTAMP '2024-01-01 00:00:15'), (4, 'faq', TIMESTAMP '2024-01-01 00:00:16');
@@ -56,6 +68,15 @@ SELECT * FROM conv ORDER BY uid, page;
 > uid | page | amount
 > 1 | cart | 7
 > 1 | home | 50
+SELECT * FROM bought ORDER BY uid, page;
+> uid | page
+> 1 | cart
+> 1 | home
+SELECT * FROM abandoned ORDER BY uid, page;
+> uid | page
+> 2 | shop
+> 4 | faq
+> NULL | anon
 -- The join's watermark is now the clicks' (15 s): window [0, 10) closed, [10, 20) open.
 SELECT * FROM conv_win ORDER BY window_start;
 > window_start | n | total
