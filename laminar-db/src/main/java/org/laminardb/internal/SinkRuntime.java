@@ -33,6 +33,8 @@ final class SinkRuntime implements AutoCloseable {
   private volatile boolean running = true;
   /** The epoch the connector writes; sink thread only. */
   private long openEpoch;
+  /** Test hook run before each poll of the channel, or null; set before start. */
+  private Runnable beforePoll;
   /** Pre-committed epochs not yet committed, oldest first; sink thread only. */
   private final java.util.ArrayDeque<Long> preCommitted = new java.util.ArrayDeque<>();
 
@@ -136,11 +138,12 @@ final class SinkRuntime implements AutoCloseable {
       while ((command = commands.poll()) != null) {
         guard(command);
       }
-      Barrier b = barriers.peek();
-      if (b != null && channel.releasedCount() >= b.position()) {
-        barriers.poll();
-        preCommit(b);
+      if (endEpochs()) {
         continue;
+      }
+      Runnable hook = beforePoll;
+      if (hook != null) {
+        hook.run();
       }
       Chunk c = channel.poll();
       if (c == null) {
@@ -149,6 +152,10 @@ final class SinkRuntime implements AutoCloseable {
         continue;
       }
       park = 1_000;
+      // A barrier placed after the look above may end the epoch right before this chunk: the
+      // reactor adds a barrier before it publishes the chunks after it, so having this chunk,
+      // the thread sees that barrier now, and its epoch must end before the chunk is written.
+      endEpochs();
       try {
         if (owner.failure() == null) {
           connector.write(c);
@@ -164,6 +171,34 @@ final class SinkRuntime implements AutoCloseable {
     while ((left = commands.poll()) != null) {
       guard(left);
     }
+  }
+
+  /**
+   * Pre-commits the epoch of every barrier that falls before the next chunk to poll (every chunk
+   * before it written and released). Sink thread only.
+   *
+   * @return whether an epoch ended
+   */
+  private boolean endEpochs() {
+    boolean ended = false;
+    Barrier b;
+    while ((b = barriers.peek()) != null
+        && forwarder.channel().releasedCount() >= b.position()) {
+      barriers.poll();
+      preCommit(b);
+      ended = true;
+    }
+    return ended;
+  }
+
+  /**
+   * Sets code the sink thread runs right before each poll of its channel (tests: a barrier and
+   * chunks placed at that moment). Before {@link #start()}.
+   *
+   * @param hook the code, or null
+   */
+  void beforePoll(Runnable hook) {
+    this.beforePoll = hook;
   }
 
   private void preCommit(Barrier b) {

@@ -3,8 +3,10 @@ package org.laminardb.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.queue.ChunkChannel;
@@ -80,5 +82,43 @@ class SinkRuntimeTest {
     assertThat(connector.calls).containsExactly("recover 2 old", "begin 3", "preCommit 3",
         "begin 5", "preCommit 5", "begin 7", "preCommit 7", "begin 8", "commit 3", "commit 5",
         "commit 7", "close");
+  }
+
+  @Test
+  void shouldEndTheEpochBeforeRowsPublishedAfterItsBarrierWhileTheThreadWasAboutToPoll()
+      throws Exception {
+    Recording connector = new Recording();
+    RelationRuntime owner = new RelationRuntime("s", RelationKind.SINK, SCHEMA, "CREATE SINK s",
+        true, List.of(), null);
+    SinkRuntime sink = new SinkRuntime("s", new ChunkChannel(SCHEMA, 4, 8), connector, owner,
+        new Checkpointer.SinkRecovery(0, null, 1));
+    Chunk rows = new Chunk(SCHEMA, 8);
+    rows.size = 3;
+    AtomicBoolean armed = new AtomicBoolean();
+    CompletableFuture<CompletableFuture<String>> barrier = new CompletableFuture<>();
+    // As the reactor would, right after the thread looked for barriers and before it polls: a
+    // checkpoint's barrier, then rows computed after the checkpoint's cut.
+    sink.beforePoll(() -> {
+      if (armed.compareAndSet(true, false)) {
+        barrier.complete(sink.barrier(1));
+        sink.forwarder().onChunk(rows);
+      }
+    });
+    sink.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!connector.calls.contains("begin 1") && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      armed.set(true);
+      assertThat(barrier.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS)).isEqualTo("s1");
+      sink.commit(1).get(10, TimeUnit.SECONDS);
+    } finally {
+      sink.close();
+    }
+    // The rows belong to epoch 2: in epoch 1 they would be committed with checkpoint 1, and
+    // recovery from it would produce them again from the log after its cut.
+    assertThat(connector.calls).containsExactly("recover 0 null", "begin 1", "preCommit 1",
+        "begin 2", "write 3", "commit 1", "close");
   }
 }

@@ -25,8 +25,9 @@ import org.laminardb.spi.TransactionalSinkConnector;
  * Running KAFKA sink. At least once: one idempotent producer; each checkpoint's pre-commit
  * flushes it, so every row before a complete checkpoint is in Kafka. Exactly once: each epoch is
  * one Kafka transaction of a small pool of transactional producers (ids {@code
- * <transactional_id_prefix>-0 .. -4}, the last committed one kept idle until another commits); pre-commit flushes the transaction and keeps its producer
- * id and epoch in the checkpoint, commit commits it once the checkpoint is complete, and
+ * <transactional_id_prefix>-0 .. -4}, the last committed one kept idle until another commits, see
+ * {@link #lastCommittedSlot}); pre-commit flushes the transaction and keeps its producer id and
+ * epoch in the checkpoint, commit commits it once the checkpoint is complete, and
  * recovery commits the transaction of the last complete checkpoint (see {@link
  * TransactionResume}) and aborts every later one by initialising every producer of the pool.
  *
@@ -64,10 +65,12 @@ final class KafkaSink implements TransactionalSinkConnector {
   private final long[] slotEpoch = new long[POOL];
   /**
    * The slot of the last committed epoch, kept out of use until another epoch commits: recovery
-   * commits the last complete checkpoint's transaction by its producer id and epoch, and a
-   * producer that began a new transaction with the same id may keep that id and epoch
-   * (transactions without per-transaction epoch bumps), so reusing the slot at once would let
-   * recovery commit rows written after that checkpoint (and replay them again). -1 for none.
+   * commits the last complete checkpoint's transaction by its producer id and epoch, and the next
+   * transaction of the same id may have that same id and epoch: always when the committed one
+   * wrote no rows (it never reached the broker, so its commit bumped no epoch, also with the
+   * per-transaction epoch bumps of transaction version 2), and for every transaction on brokers
+   * without those bumps. Reusing the slot at once would let recovery commit rows written after
+   * that checkpoint, which the log then produces again (each delivered twice). -1 for none.
    */
   private int lastCommittedSlot = -1;
   private final Map<Long, Integer> slotOfEpoch = new HashMap<>();

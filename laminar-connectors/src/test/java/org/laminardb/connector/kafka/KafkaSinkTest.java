@@ -167,6 +167,58 @@ class KafkaSinkTest extends BrokerTestBase {
     }
   }
 
+  @Test
+  void shouldNotCommitALaterEpochWhenRecoveringAnEmptyOne() throws Exception {
+    broker.createTopic("out_empty_epoch", 1);
+    Schema schema = new Schema(List.of(new Field("id", DataType.of(TypeKind.BIGINT))));
+    SinkContext ctx = context("empty", schema, "out_empty_epoch");
+    KafkaSinkConnectorFactory factory = new KafkaSinkConnectorFactory();
+    TransactionalSinkConnector first = (TransactionalSinkConnector) factory.create(ctx);
+    first.recover(0, null);
+    first.begin(1);
+    // No rows: the transaction never reaches the broker, so its producer keeps its epoch, and
+    // the next transaction of that transactional id has the same producer id and epoch.
+    String state = first.preCommit(1);
+    first.begin(2);
+    first.commit(1);
+    first.write(chunk(schema, 1));
+    first.preCommit(2);
+    first.begin(3);
+    first.write(chunk(schema, 2));
+    first.preCommit(3);
+    // The process dies here: checkpoint 1 is the last complete one; epochs 2 and 3 come again
+    // from the log after it, so committing either now would deliver their rows twice.
+    try (TransactionalSinkConnector second = (TransactionalSinkConnector) factory.create(ctx)) {
+      second.recover(1, state);
+      assertThat(values(readAll(broker.bootstrap(), "out_empty_epoch", true))).isEmpty();
+    }
+  }
+
+  private static SinkContext context(String name, Schema schema, String topic) {
+    return new SinkContext() {
+      @Override
+      public String sinkName() {
+        return name;
+      }
+
+      @Override
+      public Schema schema() {
+        return schema;
+      }
+
+      @Override
+      public Map<String, String> options() {
+        return Map.of("brokers", broker.bootstrap(), "topic", topic,
+            "delivery_guarantee", "exactly_once");
+      }
+
+      @Override
+      public boolean appendOnly() {
+        return true;
+      }
+    };
+  }
+
   private static Chunk chunk(Schema schema, long... ids) {
     Chunk c = new Chunk(schema, 16);
     for (int i = 0; i < ids.length; i++) {
