@@ -202,8 +202,15 @@ final class SinkRuntime implements AutoCloseable {
   }
 
   private void preCommit(Barrier b) {
-    if (transactional == null || owner.failure() != null) {
+    if (transactional == null) {
       b.preCommitted().complete(null);
+      return;
+    }
+    if (owner.failure() != null) {
+      // Rows reached the failed sink and were dropped: a checkpoint past them would leave them
+      // out of every replay. It fails instead, so that reopening the database writes them from
+      // the last complete checkpoint (or DROP SINK gives them up).
+      b.preCommitted().completeExceptionally(owner.failure());
       return;
     }
     String[] state = new String[1];

@@ -1,10 +1,12 @@
 package org.laminardb.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.laminardb.core.chunk.Chunk;
 import org.laminardb.core.queue.ChunkChannel;
 import org.laminardb.core.type.Schema;
 import org.laminardb.core.type.TypeKind;
+import org.laminardb.error.LaminarDBException;
 import org.laminardb.spi.TransactionalSinkConnector;
 import org.laminardb.sql.plan.RelationKind;
 import org.laminardb.testing.TestSchemas;
@@ -21,7 +24,7 @@ class SinkRuntimeTest {
   private static final Schema SCHEMA = TestSchemas.of("id", TypeKind.BIGINT);
 
   /** Records the calls it gets. */
-  static final class Recording implements TransactionalSinkConnector {
+  static class Recording implements TransactionalSinkConnector {
     final List<String> calls = new CopyOnWriteArrayList<>();
 
     @Override
@@ -120,5 +123,36 @@ class SinkRuntimeTest {
     // recovery from it would produce them again from the log after its cut.
     assertThat(connector.calls).containsExactly("recover 0 null", "begin 1", "preCommit 1",
         "begin 2", "write 3", "commit 1", "close");
+  }
+
+  @Test
+  void shouldFailTheCheckpointOfASinkThatFailedSoThatItsDroppedRowsAreReplayed()
+      throws Exception {
+    Recording connector = new Recording() {
+      @Override
+      public void write(Chunk chunk) {
+        throw new IllegalStateException("the external system refused the rows");
+      }
+    };
+    RelationRuntime owner = new RelationRuntime("s", RelationKind.SINK, SCHEMA, "CREATE SINK s",
+        true, List.of(), null);
+    SinkRuntime sink = new SinkRuntime("s", new ChunkChannel(SCHEMA, 4, 8), connector, owner,
+        new Checkpointer.SinkRecovery(0, null, 1));
+    sink.start();
+    try {
+      Chunk rows = new Chunk(SCHEMA, 8);
+      rows.size = 2;
+      sink.forwarder().onChunk(rows);
+      // The barrier comes after the rows the failed sink dropped: no checkpoint may pass them.
+      assertThatThrownBy(() -> sink.barrier(1).get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .hasRootCauseMessage("the external system refused the rows");
+      assertThatThrownBy(() -> SinkRuntime.awaitPreCommits(java.util.Map.of(sink,
+          sink.barrier(2)), 10)).isInstanceOf(LaminarDBException.class)
+          .hasMessageContaining("sink s did not pre-commit");
+    } finally {
+      sink.close();
+    }
+    assertThat(connector.calls).doesNotContain("preCommit 1");
   }
 }
