@@ -69,6 +69,8 @@ class IntervalJoinDifferentialTest {
     {"SELECT a.k, a.v FROM a WHERE NOT EXISTS (SELECT 1 FROM b WHERE b.k = a.k "
         + "AND b.w > a.v AND a.v > 20 AND b.ts >= a.ts AND b.ts < a.ts + INTERVAL '1.5' SECOND)",
         null, "n"},
+    {"SELECT x.k, x.v FROM a x WHERE NOT EXISTS (SELECT 1 FROM a y WHERE y.k = x.k "
+        + "AND y.v > x.v AND y.ts > x.ts AND y.ts <= x.ts + INTERVAL '1' SECOND)", null, "n"},
     {"SELECT a.k, a.ts, a.v FROM a WHERE a.k IN (SELECT b.k FROM b "
         + "WHERE b.ts BETWEEN a.ts AND a.ts + INTERVAL '1' SECOND AND b.w < 80)", null, "y"},
     {"SELECT a.k, a.v FROM a WHERE a.v > 10 AND EXISTS (SELECT 1 FROM b WHERE b.k = a.k "
