@@ -238,7 +238,7 @@ final class KafkaSource extends ThreadedSource {
         int row = writer.beginRow();
         Chunk chunk = writer.chunk();
         try {
-          decoder.decode(r.value(), chunk, row);
+          decoder.decode(r.key(), r.value(), chunk, row);
           metadata(r, chunk, row);
         } catch (BadRecordException e) {
           writer.abortRow();

@@ -59,6 +59,8 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
               layout, AvroSchemas.record(context.sourceName(), context.schema(), layout.payload));
         }
         return new AvroRecordDecoder(layout, avroSchema(context, options, layout, false));
+      case "upsert":
+        return upsert(context, options, layout);
       case "debezium":
         if (context.primaryKey().length == 0) {
           throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "KAFKA source "
@@ -85,6 +87,47 @@ public final class KafkaSourceConnectorFactory implements SourceConnectorFactory
       default:
         return new JsonRecordDecoder(layout);
     }
+  }
+
+  /**
+   * Format upsert: values decoded as format json or avro, tombstone keys as a JSON object or an
+   * Avro record of the primary key columns (the derived record {@code <source>_key}, or the
+   * registry's schema of the key's id).
+   */
+  private static RecordDecoder upsert(SourceContext context, KafkaSourceOptions options,
+      SourceLayout layout) {
+    int[] primaryKey = context.primaryKey();
+    if (primaryKey.length == 0) {
+      throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "KAFKA source "
+          + context.sourceName() + " with format 'upsert' needs a PRIMARY KEY (the columns of "
+          + "the record key): a record replaces, and a tombstone removes, the row with the "
+          + "same key");
+    }
+    for (int k : primaryKey) {
+      if (k == layout.partition || k == layout.offset || k == layout.timestamp
+          || k == layout.key) {
+        throw new LaminarDBException(ErrorCode.FEATURE_NOT_SUPPORTED, "KAFKA source "
+            + context.sourceName() + " with format 'upsert': the PRIMARY KEY column "
+            + layout.names[k] + " is a metadata column; the key columns must come from the "
+            + "record (its value, and its key for tombstones)");
+      }
+    }
+    SourceLayout keyLayout = layout.only(primaryKey);
+    if (!options.avro()) {
+      return new UpsertRecordDecoder(layout, primaryKey, new JsonRecordDecoder(layout),
+          new JsonRecordDecoder(keyLayout));
+    }
+    org.apache.avro.Schema derivedKey = AvroSchemas.record(context.sourceName() + "_key",
+        context.schema(), primaryKey);
+    if (options.registry() != null) {
+      SchemaRegistryClient registry = new SchemaRegistryClient(options.registry());
+      return new UpsertRecordDecoder(layout, primaryKey, new RegistryAvroRecordDecoder(registry,
+          layout, AvroSchemas.record(context.sourceName(), context.schema(), layout.payload)),
+          new RegistryAvroRecordDecoder(registry, keyLayout, derivedKey));
+    }
+    return new UpsertRecordDecoder(layout, primaryKey,
+        new AvroRecordDecoder(layout, avroSchema(context, options, layout, false)),
+        new AvroRecordDecoder(keyLayout, derivedKey));
   }
 
   /**

@@ -20,8 +20,8 @@ import java.util.regex.PatternSyntaxException;
  * @param pattern topic pattern, or null
  * @param groupId consumer group for informational offset commits, or null
  * @param format value format
- * @param avro whether values are Avro records (format avro, or debezium with {@code encode =
- *     'avro'})
+ * @param avro whether values are Avro records (format avro, or upsert or debezium with {@code
+ *     encode = 'avro'})
  * @param latest whether partitions without a kept position start at the end
  * @param startTimestampMillis start time (epoch ms) for partitions without a kept position, or -1
  * @param onError bad-record policy
@@ -74,15 +74,16 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
         throw o.invalid("topic_pattern", patternText, "a Java regular expression");
       }
     }
-    String format = o.choice("format", "json", "json", "csv", "raw", "avro", "debezium");
+    String format = o.choice("format", "json", "json", "csv", "raw", "avro", "upsert",
+        "debezium");
     boolean avro = encode(o, format).equals("avro") || format.equals("avro");
     SchemaRegistryClient.Settings registry = SchemaRegistryClient.Settings.parse(o, format,
         avro);
     String avroSchema = o.get("avro.schema");
     if (avroSchema != null && (!avro || registry != null)) {
-      throw o.invalid("avro.schema", avroSchema, "no value unless format = 'avro' or format = "
-          + "'debezium' with encode = 'avro', without schema_registry_url (the registry gives "
-          + "the writer schema of each record)");
+      throw o.invalid("avro.schema", avroSchema, "no value unless format = 'avro', or format "
+          + "'upsert' or 'debezium' with encode = 'avro', without schema_registry_url (the "
+          + "registry gives the writer schema of each record)");
     }
     boolean latest = o.choice("offset_reset", "earliest", "earliest", "latest").equals("latest");
     long start = startTimestamp(o);
@@ -109,14 +110,17 @@ record KafkaSourceOptions(String brokers, List<String> topics, Pattern pattern, 
         o.durationNanos("start.delay"), registry, o.clientProperties());
   }
 
-  /** Option {@code encode} of format debezium: {@code json} (the default) or {@code avro}. */
+  /**
+   * Option {@code encode} of formats upsert and debezium: {@code json} (the default) or {@code
+   * avro}.
+   */
   private static String encode(KafkaOptions o, String format) {
     if (o.get("encode") == null) {
       return "json";
     }
-    if (!format.equals("debezium")) {
-      throw o.unsupported("'encode' applies to format = 'debezium' only (it chooses json or "
-          + "avro for the change events), not to format '" + format + "'");
+    if (!format.equals("debezium") && !format.equals("upsert")) {
+      throw o.unsupported("'encode' applies to format = 'upsert' or 'debezium' only (it "
+          + "chooses json or avro for their keys and values), not to format '" + format + "'");
     }
     return o.choice("encode", "json", "json", "avro");
   }

@@ -68,6 +68,26 @@ final class SourceLayout {
     payload = cols.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  private SourceLayout(String[] names, int[] payload) {
+    this.partition = -1;
+    this.offset = -1;
+    this.timestamp = -1;
+    this.key = -1;
+    this.names = names;
+    this.payload = payload;
+  }
+
+  /**
+   * The layout whose payload is some of these columns and that fills no metadata columns: the
+   * key columns that a record key decodes into.
+   *
+   * @param columns the column indexes
+   * @return the layout
+   */
+  SourceLayout only(int[] columns) {
+    return new SourceLayout(names, columns.clone());
+  }
+
   private static int check(String source, String name, TypeKind kind, int index,
       TypeKind... accepted) {
     for (TypeKind a : accepted) {

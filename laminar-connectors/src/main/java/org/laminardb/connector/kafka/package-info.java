@@ -5,8 +5,8 @@
  *
  * <p>Source: {@code CREATE SOURCE name (columns [, WATERMARK ...]) FROM KAFKA (brokers = '...',
  * topic = 'a[,b]' | topic_pattern = 'regex', format = 'json' | 'csv' | 'raw' | 'avro' |
- * 'debezium', encode = 'json' | 'avro' (debezium only), 'avro.schema' = ..., schema_registry_url =
- * 'http://...', offset_reset =
+ * 'upsert' | 'debezium', encode = 'json' | 'avro' (upsert and debezium only), 'avro.schema' =
+ * ..., schema_registry_url = 'http://...', offset_reset =
  * 'earliest' | 'latest', start_timestamp = ..., group_id = ..., on_error = 'fail' | 'skip' |
  * 'dead_letter', dead_letter_topic = ..., dead_letter_stream = ..., csv.delimiter = ',',
  * 'properties.x' = ...)}. Columns
@@ -21,7 +21,9 @@
  * transactional_id_prefix = ..., schema_registry_url = ..., 'properties.x' = ...) AS query} or
  * {@code FROM object}. {@code encode = 'avro'} writes upsert rows and keys as Avro records and
  * Debezium events as Avro envelopes (fields before, after, op), which the source reads back with
- * {@code format = 'debezium', encode = 'avro'}. With {@code schema_registry_url}, Avro values are
+ * {@code format = 'debezium', encode = 'avro'}; the source's {@code format = 'upsert'} (a
+ * keyed source) reads the sink's upsert topics back as tables, tombstones deleting their keys'
+ * rows. With {@code schema_registry_url}, Avro values are
  * in the Confluent wire
  * format (client: {@code SchemaRegistryClient}). Exactly
  * once writes each checkpoint epoch as one Kafka transaction committed when the checkpoint

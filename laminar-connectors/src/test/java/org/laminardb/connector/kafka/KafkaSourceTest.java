@@ -257,6 +257,69 @@ class KafkaSourceTest extends BrokerTestBase {
   }
 
   @Test
+  void shouldReadAnUpsertTopicWrittenByTheUpsertSinkAsATable() throws Exception {
+    broker.createTopic("ups_json", 1);
+    try (LaminarDB db = LaminarDB.open()) {
+      db.execute("CREATE TABLE t (k1 BIGINT NOT NULL, k2 VARCHAR NOT NULL, v VARCHAR, "
+          + "n INT NOT NULL, PRIMARY KEY (k1, k2))");
+      db.execute("CREATE SINK ups_out FROM t INTO KAFKA (brokers = '" + broker.bootstrap()
+          + "', topic = 'ups_json', format = 'upsert', key = 'k1,k2')");
+      db.execute("CREATE SOURCE s (k1 BIGINT NOT NULL, k2 VARCHAR NOT NULL, v VARCHAR, "
+          + "n INT NOT NULL, PRIMARY KEY (k1, k2)) "
+          + kafka("ups_json", "format = 'upsert', on_error = 'skip'"));
+      db.execute("CREATE MATERIALIZED VIEW v AS SELECT * FROM s");
+      db.execute("CREATE MATERIALIZED VIEW c AS SELECT COUNT(*) AS n FROM s");
+      db.execute("INSERT INTO t VALUES (1, 'a', 'x', 1), (1, 'b', 'y', 2), (2, 'a', NULL, 3)");
+      db.execute("UPDATE t SET v = 'z' WHERE k1 = 1 AND k2 = 'b'");
+      db.execute("DELETE FROM t WHERE k1 = 2");
+      db.execute("INSERT INTO t VALUES (3, 'c', 'w', 4)");
+      db.execute("DELETE FROM t WHERE k1 = 1 AND k2 = 'a'");
+      db.execute("UPDATE t SET n = 5 WHERE k1 = 3");
+      List<String> table = rows(db.query("SELECT * FROM t ORDER BY k1, k2"));
+      assertThat(table).containsExactly("1|b|z|2", "3|c|w|5");
+      QueryResult r = await(db, "SELECT * FROM v ORDER BY k1, k2",
+          q -> rows(q).equals(table));
+      assertThat(rows(r)).isEqualTo(table);
+      assertThat(db.query("SELECT n FROM c").rows().get(0).getLong(0)).isEqualTo(2);
+      assertThat(status(db, "s")).isEqualTo("RUNNING");
+      // Records of other producers: the value wins over a disagreeing key; a value-less record
+      // deletes its key's row; tombstones without a key, or whose key lacks a key column or is
+      // not JSON, are bad records; a tombstone of an absent key changes nothing.
+      produce(broker.bootstrap(), "ups_json", List.of(
+          new Rec(0, "{\"k1\":7,\"k2\":\"q\"}", "{\"k1\":6,\"k2\":\"r\",\"n\":1}"),
+          new Rec(0, "{\"K1\":3,\"k2\":\"c\",\"other\":true}", null),
+          new Rec(0, null, null),
+          new Rec(0, "{\"k1\":1}", null),
+          new Rec(0, "not json", null),
+          new Rec(0, "{\"k1\":8,\"k2\":\"none\"}", null)));
+      r = await(db, "SELECT * FROM v ORDER BY k1, k2",
+          q -> rows(q).equals(List.of("1|b|z|2", "6|r|null|1")));
+      assertThat(rows(r)).containsExactly("1|b|z|2", "6|r|null|1");
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (!String.valueOf(status(db, "s")).contains("3 bad records")
+          && System.nanoTime() < deadline) {
+        Thread.sleep(25);
+      }
+      assertThat(status(db, "s")).contains("3 bad records skipped")
+          .contains("the key of a tombstone does not decode into the key columns")
+          .contains("malformed JSON");
+    }
+  }
+
+  /** Rows as {@code a|b|c} text, NULL as {@code null}. */
+  private static List<String> rows(QueryResult r) {
+    List<String> out = new ArrayList<>();
+    for (Row row : r.rows()) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < row.size(); i++) {
+        b.append(i == 0 ? "" : "|").append(row.getString(i));
+      }
+      out.add(b.toString());
+    }
+    return out;
+  }
+
+  @Test
   void shouldStartAtTheLatestOffsetOrAtATimestamp() throws Exception {
     broker.createTopic("start1", 1);
     long base = System.currentTimeMillis() - 60_000;
@@ -361,6 +424,21 @@ class KafkaSourceTest extends BrokerTestBase {
           .hasMessageContaining("unknown KAFKA option 'colour'");
       assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) "
           + kafka("x", "format = 'debezium'"))).hasMessageContaining("PRIMARY KEY");
+      assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) "
+          + kafka("x", "format = 'upsert'"))).hasMessageContaining("needs a PRIMARY KEY")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
+      assertThatThrownBy(() -> db.execute("CREATE SOURCE t (_partition INT, v VARCHAR, "
+          + "PRIMARY KEY (_partition)) " + kafka("x", "format = 'upsert'")))
+          .hasMessageContaining("metadata column")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("0A000");
+      assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT, PRIMARY KEY (id)) "
+          + kafka("x", "format = 'upsert', encode = 'xml'"))).hasMessageContaining(
+          "one of json, avro")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("22023");
+      assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT, PRIMARY KEY (id)) "
+          + kafka("x", "format = 'upsert', 'avro.schema' = '{}'")))
+          .hasMessageContaining("avro.schema")
+          .extracting(e -> ((LaminarDBException) e).sqlState()).isEqualTo("22023");
       assertThatThrownBy(() -> db.execute("CREATE SOURCE t (id BIGINT) FROM KAFKA ("
           + "brokers = '${LAMINAR_TEST_UNSET_VAR}', topic = 'x')"))
           .hasMessageContaining("${LAMINAR_TEST_UNSET_VAR}");
