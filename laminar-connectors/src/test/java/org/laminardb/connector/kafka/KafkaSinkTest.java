@@ -71,10 +71,9 @@ class KafkaSinkTest extends BrokerTestBase {
       db.execute("CREATE SINK k FROM s " + into("out_eos",
           "delivery_guarantee = 'exactly_once'"));
       db.execute("INSERT INTO s VALUES (1, 1.0), (2, 2.0)");
-      Thread.sleep(1000);
+      assertThat(awaitValues("out_eos", false, 2)).hasSize(2);
       assertThat(values(readAll(broker.bootstrap(), "out_eos", true)))
           .as("uncommitted rows are invisible to read_committed").isEmpty();
-      assertThat(values(readAll(broker.bootstrap(), "out_eos", false))).hasSize(2);
       db.checkpoint();
       assertThat(awaitValues("out_eos", true, 2)).hasSize(2);
       db.execute("INSERT INTO s VALUES (3, 3.0)");
